@@ -1,0 +1,46 @@
+# The two set-up commands are `make demo` and `make test`; both build .venv when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+SANDBOX_PORT ?= 8081
+export FLASK_APP := app:create_app
+export SANDBOX_PORT
+
+.PHONY: demo test lint bench translations catalogs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test,dev]'
+	touch $@
+
+catalogs: $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -d translations
+
+demo: $(VENV)/.installed catalogs
+	@mkdir -p instance
+	$(BIN)/flask db upgrade
+	$(BIN)/flask demo prepare
+	@PORT=$(PORT) SANDBOX_PORT=$(SANDBOX_PORT) BIN=$(BIN) ./scripts/demo.sh
+
+test: $(VENV)/.installed catalogs
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy app tests bench
+
+bench: $(VENV)/.installed catalogs
+	$(BIN)/python -m bench
+
+# Re-extract every marked string and merge it into the catalogs (then translate, then commit).
+translations: $(VENV)/.installed
+	$(BIN)/pybabel extract --ignore-dirs='.* __pycache__' -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output app templates
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,80 @@
+"""The panel's application factory: a table of contents of what the app is made of."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, redirect, url_for
+from werkzeug.wrappers import Response
+
+from app.config import load_settings
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder="../templates",
+        static_folder="../static",
+        instance_relative_config=True,
+    )
+    app.config.from_mapping(load_settings(app.instance_path))
+    app.config.update(config or {})
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_security_headers(app)
+    register_template_helpers(app)
+    register_cli(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from app import i18n
+    from app.extensions import csrf, db, limiter, login_manager, migrate, ovh_api
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    limiter.init_app(app)
+    i18n.init_app(app)
+    ovh_api.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from app.health import bp as health_bp
+    from app.hosting import bp as hosting_bp
+
+    app.register_blueprint(health_bp)
+    app.register_blueprint(hosting_bp, url_prefix="/hosting")
+    app.add_url_rule("/", "index", home)
+
+
+def home() -> Response:
+    return redirect(url_for("hosting.index"))
+
+
+def register_error_handlers(app: Flask) -> None:
+    from app.errorpages import init_app
+
+    init_app(app)
+
+
+def register_security_headers(app: Flask) -> None:
+    from app.security import init_app
+
+    init_app(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from app.templating import init_app
+
+    init_app(app)
+
+
+def register_cli(app: Flask) -> None:
+    from app.cli import init_app
+
+    init_app(app)

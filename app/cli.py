@@ -1,0 +1,82 @@
+"""Command-line tools: ``flask ovh …`` and ``flask sandbox …``."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from app.extensions import ovh_api
+from app.sandbox import seed
+from app.sandbox.cli import sandbox_cli
+from app.services import account
+from app.services.client import build_client
+from app.services.errors import PanelError
+
+ovh_cli = AppGroup("ovh", help="Connect the panel to an OVH account and check that connection.")
+
+
+@ovh_cli.command("connect")
+@click.option("--redirect", default=None, help="Where OVH sends the person after approving.")
+def ovh_connect(redirect: str | None) -> None:
+    """Ask OVH for a consumer key with the least access the panel needs."""
+    settings = dict(current_app.config["OVH"], consumer_key=None)
+    client = build_client(
+        settings,
+        current_app.config["OVH_SANDBOX_URL"],
+        (current_app.config["OVH_CONNECT_TIMEOUT"], current_app.config["OVH_READ_TIMEOUT"]),
+    )
+    try:
+        request = account.request_credential(client, redirect)
+    except PanelError as error:
+        raise click.ClickException(f"{error.message} ({error.detail})") from error
+    click.echo("Open this address, sign in to OVH and approve the access:")
+    click.echo(f"  {request.validation_url}")
+    click.echo("Then give the panel this consumer key (for example in OVH_CONSUMER_KEY):")
+    click.echo(f"  {request.consumer_key}")
+    click.echo("Access requested:")
+    for method, path in account.PANEL_ACCESS_RULES:
+        click.echo(f"  {method:6} {path}")
+
+
+@ovh_cli.command("check")
+def ovh_check() -> None:
+    """Show whose OVH account the panel uses, what it may do, and until when."""
+    endpoint = current_app.config["OVH"]["endpoint"]
+    try:
+        info = account.connection_info(ovh_api.gateway, endpoint)
+    except PanelError as error:
+        raise click.ClickException(f"{error.message} ({error.detail})") from error
+    click.echo(f"Endpoint:   {info.endpoint}")
+    click.echo(f"Account:    {info.nichandle}" + (f" ({info.email})" if info.email else ""))
+    click.echo(f"Credential: {info.status}")
+    click.echo(f"Expires:    {info.expiration.isoformat() if info.expiration else 'never'}")
+    click.echo("Rules:")
+    for rule in info.rules:
+        click.echo(f"  {rule.method:6} {rule.path}")
+
+
+demo_cli = AppGroup("demo", help="Prepare and describe the demo that runs on the sandbox.")
+
+
+@demo_cli.command("prepare")
+def demo_prepare() -> None:
+    """Seed the sandbox when it is empty (``make demo`` runs this after the migrations)."""
+    if not current_app.config["ON_SANDBOX"]:
+        raise click.ClickException("The demo only runs on the built-in sandbox.")
+    config = current_app.config["SANDBOX"]
+    if not seed.is_seeded(config):
+        seed.reset(config)
+        click.echo("Seeded the sandbox with the demo account.")
+
+
+@demo_cli.command("sign-ins")
+def demo_sign_ins() -> None:
+    """Print how to sign in to the demo."""
+    click.echo("  Until accounts exist, the demo opens straight on the hosting list.")
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(ovh_cli)
+    app.cli.add_command(sandbox_cli)
+    app.cli.add_command(demo_cli)

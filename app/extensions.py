@@ -1,0 +1,68 @@
+"""Flask extensions, created unbound here and bound to the app in ``create_app``."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from flask import Flask, current_app
+from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
+from flask_migrate import Migrate
+from flask_sqlalchemy import SQLAlchemy
+from flask_wtf import CSRFProtect
+from sqlalchemy.orm import DeclarativeBase
+
+from app.services.client import OvhGateway, build_gateway
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+db = SQLAlchemy(model_class=Base)
+migrate = Migrate()
+login_manager = LoginManager()
+csrf = CSRFProtect()
+babel = Babel()
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+class OvhExtension:
+    """Gives each app one :class:`OvhGateway` per worker process, built on first use, after any
+    fork, so no connection pool or thread pool crosses a gunicorn fork."""
+
+    def init_app(self, app: Flask) -> None:
+        settings = {
+            "ovh_settings": app.config["OVH"],
+            "sandbox_url": app.config["OVH_SANDBOX_URL"],
+            "timeout": (app.config["OVH_CONNECT_TIMEOUT"], app.config["OVH_READ_TIMEOUT"]),
+            "cache_seconds": app.config["OVH_CACHE_SECONDS"],
+            "max_workers": app.config["OVH_MAX_WORKERS"],
+            "redis_url": app.config["REDIS_URL"],
+            "cache_prefix": app.config["OVH_CACHE_PREFIX"],
+        }
+        app.extensions["ovh"] = _LazyGateway(settings)
+
+    @property
+    def gateway(self) -> OvhGateway:
+        lazy: _LazyGateway = current_app.extensions["ovh"]
+        return lazy.get()
+
+
+class _LazyGateway:
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self._settings = settings
+        self._gateway: OvhGateway | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> OvhGateway:
+        with self._lock:
+            if self._gateway is None:
+                self._gateway = build_gateway(**self._settings)
+            return self._gateway
+
+
+ovh_api = OvhExtension()

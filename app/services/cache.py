@@ -1,0 +1,122 @@
+"""A short-lived cache for OVH GET answers, dropped per hosting service when the panel changes it.
+
+Per process by default; shared across workers and hosts through Redis when ``REDIS_URL`` is set.
+Each service has a generation number that is part of every key: invalidating a service bumps
+it, so every answer cached for that service is unreachable at once, in every worker.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from typing import Any, Protocol
+
+ACCOUNT_SCOPE = "*account*"
+
+
+class CacheStore(Protocol):
+    def get(self, key: str) -> Any | None: ...
+
+    def set(self, key: str, value: Any, ttl: float) -> None: ...
+
+    def incr(self, key: str) -> int: ...
+
+    def clear(self) -> None: ...
+
+
+class MemoryStore:
+    """A thread-safe dict with expiry, for one worker process."""
+
+    def __init__(self, max_entries: int = 5000) -> None:
+        self._data: dict[str, tuple[float, Any]] = {}
+        self._lock = threading.Lock()
+        self._max_entries = max_entries
+
+    def get(self, key: str) -> Any | None:
+        with self._lock:
+            item = self._data.get(key)
+            if item is None:
+                return None
+            expires, value = item
+            if expires < time.monotonic():
+                del self._data[key]
+                return None
+            return value
+
+    def set(self, key: str, value: Any, ttl: float) -> None:
+        with self._lock:
+            if len(self._data) >= self._max_entries:
+                now = time.monotonic()
+                self._data = {k: v for k, v in self._data.items() if v[0] >= now}
+                if len(self._data) >= self._max_entries:
+                    self._data.clear()
+            self._data[key] = (time.monotonic() + ttl, value)
+
+    def incr(self, key: str) -> int:
+        with self._lock:
+            _, current = self._data.get(key, (0.0, 0))
+            self._data[key] = (float("inf"), int(current) + 1)
+            return int(current) + 1
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
+class RedisStore:
+    """The same, in Redis, so every worker sees one cache and one invalidation."""
+
+    def __init__(self, url: str, prefix: str = "panel:ovh:") -> None:
+        import redis
+
+        self._redis = redis.Redis.from_url(url, socket_timeout=1.0, socket_connect_timeout=1.0)
+        self._prefix = prefix
+
+    def get(self, key: str) -> Any | None:
+        raw = self._redis.get(self._prefix + key)
+        return json.loads(raw) if raw is not None else None
+
+    def set(self, key: str, value: Any, ttl: float) -> None:
+        self._redis.set(self._prefix + key, json.dumps(value), px=max(1, int(ttl * 1000)))
+
+    def incr(self, key: str) -> int:
+        return int(self._redis.incr(self._prefix + key))
+
+    def clear(self) -> None:
+        for key in self._redis.scan_iter(self._prefix + "*"):
+            self._redis.delete(key)
+
+
+class ResponseCache:
+    """GET answers keyed by (service, path), valid for ``ttl`` seconds."""
+
+    def __init__(self, store: CacheStore, ttl: float) -> None:
+        self._store = store
+        self._ttl = ttl
+
+    @property
+    def enabled(self) -> bool:
+        return self._ttl > 0
+
+    def get(self, scope: str, key: str) -> Any | None:
+        if not self.enabled:
+            return None
+        return self._store.get(self._key(scope, key))
+
+    def set(self, scope: str, key: str, value: Any) -> None:
+        if self.enabled:
+            self._store.set(self._key(scope, key), value, self._ttl)
+
+    def invalidate(self, scope: str) -> None:
+        """Drop everything cached for one hosting service (and the account-wide lists)."""
+        self._store.incr(f"gen:{scope}")
+        if scope != ACCOUNT_SCOPE:
+            self._store.incr(f"gen:{ACCOUNT_SCOPE}")
+
+    def clear(self) -> None:
+        self._store.clear()
+
+    def _key(self, scope: str, key: str) -> str:
+        generation = self._store.get(f"gen:{scope}") or 0
+        return f"{scope}:{generation}:{key}"

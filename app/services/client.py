@@ -1,0 +1,230 @@
+"""The OVH API gateway: one ``ovh.Client`` per worker, with timeouts, retries, a bounded pool for
+concurrent calls, expanded list answers and a short cache.
+
+Service modules call the gateway with OVH paths and get JSON back, or a :class:`PanelError`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+from urllib.parse import quote, urlencode
+
+import ovh
+import ovh.exceptions
+import requests
+
+from app.services.cache import ACCOUNT_SCOPE, MemoryStore, RedisStore, ResponseCache
+from app.services.errors import (
+    PanelError,
+    RateLimited,
+    UpstreamUnavailable,
+    from_response,
+    translate,
+)
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+EXPANDED_LIST_HEADERS = {"X-Pagination-Mode": "CachedObjectList-Pages", "X-Pagination-Size": "5000"}
+RETRY_DELAYS = (0.2, 0.6)
+MAX_RETRY_AFTER = 3.0
+
+
+def path(*segments: str | int) -> str:
+    """An OVH path from raw segments, each one escaped: ``path("hosting/web", name)``."""
+    parts = [segments[0] if isinstance(segments[0], str) else str(segments[0])]
+    parts += [quote(str(segment), safe="") for segment in segments[1:]]
+    return "/" + "/".join(part.strip("/") for part in parts)
+
+
+def query_string(params: Mapping[str, Any]) -> str:
+    """Query parameters encoded as python-ovh encodes them (booleans as ``true``/``false``)."""
+
+    def encode(value: Any) -> Any:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return "null" if value is None else value
+
+    return urlencode({key: encode(value) for key, value in params.items()})
+
+
+class OvhGateway:
+    def __init__(
+        self,
+        client: ovh.Client,
+        cache: ResponseCache,
+        max_workers: int = 8,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.client = client
+        self.cache = cache
+        # Two pools, so a concurrent page section (gather) can itself fan out (map) without
+        # waiting on a pool its own callers fill.
+        self._pages = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="ovh-page")
+        self._details = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="ovh-detail")
+        self._sleep = sleep
+
+    # Reads -------------------------------------------------------------------------------------
+
+    def get(
+        self, target: str, scope: str = ACCOUNT_SCOPE, cache: bool = True, **params: Any
+    ) -> Any:
+        """GET ``target``, cached per ``scope`` (a serviceName) unless ``cache`` is off."""
+        key = "GET " + target + ("?" + query_string(params) if params else "")
+        if cache:
+            hit = self.cache.get(scope, key)
+            if hit is not None:
+                return hit
+        result = self._with_retries(lambda: self.client.get(target, **params))
+        if cache and result is not None:
+            self.cache.set(scope, key, result)
+        return result
+
+    def get_objects(
+        self, target: str, scope: str = ACCOUNT_SCOPE, **params: Any
+    ) -> list[dict[str, Any]]:
+        """The full objects of a list route, in as few round trips as the API allows.
+
+        Asks for expanded objects (``X-Pagination-Mode``); where the API answers with ids instead,
+        fetches every detail concurrently.
+        """
+        key = "LIST " + target + ("?" + query_string(params) if params else "")
+        hit = self.cache.get(scope, key)
+        if hit is not None:
+            return list(hit)
+        items = self._with_retries(lambda: self._expanded_list(target, params))
+        if items and not all(isinstance(item, dict) for item in items):
+            items = self.map(lambda item: self.get(path(target, item), scope=scope), items)
+        self.cache.set(scope, key, items)
+        return list(items)
+
+    def map(self, function: Callable[[Any], T], items: Iterable[Any]) -> list[T]:
+        """Run ``function`` over ``items`` concurrently on the bounded pool, keeping order."""
+        items = list(items)
+        if len(items) <= 1 or threading.current_thread().name.startswith("ovh-detail"):
+            return [function(item) for item in items]
+        return list(self._details.map(function, items))
+
+    def gather(self, *calls: Callable[[], Any]) -> list[Any]:
+        """Run independent calls concurrently; the first failure is raised once all are done."""
+        if len(calls) <= 1:
+            return [call() for call in calls]
+        futures = [self._pages.submit(call) for call in calls]
+        results = []
+        failure: BaseException | None = None
+        for future in futures:
+            try:
+                results.append(future.result())
+            except BaseException as error:
+                failure = failure or error
+                results.append(None)
+        if failure is not None:
+            raise failure
+        return results
+
+    # Writes: never retried, since OVH may have acted before the answer was lost -------------------
+
+    def post(self, target: str, scope: str, **body: Any) -> Any:
+        return self._write(lambda: self.client.post(target, **body), scope)
+
+    def put(self, target: str, scope: str, **body: Any) -> Any:
+        return self._write(lambda: self.client.put(target, **body), scope)
+
+    def delete(self, target: str, scope: str, **params: Any) -> Any:
+        return self._write(lambda: self.client.delete(target, **params), scope)
+
+    def invalidate(self, scope: str) -> None:
+        self.cache.invalidate(scope)
+
+    # Internals ---------------------------------------------------------------------------------
+
+    def _write(self, call: Callable[[], Any], scope: str) -> Any:
+        try:
+            return call()
+        except Exception as error:
+            raise translate(error) from error
+        finally:
+            self.cache.invalidate(scope)
+
+    def _expanded_list(self, target: str, params: Mapping[str, Any]) -> list[Any]:
+        url = target + ("?" + query_string(params) if params else "")
+        try:
+            response = self.client.raw_call("GET", url, headers=dict(EXPANDED_LIST_HEADERS))
+        except requests.RequestException as error:
+            raise translate(
+                ovh.exceptions.HTTPError("Low HTTP request failed error", error)
+            ) from error
+        if response.status_code >= 300:
+            raise from_response(response)
+        try:
+            body = response.json()
+        except ValueError as error:
+            raise UpstreamUnavailable(detail="invalid JSON answer") from error
+        if not isinstance(body, list):
+            raise UpstreamUnavailable(detail="a list route answered with something else")
+        return body
+
+    def _with_retries(self, call: Callable[[], T]) -> T:
+        for attempt in range(len(RETRY_DELAYS) + 1):
+            try:
+                return call()
+            except Exception as error:
+                panel_error = translate(error)
+                if attempt == len(RETRY_DELAYS) or not _retryable(panel_error):
+                    raise panel_error from error
+                delay = RETRY_DELAYS[attempt]
+                if isinstance(panel_error, RateLimited) and panel_error.retry_after is not None:
+                    if panel_error.retry_after > MAX_RETRY_AFTER:
+                        raise panel_error from error
+                    delay = max(delay, panel_error.retry_after)
+                log.info("OVH GET failed (%s), retrying in %.1fs", panel_error.detail, delay)
+                self._sleep(delay)
+        raise AssertionError("unreachable")
+
+
+def _retryable(error: PanelError) -> bool:
+    return isinstance(error, (UpstreamUnavailable, RateLimited))
+
+
+def build_client(
+    ovh_settings: Mapping[str, Any], sandbox_url: str, timeout: tuple[float, float]
+) -> ovh.Client:
+    """The ``ovh.Client`` for these settings: python-ovh's own names, plus ``sandbox`` or a URL."""
+    endpoint = ovh_settings["endpoint"]
+    url = sandbox_url if endpoint == "sandbox" else endpoint if "/" in endpoint else None
+    keys = {
+        name: ovh_settings[name]
+        for name in (
+            "application_key",
+            "application_secret",
+            "consumer_key",
+            "client_id",
+            "client_secret",
+        )
+        if ovh_settings.get(name)
+    }
+    client = ovh.Client(endpoint="ovh-eu" if url else endpoint, timeout=timeout, **keys)
+    if url:
+        # python-ovh only knows its hard-coded regions; a sandbox or proxy URL replaces the base.
+        client._endpoint = url.rstrip("/")
+    return client
+
+
+def build_gateway(
+    ovh_settings: Mapping[str, Any],
+    sandbox_url: str,
+    timeout: tuple[float, float],
+    cache_seconds: float,
+    max_workers: int,
+    redis_url: str | None,
+    cache_prefix: str = "panel:ovh:",
+) -> OvhGateway:
+    store = RedisStore(redis_url, cache_prefix) if redis_url else MemoryStore()
+    cache = ResponseCache(store, ttl=cache_seconds)
+    client = build_client(ovh_settings, sandbox_url, timeout)
+    return OvhGateway(client, cache, max_workers=max_workers)

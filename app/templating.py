@@ -1,0 +1,65 @@
+"""What every template can use: badges, sizes, dates, and whether the panel runs on the sandbox."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from flask import Flask, current_app, request
+from flask_babel import format_datetime, format_decimal, get_locale
+from flask_babel import lazy_gettext as _l
+
+from app.i18n import LANGUAGE_PROMPTS, LANGUAGES
+from app.services.units import Quantity
+
+# Colour and plain words for every state OVH reports; anything else is shown as it is, in grey.
+STATE_BADGES: dict[str, tuple[str, Any]] = {
+    "active": ("success", _l("Active")),
+    "bloqued": ("danger", _l("Blocked")),
+    "blocked": ("danger", _l("Blocked")),
+    "hardBlocked": ("danger", _l("Blocked by OVH")),
+    "hardBloqued": ("danger", _l("Blocked by OVH")),
+    "maintenance": ("warning", _l("Under maintenance")),
+}
+
+
+def state_badge(state: str) -> tuple[str, Any]:
+    return STATE_BADGES.get(state, ("secondary", state))
+
+
+def human_size(quantity: Quantity | None) -> str:
+    """``1.5 GB`` (in the reader's number format), or an empty string when unknown."""
+    if quantity is None or quantity.bytes is None:
+        return "" if quantity is None else f"{format_decimal(quantity.value)} {quantity.unit}"
+    size = quantity.bytes
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024:
+            return f"{format_decimal(round(size, 1))} {unit}"
+        size /= 1024
+    return f"{format_decimal(round(size, 1))} TB"
+
+
+def when(value: datetime | None) -> str:
+    return format_datetime(value, "medium") if value else ""
+
+
+def template_context() -> dict[str, Any]:
+    return {
+        "on_sandbox": current_app.config.get("ON_SANDBOX", False),
+        "languages": LANGUAGES,
+        "language_prompts": LANGUAGE_PROMPTS,
+        "current_locale": str(get_locale() or "en"),
+        "current_path": request.full_path.rstrip("?") if request else "/",
+        "state_badge": state_badge,
+    }
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.filters["size"] = human_size
+    app.jinja_env.filters["when"] = when
+    app.context_processor(template_context)
+    app.config.setdefault("BOOTSTRAP_SERVE_LOCAL", True)
+    from flask_bootstrap import Bootstrap5
+
+    Bootstrap5(app)

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs the sandbox and the panel side by side until Ctrl-C, then stops both.
+set -euo pipefail
+BIN=${BIN:-.venv/bin}
+PORT=${PORT:-8000}
+SANDBOX_PORT=${SANDBOX_PORT:-8081}
+
+"$BIN/flask" sandbox serve --host 127.0.0.1 --port "$SANDBOX_PORT" &
+sandbox_pid=$!
+"$BIN/gunicorn" --bind "127.0.0.1:$PORT" --workers 2 --threads 4 --access-logfile - \
+  --graceful-timeout 5 'app:create_app()' &
+panel_pid=$!
+
+stop() {
+  trap - INT TERM EXIT
+  kill "$panel_pid" "$sandbox_pid" 2>/dev/null || true
+  wait "$panel_pid" "$sandbox_pid" 2>/dev/null || true
+  echo
+  echo "Stopped the panel and the sandbox."
+}
+trap stop INT TERM EXIT
+
+for _ in $(seq 1 50); do
+  if "$BIN/python" -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$PORT/healthz', timeout=1)" 2>/dev/null; then
+    break
+  fi
+  sleep 0.2
+done
+cat <<TXT
+
+  The panel is running on the built-in OVH sandbox:  http://127.0.0.1:$PORT/
+  The sandbox (OVH API stand-in) answers on:         http://127.0.0.1:$SANDBOX_PORT/1.0
+$("$BIN/flask" demo sign-ins)
+
+  Press Ctrl-C to stop both.
+
+TXT
+wait -n "$panel_pid" "$sandbox_pid"

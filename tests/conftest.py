@@ -1,0 +1,171 @@
+"""Shared fixtures: the sandbox on a loopback port, the panel app against it, and a guard that
+fails any test reaching beyond loopback."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+import socket
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import flask_migrate
+import pytest
+import requests
+from app.sandbox.testing import running_sandbox
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import MetaData
+
+from app import create_app
+from app.extensions import db
+from app.sandbox.config import SandboxConfig
+
+LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", ""}
+
+
+def _is_loopback(host: Any) -> bool:
+    if not isinstance(host, str) or host in LOOPBACK_NAMES:
+        return isinstance(host, str)
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def _only_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any connection or name lookup beyond this machine fails the test."""
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+    real_getaddrinfo = socket.getaddrinfo
+
+    def check(address: Any) -> None:
+        if isinstance(address, tuple) and not _is_loopback(address[0]):
+            pytest.fail(f"test tried to reach {address[0]}: tests stay on loopback")
+
+    def connect(self: socket.socket, address: Any) -> None:
+        check(address)
+        return real_connect(self, address)
+
+    def connect_ex(self: socket.socket, address: Any) -> int:
+        check(address)
+        return real_connect_ex(self, address)
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host is not None and not _is_loopback(host if isinstance(host, str) else host.decode()):
+            pytest.fail(f"test tried to look up {host}: tests stay on loopback")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+@pytest.fixture(scope="session")
+def sandbox_config(tmp_path_factory: pytest.TempPathFactory) -> SandboxConfig:
+    return SandboxConfig(
+        db_path=str(tmp_path_factory.mktemp("sandbox") / "sandbox.db"), task_seconds=0
+    )
+
+
+@pytest.fixture(scope="session")
+def sandbox_url(sandbox_config: SandboxConfig) -> Iterator[str]:
+    """The sandbox's API base URL (``http://127.0.0.1:<port>/1.0``), one server per test run."""
+    with running_sandbox(sandbox_config) as url:
+        yield url
+
+
+class SandboxControl:
+    """The sandbox's control routes: faults, stats and reset, for tests."""
+
+    def __init__(self, api_url: str) -> None:
+        self.base = api_url.removesuffix("/1.0")
+
+    def reset(self, services: int = 3) -> None:
+        requests.post(
+            f"{self.base}/_sandbox/reset", json={"services": services}, timeout=30
+        ).raise_for_status()
+
+    def faults(self, **faults: float) -> dict[str, Any]:
+        answer = requests.post(f"{self.base}/_sandbox/faults", json=faults, timeout=5)
+        answer.raise_for_status()
+        return dict(answer.json())
+
+    def stats(self) -> dict[str, Any]:
+        answer = requests.get(f"{self.base}/_sandbox/stats", timeout=5)
+        answer.raise_for_status()
+        return dict(answer.json())
+
+    def clear_stats(self) -> None:
+        requests.delete(f"{self.base}/_sandbox/stats", timeout=5).raise_for_status()
+
+
+@pytest.fixture
+def sandbox(sandbox_url: str) -> SandboxControl:
+    """A freshly seeded sandbox, with no faults and zeroed stats."""
+    control = SandboxControl(sandbox_url)
+    control.reset()
+    return control
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory, sandbox_url: str) -> str:
+    """The panel's database, brought to the latest migration once per run."""
+    url = os.environ.get("DATABASE_URL") or "sqlite:///" + str(
+        tmp_path_factory.mktemp("panel") / "panel.db"
+    )
+    app = make_app(sandbox_url, url)
+    with app.app_context():
+        flask_migrate.upgrade()
+        db.engine.dispose()
+    return url
+
+
+def make_app(sandbox_url: str, database_url: str, **overrides: Any) -> Flask:
+    config: dict[str, Any] = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "OVH_SANDBOX_URL": sandbox_url,
+        "OVH_CACHE_SECONDS": 0,
+        "OVH_CACHE_PREFIX": f"panel-test-{uuid.uuid4().hex}:",
+        "RATELIMIT_KEY_PREFIX": f"panel-test-{uuid.uuid4().hex}",
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture
+def app(sandbox: SandboxControl, sandbox_url: str, database_url: str) -> Iterator[Flask]:
+    app = make_app(sandbox_url, database_url)
+    yield app
+    with app.app_context():
+        _empty_tables()
+        db.engine.dispose()
+
+
+def _empty_tables() -> None:
+    meta = MetaData()
+    meta.reflect(bind=db.engine)
+    for table in reversed(meta.sorted_tables):
+        if table.name != "alembic_version":
+            db.session.execute(table.delete())
+    db.session.commit()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def csrf_token(html: str) -> str:
+    """The CSRF token of the first form in a page, as a browser would send it back."""
+    match = CSRF_INPUT.search(html)
+    assert match, "the page has no form with a CSRF token"
+    return match.group(1)
