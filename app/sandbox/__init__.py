@@ -1,0 +1,35 @@
+"""The built-in OVH API sandbox: a WSGI app of its own that speaks the OVH API v1 protocol.
+
+The official ``ovh`` client works against it unchanged, only the endpoint URL differs. See
+app/sandbox/README.md for what it implements and how to drive it.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from app.sandbox import (
+    auth_api,
+    auth_page,
+    control,
+    hosting_databases,
+    hosting_domains,
+    hosting_service,
+    hosting_ssl,
+    seed,
+)
+from app.sandbox.config import SandboxConfig
+from app.sandbox.protocol import register_protocol
+
+
+def create_sandbox_app(config: SandboxConfig) -> Flask:
+    """The sandbox app over ``config.db_path``, seeded with the demo account if it is empty."""
+    seed.seed_if_empty(config)
+    app = Flask(__name__)
+    app.config["SANDBOX"] = config
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    register_protocol(app)
+    for blueprint in (auth_api.bp, auth_page.bp, control.bp, hosting_service.bp,
+                      hosting_domains.bp, hosting_ssl.bp, hosting_databases.bp):
+        app.register_blueprint(blueprint)
+    return app

@@ -1,0 +1,108 @@
+"""Consumer keys: the demo one from the config, and those made by ``POST /auth/credential``.
+
+A requested credential is ``pendingValidation`` until someone approves or refuses it on the
+validation page; an approved one carries an optional expiry. ``POST /auth/logout`` expires it.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+from typing import Any
+
+from app.sandbox import clock
+from app.sandbox.config import SandboxConfig
+
+APPLICATION_ID = 1
+NICHANDLE = "xx11111-ovh"
+PANEL_RULES: list[dict[str, str]] = [
+    {"method": method, "path": path}
+    for method in ("GET", "POST", "PUT", "DELETE")
+    for path in ("/hosting/web", "/hosting/web/*")
+] + [{"method": "GET", "path": "/auth/*"}, {"method": "GET", "path": "/me"}]
+VALIDITY_CHOICES: dict[int, str] = {86_400: "1 day", 2_592_000: "30 days", 0: "Unlimited"}
+
+
+def _insert(conn: sqlite3.Connection, config: SandboxConfig, consumer_key: str, status: str,
+            rules: list[dict[str, str]], redirection: str | None) -> str:
+    token = secrets.token_urlsafe(24)
+    conn.execute(
+        "INSERT INTO credentials (consumer_key, token, application_key, status, rules, "
+        "redirection, creation) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (consumer_key, token, config.application_key, status, json.dumps(rules), redirection,
+         clock.now()),
+    )
+    return token
+
+
+def add_demo(conn: sqlite3.Connection, config: SandboxConfig) -> None:
+    """The ready-to-use consumer key of the config, with exactly the panel's rules."""
+    _insert(conn, config, config.consumer_key, "validated", PANEL_RULES, None)
+
+
+def request_new(conn: sqlite3.Connection, config: SandboxConfig, rules: list[dict[str, str]],
+                redirection: str | None) -> tuple[str, str]:
+    """A pending credential; returns its consumer key and its validation token."""
+    consumer_key = secrets.token_hex(16)
+    return consumer_key, _insert(conn, config, consumer_key, "pendingValidation", rules,
+                                 redirection)
+
+
+def by_consumer_key(conn: sqlite3.Connection, consumer_key: str) -> sqlite3.Row | None:
+    return conn.execute(
+        "SELECT * FROM credentials WHERE consumer_key=?", (consumer_key,)
+    ).fetchone()
+
+
+def by_token(conn: sqlite3.Connection, token: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM credentials WHERE token=?", (token,)).fetchone()
+
+
+def decide(conn: sqlite3.Connection, token: str, *, approve: bool, validity: int) -> None:
+    """Approve (for ``validity`` seconds, 0 = unlimited) or refuse a pending credential."""
+    expiration = clock.now() + validity if approve and validity > 0 else None
+    conn.execute(
+        "UPDATE credentials SET status=?, expiration=? "
+        "WHERE token=? AND status='pendingValidation'",
+        ("validated" if approve else "refused", expiration, token),
+    )
+
+
+def status(row: sqlite3.Row) -> str:
+    """The stored state, except that a validated credential past its expiry is ``expired``."""
+    expiration = row["expiration"]
+    if row["status"] == "validated" and expiration is not None and expiration <= clock.now():
+        return "expired"
+    return str(row["status"])
+
+
+def touch(conn: sqlite3.Connection, credential_id: int) -> None:
+    conn.execute("UPDATE credentials SET last_use=? WHERE id=?", (clock.now(), credential_id))
+
+
+def expire(conn: sqlite3.Connection, credential_id: int) -> None:
+    conn.execute(
+        "UPDATE credentials SET status='expired', expiration=? WHERE id=?",
+        (clock.now(), credential_id),
+    )
+
+
+def rules_of(row: sqlite3.Row) -> list[dict[str, str]]:
+    rules: list[dict[str, str]] = json.loads(row["rules"])
+    return rules
+
+
+def as_api_credential(row: sqlite3.Row) -> dict[str, Any]:
+    """``auth.ApiCredential``."""
+    return {
+        "allowedIPs": None,
+        "applicationId": APPLICATION_ID,
+        "creation": clock.iso(row["creation"]),
+        "credentialId": row["id"],
+        "expiration": clock.iso_or_none(row["expiration"]),
+        "lastUse": clock.iso_or_none(row["last_use"]),
+        "ovhSupport": False,
+        "rules": rules_of(row),
+        "status": status(row),
+    }

@@ -1,0 +1,64 @@
+"""What happens to the objects when a task reaches its outcome.
+
+Each task function has one effect for success (``done``) and one for failure (``cancelled`` or
+``error``). The task's payload says which object it works on (``kind`` and ``key``) and, for an
+update, the changes to apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from app.sandbox.db import Store
+
+Effect = Callable[[Store, str, dict[str, Any]], None]
+
+
+def _finish(store: Store, service: str, payload: dict[str, Any]) -> None:
+    doc = store.get(payload["kind"], service, payload["key"])
+    if doc is not None:
+        doc.update(payload.get("changes", {}))
+        doc["status"] = "created"
+        doc["taskId"] = None
+        store.put(payload["kind"], service, payload["key"], doc)
+
+
+def _remove(store: Store, service: str, payload: dict[str, Any]) -> None:
+    store.delete(payload["kind"], service, payload["key"])
+    if payload["kind"] == "domain":
+        store.delete("domainssl", service, payload["key"])
+
+
+def _revert(store: Store, service: str, payload: dict[str, Any]) -> None:
+    _finish(store, service, {"kind": payload["kind"], "key": payload["key"]})
+
+
+def _issue_certificate(store: Store, service: str, payload: dict[str, Any]) -> None:
+    """A Let's Encrypt certificate covers the domains asking for SSL when it is issued."""
+    if payload["kind"] == "ssl":
+        covered = [d["domain"] for d in store.all("domain", service)
+                   if d.get("ssl") and d["status"] != "deleting"]
+    else:
+        covered = [payload["key"]]
+    _finish(store, service, {**payload, "changes": {"_domains": covered}})
+
+
+EFFECTS: dict[str, tuple[Effect, Effect]] = {
+    "attachedDomain/create": (_finish, _remove),
+    "attachedDomain/update": (_finish, _revert),
+    "attachedDomain/delete": (_remove, _revert),
+    "database/create": (_finish, _remove),
+    "database/delete": (_remove, _revert),
+    "database/changePassword": (_finish, _revert),
+    "hostedssl/create": (_issue_certificate, _remove),
+    "hostedssl/import": (_finish, _remove),
+    "hostedssl/regenerate": (_issue_certificate, _revert),
+    "hostedssl/delete": (_remove, _revert),
+}
+
+
+def apply(store: Store, service: str, function: str, payload: dict[str, Any], *,
+          succeeded: bool) -> None:
+    on_success, on_failure = EFFECTS[function]
+    (on_success if succeeded else on_failure)(store, service, payload)

@@ -1,0 +1,68 @@
+"""``/1.0/hosting/web``: the service list, one service, its rename, and its tasks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, request
+
+from app.sandbox import api, tasks
+from app.sandbox.db import public
+from app.sandbox.errors import bad_request, not_found
+from app.sandbox.validation import TASK_STATUSES, query_enum
+
+bp = Blueprint("hosting_service", __name__, url_prefix="/1.0/hosting/web")
+
+DISPLAY_NAME_MAX = 50
+# The sandbox's own trigger outcome; accepted as a filter although outside task.StatusEnum.
+TASK_STATUS_FILTERS = (*TASK_STATUSES, "error")
+
+
+def service_view(service: str) -> dict[str, Any]:
+    """``hosting.web.ServiceWithIAM``, with ``hasHostedSsl`` following the certificates."""
+    store = api.store()
+    doc = public(api.service_doc(service))
+    doc["hasHostedSsl"] = bool(store.get("ssl", service) or store.all("domainssl", service))
+    return doc
+
+
+@bp.get("")
+def list_services() -> Response:
+    return api.listing(api.store().services(), service_view)
+
+
+@bp.get("/<serviceName>")
+def get_service(serviceName: str) -> Response:
+    return api.answer(service_view(serviceName))
+
+
+@bp.put("/<serviceName>")
+def rename_service(serviceName: str) -> Response:
+    doc = api.service_doc(serviceName)
+    values = api.body("PUT /hosting/web/{serviceName}")
+    display_name = values.get("displayName")
+    if display_name is not None and len(display_name) > DISPLAY_NAME_MAX:
+        raise bad_request(f"displayName must be {DISPLAY_NAME_MAX} characters at most")
+    if "displayName" in values:
+        doc["displayName"] = display_name
+        doc["iam"]["displayName"] = display_name
+        api.store().put("service", serviceName, "", doc)
+    return api.void()
+
+
+@bp.get("/<serviceName>/tasks")
+def list_tasks(serviceName: str) -> Response:
+    api.service_doc(serviceName)
+    status = query_enum(request.args, "status", TASK_STATUS_FILTERS)
+    found = tasks.listing(api.conn(), serviceName, request.args.get("function"), status)
+    by_id = {task["id"]: task for task in found}
+    return api.listing(list(by_id), by_id.__getitem__)
+
+
+@bp.get("/<serviceName>/tasks/<int:id>")
+def get_task(serviceName: str, id: int) -> Response:
+    api.service_doc(serviceName)
+    task = tasks.find(api.conn(), serviceName, id)
+    if task is None:
+        raise not_found(f"The requested object (id = {id}) does not exist")
+    return api.answer(task)

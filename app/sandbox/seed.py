@@ -1,0 +1,169 @@
+"""Reseeding the sandbox account: the default demo account and the large benchmark one.
+
+The three demo services follow OVH's own guide (``example.cluster01.hosting.ovh.net``,
+``example2.cluster02.hosting.ovh.net``) plus ``example3.cluster03.hosting.ovh.net``; app/sandbox/
+README.md describes what each one shows. ``reset(config, services=N)`` with N > 3 adds generated
+services so there are N in all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+
+from app.sandbox import credentials, db, faults, stats
+from app.sandbox.config import SandboxConfig
+from app.sandbox.seed_data import Account, Plan, certificate, database, domain, service
+
+FIRST_TASK_ID = 4_200_000
+DATACENTERS = ("gra", "sbg", "rbx")
+OFFERS = ("hosting-perso", "hosting-pro", "hosting-performance-1")
+
+
+def _example(account: Account) -> None:
+    sn = "example.cluster01.hosting.ovh.net"
+    plan = Plan(sn, "hosting-pro", 1, "gra", "example", 123, display_name="Example shop",
+                slots={"sqlPerso": 3, "extraSqlPerso": 0})
+    account.add("service", sn, "", service(plan, has_ssl=True))
+    for doc in (domain(sn, "www", ssl=False),
+                domain("example.com", "www", ssl=True),
+                domain("www.example.com", "www", ssl=True),
+                domain("blog.example.com", "blog", ssl=True),
+                domain("xn--caf-dma.example.com", "cafe", ssl=False, dns="elsewhere"),
+                domain("shop.example.com", "shop", ssl=True, firewall="active")):
+        account.add("domain", sn, doc["domain"], doc)
+    covered = ["example.com", "www.example.com", "blog.example.com"]
+    account.add("ssl", sn, "", certificate("LETSENCRYPT", covered))
+    for doc in (database("example", "mysql", quota_mb=400, used_mb=112.4, dumps=3),
+                database("exampleblog", "mariadb", quota_mb=400, used_mb=391.7, dumps=1)):
+        account.add("database", sn, doc["name"], doc)
+    for function, object_type, object_id, days, outcome in (
+        ("attachedDomain/create", "AttachedDomain", "example.com", 120, "done"),
+        ("attachedDomain/create", "AttachedDomain", "www.example.com", 120, "done"),
+        ("database/create", "Database", "example.mysql.db", 119, "done"),
+        ("hostedssl/create", "Hostedssl", sn, 100, "done"),
+        ("attachedDomain/create", "AttachedDomain", "blog.example.com", 60, "done"),
+        ("database/create", "Database", "exampleblog.mysql.db", 59, "done"),
+        ("attachedDomain/create", "AttachedDomain", "promo.example.com", 30, "cancelled"),
+        ("attachedDomain/create", "AttachedDomain", "xn--caf-dma.example.com", 20, "done"),
+        ("database/changePassword", "Database", "example.mysql.db", 10, "done"),
+        ("attachedDomain/create", "AttachedDomain", "shop.example.com", 2, "done"),
+    ):
+        account.past_task(sn, function, object_type, object_id, days, outcome)
+
+
+def _example2(account: Account) -> None:
+    sn = "example2.cluster02.hosting.ovh.net"
+    plan = Plan(sn, "hosting-perso", 2, "sbg", "example2", 456,
+                slots={"sqlPerso": 1, "extraSqlPerso": 0})
+    account.add("service", sn, "", service(plan, has_ssl=False))
+    for doc in (domain(sn, "www", ssl=False),
+                domain("example.org", "www", ssl=False),
+                domain("www.example.org", "www", ssl=False),
+                domain("legacy.example.org", "legacy", ssl=False, dns="none"),
+                domain("old.example.net", "old", ssl=False, dns="elsewhere")):
+        account.add("domain", sn, doc["domain"], doc)
+    doc = database("example2", "mysql", quota_mb=200, used_mb=45.0, version="5.7")
+    account.add("database", sn, doc["name"], doc)
+    for function, object_type, object_id, days, outcome in (
+        ("attachedDomain/create", "AttachedDomain", "example.org", 300, "done"),
+        ("database/create", "Database", "example2.mysql.db", 299, "done"),
+        ("attachedDomain/create", "AttachedDomain", "legacy.example.org", 200, "done"),
+        ("attachedDomain/delete", "AttachedDomain", "test.example.org", 90, "done"),
+        ("attachedDomain/create", "AttachedDomain", "old.example.net", 5, "done"),
+    ):
+        account.past_task(sn, function, object_type, object_id, days, outcome)
+
+
+def _example3(account: Account) -> None:
+    sn = "example3.cluster03.hosting.ovh.net"
+    plan = Plan(sn, "hosting-performance-1", 3, "rbx", "example3", 789, multiple_ssl=True,
+                display_name="Agency sites", slots={"sqlPerso": 4, "extraSqlPerso": 2})
+    account.add("service", sn, "", service(plan, has_ssl=True))
+    for doc in (domain(sn, "www", ssl=False),
+                domain("example.net", "www", ssl=True),
+                domain("www.example.net", "www", ssl=True),
+                domain("app.example.net", "app", ssl=True),
+                domain("api.example.net", "api", ssl=False, dns="none")):
+        account.add("domain", sn, doc["domain"], doc)
+    for name in ("example.net", "www.example.net"):
+        account.add("domainssl", sn, name, certificate("LETSENCRYPT", [name]))
+    for doc in (database("example3", "postgresql", quota_mb=1024, used_mb=310.0, dumps=2),
+                database("example3wp", "mysql", quota_mb=1024, used_mb=88.2),
+                database("example3cache", "redis", quota_mb=256, used_mb=12.0,
+                         capabilitie="extraSqlPerso")):
+        account.add("database", sn, doc["name"], doc)
+    for function, object_type, object_id, days, outcome in (
+        ("attachedDomain/create", "AttachedDomain", "example.net", 50, "done"),
+        ("hostedssl/create", "Hostedssl", "example.net", 49, "done"),
+        ("database/create", "Database", "example3.postgres.db", 48, "done"),
+        ("database/create", "Database", "example3cache.redis.db", 40, "done"),
+        ("attachedDomain/create", "AttachedDomain", "app.example.net", 3, "done"),
+    ):
+        account.past_task(sn, function, object_type, object_id, days, outcome)
+
+
+def _generated(account: Account, number: int) -> None:
+    login = f"example{number}"
+    sn = f"{login}.cluster{number % 30 + 1:02d}.hosting.ovh.net"
+    plan = Plan(sn, OFFERS[number % 3], number % 30 + 1, DATACENTERS[number % 3], login,
+                100 + number, slots={"sqlPerso": 8, "extraSqlPerso": 0})
+    account.add("service", sn, "", service(plan, has_ssl=False))
+    names = [sn] + [f"{prefix}site{number}.example.com"
+                    for prefix in ("", "www.", "blog.", "shop.", "api.", "docs.", "m.", "cdn.",
+                                   "old.")]
+    for index, name in enumerate(names):
+        account.add("domain", sn, name, domain(name, f"site{index}", ssl=index % 2 == 1,
+                                               dns=("hosting", "elsewhere", "none")[index % 3]))
+    for index, engine in enumerate(("mysql", "mariadb", "postgresql", "mysql", "redis")):
+        doc = database(f"{login}db{index}", engine, quota_mb=400, used_mb=20.0 * index)
+        account.add("database", sn, doc["name"], doc)
+    for index in range(20):
+        account.past_task(sn, "attachedDomain/create", "AttachedDomain", names[index % 10],
+                          days_ago=200 - index * 9, outcome="cancelled" if index == 7 else "done")
+
+
+def build_account(services: int) -> Account:
+    account = Account()
+    for builder in (_example, _example2, _example3)[:services]:
+        builder(account)
+    for number in range(4, services + 1):
+        _generated(account, number)
+    return account
+
+
+def _fill(conn: sqlite3.Connection, config: SandboxConfig, services: int) -> None:
+    for table in ("docs", "tasks", "credentials"):
+        conn.execute(f"DELETE FROM {table}")
+    stats.clear(conn)
+    faults.reset(conn, config)
+    credentials.add_demo(conn, config)
+    account = build_account(services)
+    db.Store(conn).put_many(account.docs)
+    conn.executemany(
+        "INSERT INTO tasks (id, service, function, object_type, object_id, start, step, outcome, "
+        "settled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+        [(FIRST_TASK_ID + index, *task) for index, task in
+         enumerate(sorted(account.tasks, key=lambda task: task[4]))],
+    )
+
+
+def reset(config: SandboxConfig, services: int = 3) -> None:
+    """Drop everything and seed ``services`` services, the demo credential, no faults, no stats."""
+    db.ensure_schema(config.db_path)
+    with closing(db.connect(config.db_path)) as conn, db.transaction(conn):
+        _fill(conn, config, services)
+
+
+def is_seeded(config: SandboxConfig) -> bool:
+    db.ensure_schema(config.db_path)
+    with closing(db.connect(config.db_path)) as conn:
+        return conn.execute("SELECT count(*) FROM credentials").fetchone()[0] > 0
+
+
+def seed_if_empty(config: SandboxConfig) -> None:
+    """Seed the default account once, even when several processes start together."""
+    db.ensure_schema(config.db_path)
+    with closing(db.connect(config.db_path)) as conn, db.transaction(conn):
+        if conn.execute("SELECT count(*) FROM credentials").fetchone()[0] == 0:
+            _fill(conn, config, 3)
