@@ -8,6 +8,7 @@ from typing import Any
 from flask import Flask, redirect, url_for
 from werkzeug.wrappers import Response
 
+from app.access import Action, requires
 from app.config import load_settings
 
 
@@ -22,6 +23,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(config or {})
 
     register_extensions(app)
+    register_access(app)
     register_blueprints(app)
     register_error_handlers(app)
     register_security_headers(app)
@@ -46,9 +48,11 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from app.health import bp as health_bp
     from app.hosting import bp as hosting_bp
+    from app.tasks import bp as tasks_bp
 
     app.register_blueprint(health_bp)
     app.register_blueprint(hosting_bp, url_prefix="/hosting")
+    app.register_blueprint(tasks_bp, url_prefix="/hosting/<service_name>/tasks")
     app.add_url_rule("/", "index", home)
 
 

@@ -51,6 +51,7 @@ def template_context() -> dict[str, Any]:
         "current_locale": str(get_locale() or "en"),
         "current_path": request.full_path.rstrip("?") if request else "/",
         "state_badge": state_badge,
+        "available_endpoints": current_app.view_functions.keys(),
     }
 
 

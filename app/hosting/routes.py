@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import render_template
 
+from app.access import Action, requires
 from app.extensions import ovh_api
 from app.hosting import bp
 from app.services import hosting
@@ -13,3 +14,10 @@ from app.services import hosting
 def index() -> str:
     services = hosting.list_services(ovh_api.gateway)
     return render_template("hosting/index.html", services=services)
+
+
+@bp.get("/<service_name>/")
+@requires(Action.VIEW)
+def show(service_name: str) -> str:
+    service = hosting.get_service(ovh_api.gateway, service_name)
+    return render_template("hosting/show.html", service=service)

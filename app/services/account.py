@@ -10,6 +10,7 @@ import ovh
 
 from app.services.client import OvhGateway
 from app.services.errors import translate
+from app.services.units import parse_datetime
 
 # The least the panel needs: hosting pages and actions, and reading who it is.
 PANEL_ACCESS_RULES: tuple[tuple[str, str], ...] = (
@@ -58,8 +59,8 @@ def connection_info(gateway: OvhGateway, endpoint: str) -> ConnectionInfo:
             AccessRule(method=str(rule.get("method")), path=str(rule.get("path")))
             for rule in credential.get("rules") or ()
         ),
-        expiration=_datetime(credential.get("expiration")),
-        last_use=_datetime(credential.get("lastUse")),
+        expiration=parse_datetime(credential.get("expiration")),
+        last_use=parse_datetime(credential.get("lastUse")),
     )
 
 
@@ -75,12 +76,3 @@ def request_credential(client: ovh.Client, redirect_url: str | None = None) -> C
         consumer_key=str(answer["consumerKey"]),
         state=str(answer.get("state")),
     )
-
-
-def _datetime(value: Any) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None

@@ -1,8 +1,9 @@
-"""Sizes as OVH gives them (``{"unit": "MB", "value": 512}``), in a form pages can show."""
+"""Sizes (``{"unit": "MB", "value": 512}``) and dates as OVH gives them, in forms pages can use."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 _FACTORS = {
@@ -57,3 +58,13 @@ class Usage:
         if percent is None or percent < 70:
             return "ok"
         return "warning" if percent <= 90 else "danger"
+
+
+def parse_datetime(value: Any) -> datetime | None:
+    """An OVH ISO-8601 date, or ``None`` when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None

@@ -1,0 +1,178 @@
+"""Attached domains (multisite): the addresses a hosting plan answers for, and where each points."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.services.client import OvhGateway, path
+from app.services.domain_names import display_name
+from app.services.tasks import Task, task_from_ovh
+
+# OVH's hosting.web.CountryEnum: where an attached domain's IP may be located.
+IP_LOCATIONS = ("BE", "CA", "CZ", "DE", "ES", "FI", "FR", "IE", "IT", "LT", "NL", "PL", "PT", "UK")
+
+POINTS_HERE = "points_here"
+POINTS_ELSEWHERE = "points_elsewhere"
+NOT_CONFIGURED = "not_configured"
+
+
+@dataclass(frozen=True)
+class AttachedDomain:
+    domain: str
+    path: str
+    ssl: bool
+    cdn: bool
+    firewall: bool
+    ip_location: str | None
+    own_log: str | None
+    status: str
+    task_id: int | None
+
+    @property
+    def unicode(self) -> str:
+        return display_name(self.domain)
+
+    @property
+    def busy(self) -> bool:
+        return self.status != "created"
+
+
+@dataclass(frozen=True)
+class DnsRecord:
+    type: str
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class DnsDiagnosis:
+    """Where a domain points, and the records that make it point to this hosting."""
+
+    domain: str
+    verdict: str
+    records_to_create: tuple[DnsRecord, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class DomainSettings:
+    """What can be chosen for an attached domain, in the panel's words."""
+
+    path: str
+    ssl: bool
+    cdn: bool
+    firewall: bool
+    ip_location: str | None
+    own_log: str | None
+
+    def to_ovh(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "ssl": self.ssl,
+            "cdn": "active" if self.cdn else "none",
+            "firewall": "active" if self.firewall else "none",
+            "ipLocation": self.ip_location,
+            "ownLog": self.own_log,
+        }
+
+
+def list_domains(gateway: OvhGateway, service_name: str) -> list[AttachedDomain]:
+    raw = gateway.get_objects(
+        path("/hosting/web", service_name, "attachedDomain"), scope=service_name
+    )
+    return sorted((_domain(item) for item in raw), key=lambda domain: _sort_key(domain.domain))
+
+
+def get_domain(gateway: OvhGateway, service_name: str, domain: str) -> AttachedDomain:
+    return _domain(
+        gateway.get(
+            path("/hosting/web", service_name, "attachedDomain", domain), scope=service_name
+        )
+    )
+
+
+def diagnose_dns(
+    gateway: OvhGateway, service_name: str, domains: Sequence[str]
+) -> dict[str, DnsDiagnosis]:
+    """Each domain's DNS verdict, read concurrently (one ``digStatus`` call per domain)."""
+
+    def one(domain: str) -> DnsDiagnosis:
+        raw = gateway.get(
+            path("/hosting/web", service_name, "attachedDomain", domain, "digStatus"),
+            scope=service_name,
+        )
+        return _diagnosis(domain, raw)
+
+    return {diagnosis.domain: diagnosis for diagnosis in gateway.map(one, domains)}
+
+
+def attach_domain(
+    gateway: OvhGateway, service_name: str, domain: str, settings: DomainSettings
+) -> Task:
+    body = {"domain": domain, **settings.to_ovh()}
+    raw = gateway.post(
+        path("/hosting/web", service_name, "attachedDomain"), scope=service_name, **body
+    )
+    return task_from_ovh(service_name, raw)
+
+
+def update_domain(
+    gateway: OvhGateway, service_name: str, domain: str, settings: DomainSettings
+) -> int | None:
+    """Send the new settings; returns the id of the task applying them, when OVH says."""
+    target = path("/hosting/web", service_name, "attachedDomain", domain)
+    gateway.put(target, scope=service_name, **settings.to_ovh())
+    return get_domain(gateway, service_name, domain).task_id
+
+
+def detach_domain(gateway: OvhGateway, service_name: str, domain: str, leave_dns: bool) -> Task:
+    raw = gateway.delete(
+        path("/hosting/web", service_name, "attachedDomain", domain),
+        scope=service_name,
+        bypassDNSConfiguration=leave_dns,
+    )
+    return task_from_ovh(service_name, raw)
+
+
+def _domain(raw: dict[str, Any]) -> AttachedDomain:
+    return AttachedDomain(
+        domain=str(raw["domain"]),
+        path=str(raw.get("path") or ""),
+        ssl=bool(raw.get("ssl")),
+        cdn=raw.get("cdn") == "active",
+        firewall=raw.get("firewall") == "active",
+        ip_location=raw.get("ipLocation"),
+        own_log=raw.get("ownLog"),
+        status=str(raw.get("status") or "created"),
+        task_id=raw.get("taskId"),
+    )
+
+
+def _diagnosis(domain: str, raw: dict[str, Any]) -> DnsDiagnosis:
+    records = raw.get("records") or {}
+    recommended = raw.get("recommendedIps") or {}
+    wanted = [
+        *(DnsRecord("A", domain, ip) for ip in recommended.get("recommendedIpV4") or ()),
+        *(DnsRecord("AAAA", domain, ip) for ip in recommended.get("recommendedIpV6") or ()),
+    ]
+    address_records = [
+        status
+        for kind, status in records.items()
+        if kind in ("A", "AAAA") and isinstance(status, dict)
+    ]
+    if not address_records:
+        return DnsDiagnosis(domain, NOT_CONFIGURED, tuple(wanted))
+    if any(status.get("dnsConfigured") for status in address_records):
+        missing = {
+            kind
+            for kind, status in records.items()
+            if isinstance(status, dict) and not status.get("dnsConfigured")
+        }
+        return DnsDiagnosis(domain, POINTS_HERE, tuple(r for r in wanted if r.type in missing))
+    return DnsDiagnosis(domain, POINTS_ELSEWHERE, tuple(wanted))
+
+
+def _sort_key(domain: str) -> tuple[str, ...]:
+    """Group names under their parent: example.com, www.example.com, blog.example.com…"""
+    return tuple(reversed(domain.split(".")))

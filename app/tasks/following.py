@@ -1,0 +1,67 @@
+"""What the panel does with a task it reads: where its object lives, what a failure means, and
+recording its end in the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, url_for
+from flask_babel import lazy_gettext as _l
+
+from app import audit
+from app.services.tasks import Task
+from app.tasks import bp
+from app.tasks.names import describe, status_badge
+
+# Where the object a task worked on is shown, by OVH's objectType (or the function's prefix).
+OBJECT_PAGES = {
+    "AttachedDomain": "domains.index",
+    "attachedDomain": "domains.index",
+    "Hostedssl": "ssl.index",
+    "hostedssl": "ssl.index",
+    "Database": "databases.index",
+    "database": "databases.index",
+    "Sqlperso": "databases.index",
+}
+
+FAILURE_ADVICE: dict[str, Any] = {
+    "cancelled": _l(
+        "OVH cancelled this operation, so nothing was changed. This usually means the request "
+        "conflicted with another operation or with the plan's limits. Check the item, then try "
+        "again; if it is cancelled again, contact your administrator with the reference below."
+    ),
+    "error": _l(
+        "OVH could not complete this operation. Part of it may have been applied. Check the item "
+        "before trying again; if the problem persists, contact your administrator with the "
+        "reference below."
+    ),
+}
+
+
+def object_page(task: Task) -> str | None:
+    """The page showing what the task changed, when the panel has one."""
+    key = task.object_type or task.function.split("/", 1)[0]
+    endpoint = OBJECT_PAGES.get(key)
+    if endpoint is None or endpoint not in current_app.view_functions:
+        return None
+    return url_for(endpoint, service_name=task.service_name)
+
+
+def failure_advice(task: Task) -> Any:
+    return FAILURE_ADVICE.get(task.status)
+
+
+def record_final_status(task: Task) -> None:
+    """The first time the panel sees a task ended, its audit entry learns how it ended."""
+    if task.final:
+        audit.record_task_status(task.service_name, task.id, task.status)
+
+
+@bp.app_context_processor
+def task_helpers() -> dict[str, Any]:
+    return {
+        "describe_task": describe,
+        "task_badge": status_badge,
+        "task_object_page": object_page,
+        "task_failure_advice": failure_advice,
+    }

@@ -1,0 +1,43 @@
+"""The Tasks tab, each task's page, and the fragment that page polls while the task runs."""
+
+from __future__ import annotations
+
+from flask import render_template, request
+
+from app.access import Action, requires
+from app.extensions import ovh_api
+from app.services import hosting, tasks
+from app.tasks import bp
+from app.tasks.following import record_final_status
+
+
+@bp.get("/")
+@requires(Action.VIEW)
+def index(service_name: str) -> str:
+    status = request.args.get("status") or None
+    if status not in tasks.STATUSES:
+        status = None
+    page_number = request.args.get("page", 1, type=int)
+    gateway = ovh_api.gateway
+    service, page = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        lambda: tasks.list_tasks(gateway, service_name, status=status, page=page_number),
+    )
+    return render_template("tasks/index.html", service=service, page=page, status=status)
+
+
+@bp.get("/<int:task_id>")
+@requires(Action.VIEW)
+def show(service_name: str, task_id: int) -> str:
+    task = tasks.get_task(ovh_api.gateway, service_name, task_id)
+    record_final_status(task)
+    return render_template("tasks/show.html", service_name=service_name, task=task)
+
+
+@bp.get("/<int:task_id>/status")
+@requires(Action.VIEW)
+def status(service_name: str, task_id: int) -> str:
+    """The part of the task page that changes, for the page's script to swap in."""
+    task = tasks.get_task(ovh_api.gateway, service_name, task_id)
+    record_final_status(task)
+    return render_template("tasks/_status.html", service_name=service_name, task=task)

@@ -1,0 +1,37 @@
+// Keeps a task's status up to date: every 2 seconds, while the task runs, the status block is
+// replaced by a fresh copy from the server. Without JavaScript the block's refresh link does it.
+(function () {
+  "use strict";
+  var INTERVAL_MS = 2000;
+
+  function follow(block) {
+    var url = block.getAttribute("data-poll-url");
+    if (!url || block.getAttribute("data-final") === "true") {
+      return;
+    }
+    window.setTimeout(function () {
+      fetch(url, { headers: { "X-Requested-With": "fetch" }, credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error("status " + response.status);
+          }
+          return response.text();
+        })
+        .then(function (html) {
+          var holder = document.createElement("div");
+          holder.innerHTML = html.trim();
+          var fresh = holder.firstElementChild;
+          if (!fresh) {
+            throw new Error("empty answer");
+          }
+          block.replaceWith(fresh);
+          follow(fresh);
+        })
+        .catch(function () {
+          follow(block);
+        });
+    }, INTERVAL_MS);
+  }
+
+  document.querySelectorAll("[data-poll-url]").forEach(follow);
+})();

@@ -1,0 +1,24 @@
+"""What a person sees of the hosting list in a real browser."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_person_sees_the_hosting_plans_and_can_switch_to_french(page: Any) -> None:
+    page.goto("/hosting/")
+    assert page.get_by_role("heading", name="Hosting").is_visible()
+    assert page.get_by_text("Demo mode: connected to the built-in OVH sandbox").is_visible()
+    rows = page.locator("table.services tbody tr")
+    assert rows.count() == 3
+    assert page.get_by_role("rowheader", name="example.cluster01.hosting.ovh.net").count() == 1
+    assert page.get_by_role("progressbar").first.is_visible()
+
+    page.get_by_role("button", name="Français").click()
+    page.wait_for_url("**/hosting/")
+    assert page.get_by_role("heading", name="Hébergements").is_visible()
+    assert page.get_by_text("Mode démo").is_visible()

@@ -1,0 +1,136 @@
+"""The OVH gateway against the sandbox: real ovh.Client, real HTTP, every injected fault."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app.sandbox.config import SandboxConfig
+from app.services import client as client_module
+from app.services.cache import MemoryStore, ResponseCache
+from app.services.client import OvhGateway, build_client, path
+from app.services.errors import (
+    Conflict,
+    NotFound,
+    RateLimited,
+    UpstreamUnavailable,
+)
+
+SERVICE = "example.cluster01.hosting.ovh.net"
+
+
+@pytest.fixture
+def sleeps() -> list[float]:
+    return []
+
+
+@pytest.fixture
+def gateway(
+    sandbox: Any, sandbox_url: str, sandbox_config: SandboxConfig, sleeps: list[float]
+) -> OvhGateway:
+    settings = {
+        "endpoint": "sandbox",
+        "application_key": sandbox_config.application_key,
+        "application_secret": sandbox_config.application_secret,
+        "consumer_key": sandbox_config.consumer_key,
+    }
+    client = build_client(settings, sandbox_url, timeout=(3, 10))
+    gateway = OvhGateway(
+        client, ResponseCache(MemoryStore(), ttl=30), max_workers=4, sleep=sleeps.append
+    )
+    assert client.time_delta is not None  # python-ovh syncs its clock once; keep it out of counts
+    sandbox.clear_stats()
+    return gateway
+
+
+def test_a_list_route_costs_one_call_with_expanded_objects(
+    gateway: OvhGateway, sandbox: Any
+) -> None:
+    services = gateway.get_objects("/hosting/web")
+    assert {item["serviceName"] for item in services} >= {SERVICE}
+    assert sandbox.stats()["total"] == 1
+
+
+def test_a_list_answered_with_ids_falls_back_to_concurrent_details(
+    gateway: OvhGateway, sandbox: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(client_module, "EXPANDED_LIST_HEADERS", {})
+    services = gateway.get_objects("/hosting/web")
+    assert all(isinstance(item, dict) and item["serviceName"] for item in services)
+    assert sandbox.stats()["total"] == 1 + len(services)
+
+
+def test_answers_are_cached_until_the_panel_changes_the_service(
+    gateway: OvhGateway, sandbox: Any
+) -> None:
+    first = gateway.get(path("/hosting/web", SERVICE), scope=SERVICE)
+    again = gateway.get(path("/hosting/web", SERVICE), scope=SERVICE)
+    assert first == again
+    assert sandbox.stats()["total"] == 1
+    gateway.put(path("/hosting/web", SERVICE), scope=SERVICE, displayName="Shop")
+    renamed = gateway.get(path("/hosting/web", SERVICE), scope=SERVICE)
+    assert renamed["displayName"] == "Shop"
+
+
+def test_independent_calls_run_together_and_keep_their_order(gateway: OvhGateway) -> None:
+    names = gateway.get("/hosting/web")
+    details = gateway.map(lambda name: gateway.get(path("/hosting/web", name), scope=name), names)
+    assert [item["serviceName"] for item in details] == names
+
+
+def test_a_missing_service_is_not_found(gateway: OvhGateway) -> None:
+    with pytest.raises(NotFound) as caught:
+        gateway.get(path("/hosting/web", "nope.cluster99.hosting.ovh.net"))
+    assert caught.value.query_id
+
+
+def test_server_errors_are_retried_then_reported_as_unavailable(
+    gateway: OvhGateway, sandbox: Any, sleeps: list[float]
+) -> None:
+    sandbox.faults(error_rate=1.0)
+    with pytest.raises(UpstreamUnavailable) as caught:
+        gateway.get(path("/hosting/web", SERVICE), scope=SERVICE)
+    assert caught.value.query_id
+    assert len(sleeps) == len(client_module.RETRY_DELAYS)
+
+
+def test_a_dropped_connection_is_retried_then_unavailable(
+    gateway: OvhGateway, sandbox: Any, sleeps: list[float]
+) -> None:
+    sandbox.faults(drop_rate=1.0)
+    with pytest.raises(UpstreamUnavailable):
+        gateway.get_objects("/hosting/web")
+    assert len(sleeps) == len(client_module.RETRY_DELAYS)
+
+
+def test_an_unreadable_answer_is_unavailable(gateway: OvhGateway, sandbox: Any) -> None:
+    sandbox.faults(invalid_json_rate=1.0)
+    with pytest.raises(UpstreamUnavailable):
+        gateway.get(path("/hosting/web", SERVICE), scope=SERVICE)
+
+
+def test_a_rate_limit_honours_retry_after_then_gives_up(
+    gateway: OvhGateway, sandbox: Any, sleeps: list[float]
+) -> None:
+    sandbox.faults(rate_limit_per_min=1)
+    gateway.get("/hosting/web", cache=False)
+    with pytest.raises(RateLimited) as caught:
+        gateway.get("/hosting/web", cache=False)
+    assert caught.value.retry_after is not None
+    assert all(delay <= client_module.MAX_RETRY_AFTER for delay in sleeps)
+
+
+def test_writes_are_never_retried(gateway: OvhGateway, sandbox: Any, sleeps: list[float]) -> None:
+    sandbox.faults(error_rate=1.0)
+    with pytest.raises(UpstreamUnavailable):
+        gateway.put(path("/hosting/web", SERVICE), scope=SERVICE, displayName="Shop")
+    assert sleeps == []
+    sandbox.faults(error_rate=0.0)
+    sandbox.clear_stats()
+
+
+def test_a_business_refusal_keeps_its_class(gateway: OvhGateway) -> None:
+    target = path("/hosting/web", SERVICE, "attachedDomain")
+    with pytest.raises(Conflict):
+        gateway.post(target, scope=SERVICE, domain=SERVICE, path="www")
