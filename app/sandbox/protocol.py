@@ -1,7 +1,7 @@
 """The OVH protocol around every ``/1.0`` route: stats, faults, signature, transaction, query id.
 
-Before a call: count it under its route template, apply the faults, authenticate it (except the
-two public auth routes), open the write transaction and settle the service's finished tasks.
+Before a call to a known route: count it under its route template and apply the faults. Then, for
+every call, known route or not: authenticate it (except the two public auth routes), open the write transaction and settle the service's finished tasks.
 After it: commit (or roll back an error answer), maybe swap the body for a non-JSON page, and put
 an ``X-Ovh-QueryID`` on every answer of the app, errors included.
 """
@@ -35,17 +35,19 @@ def is_api_call() -> bool:
 
 
 def _before_call() -> Response | None:
-    if not is_api_call() or request.url_rule is None:
+    if not is_api_call():
         return None
     conn = api.conn()
-    stats.count(conn, stats.route_template(request.method, request.url_rule.rule))
-    rng: random.Random = current_app.extensions["sandbox_random"]
-    current = faults.current(conn)
-    g.invalid_json = rng.random() < current["invalid_json_rate"]
-    interrupted = faults.before_call(conn, request, rng, current)
-    if interrupted is not None:
-        return interrupted
+    if request.url_rule is not None:
+        stats.count(conn, stats.route_template(request.method, request.url_rule.rule))
+        rng: random.Random = current_app.extensions["sandbox_random"]
+        current = faults.current(conn)
+        g.invalid_json = rng.random() < current["invalid_json_rate"]
+        interrupted = faults.before_call(conn, request, rng, current)
+        if interrupted is not None:
+            return interrupted
     if request.endpoint not in PUBLIC_ENDPOINTS:
+        # Unknown routes are authenticated too, so a call outside the rules is NOT_GRANTED_CALL.
         g.credential = signing.authenticate(
             conn, api.config(), request, request.path.removeprefix(stats.API_PREFIX))
     conn.execute("BEGIN IMMEDIATE")
