@@ -50,7 +50,9 @@ def parse_domain(text: str) -> DomainName:
         ascii_name = idna.encode(raw, uts46=True, transitional=False).decode("ascii").lower()
         unicode_name = idna.decode(ascii_name)
     except idna.IDNAError as error:
-        reason = "too_long" if "too long" in str(error).lower() else "idna"
+        reason = "too_long" if "too long" in str(error).lower() else "syntax"
+        if reason == "syntax" and not raw.isascii():
+            reason = "idna"
         raise DomainNameError(reason) from error
     if len(ascii_name) > MAX_NAME_LENGTH:
         raise DomainNameError("too_long")

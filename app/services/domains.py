@@ -8,6 +8,7 @@ from typing import Any
 
 from app.services.client import OvhGateway, path
 from app.services.domain_names import display_name
+from app.services.errors import NotFound
 from app.services.tasks import Task, task_from_ovh
 
 # OVH's hosting.web.CountryEnum: where an attached domain's IP may be located.
@@ -75,6 +76,31 @@ class DomainSettings:
             "ipLocation": self.ip_location,
             "ownLog": self.own_log,
         }
+
+
+@dataclass(frozen=True)
+class Change:
+    """One setting that differs: ``setting`` is a :class:`DomainSettings` field name."""
+
+    setting: str
+    before: Any
+    after: Any
+
+
+def changes_between(current: AttachedDomain, wanted: DomainSettings) -> list[Change]:
+    return [
+        Change(setting, getattr(current, setting), getattr(wanted, setting))
+        for setting in ("path", "ssl", "cdn", "firewall", "ip_location", "own_log")
+        if getattr(current, setting) != getattr(wanted, setting)
+    ]
+
+
+def find(domains: Sequence[AttachedDomain], name: str) -> AttachedDomain:
+    """The attached domain called ``name`` (ASCII or Unicode form), or :class:`NotFound`."""
+    for domain in domains:
+        if name in (domain.domain, domain.unicode):
+            return domain
+    raise NotFound()
 
 
 def list_domains(gateway: OvhGateway, service_name: str) -> list[AttachedDomain]:

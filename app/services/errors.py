@@ -120,6 +120,9 @@ def translate(error: Exception) -> PanelError:
     for ovh_class, panel_class in _BY_OVH_EXCEPTION:
         if isinstance(error, ovh_class):
             return panel_class(query_id=query_id, detail=detail)
+    if status == 403:
+        # A 403 without an auth errorCode is OVH refusing the operation itself, not the panel.
+        return InvalidInput(query_id=query_id, detail=detail)
     return UpstreamError(query_id=query_id, detail=detail)
 
 
@@ -131,6 +134,8 @@ def from_response(response: requests.Response) -> PanelError:
         return UpstreamUnavailable(query_id=_query_id(response), detail="invalid JSON answer")
     detail = body.get("message") if isinstance(body, dict) else None
     error_class = _BY_STATUS.get(response.status_code, UpstreamError)
+    if response.status_code == 403 and not (isinstance(body, dict) and body.get("errorCode")):
+        error_class = InvalidInput
     return error_class(
         query_id=_query_id(response), detail=detail, retry_after=_retry_after(response)
     )

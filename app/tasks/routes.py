@@ -10,6 +10,8 @@ from app.services import hosting, tasks
 from app.tasks import bp
 from app.tasks.following import record_final_status
 
+MAX_FOLLOWED = 5
+
 
 @bp.get("/")
 @requires(Action.VIEW)
@@ -29,9 +31,15 @@ def index(service_name: str) -> str:
 @bp.get("/<int:task_id>")
 @requires(Action.VIEW)
 def show(service_name: str, task_id: int) -> str:
-    task = tasks.get_task(ovh_api.gateway, service_name, task_id)
-    record_final_status(task)
-    return render_template("tasks/show.html", service_name=service_name, task=task)
+    """One task; ``?also=<id>`` follows related tasks on the same page (a domain and its www)."""
+    gateway = ovh_api.gateway
+    ids = [task_id, *request.args.getlist("also", type=int)[: MAX_FOLLOWED - 1]]
+    followed = gateway.map(lambda one: tasks.get_task(gateway, service_name, one), ids)
+    for task in followed:
+        record_final_status(task)
+    return render_template(
+        "tasks/show.html", service_name=service_name, task=followed[0], related=followed[1:]
+    )
 
 
 @bp.get("/<int:task_id>/status")

@@ -81,3 +81,15 @@ def test_an_unreadable_raw_answer_means_ovh_is_unavailable() -> None:
     translated = errors.from_response(FakeResponse(502, {"X-Ovh-QueryID": "q3"}))  # type: ignore[arg-type]
     assert isinstance(translated, errors.UpstreamUnavailable)
     assert translated.query_id == "q3"
+
+
+def test_a_business_refusal_is_not_taken_for_missing_panel_access() -> None:
+    response = FakeResponse(403, {"X-Ovh-QueryID": "q4"})
+    refused = errors.translate(
+        ovh_exc.APIError("The default domain cannot be detached", response=response)
+    )
+    assert isinstance(refused, errors.InvalidInput)
+    raw = FakeResponse(403, {}, {"class": "Client::Forbidden", "message": "no"})
+    assert isinstance(errors.from_response(raw), errors.InvalidInput)  # type: ignore[arg-type]
+    auth = FakeResponse(403, {}, {"errorCode": "NOT_GRANTED_CALL", "message": "no"})
+    assert isinstance(errors.from_response(auth), errors.NotAuthorized)  # type: ignore[arg-type]

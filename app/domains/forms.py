@@ -1,0 +1,200 @@
+"""Forms to attach, modify and detach domains, with every check made before OVH sees them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+from babel import Locale
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, Field, SelectField, StringField, SubmitField
+from wtforms.validators import ValidationError
+
+from app.forms import PanelForm
+from app.services.domain_names import DomainName, DomainNameError, parse_domain
+from app.services.domains import IP_LOCATIONS, AttachedDomain, DomainSettings
+
+MAX_PATH_LENGTH = 200
+_PATH_CHARACTERS = re.compile(r"^[A-Za-z0-9._/~+@=-]*$")
+
+DOMAIN_ERRORS: dict[str, Any] = {
+    "empty": _l("Type the address of the site, for example shop.example.com."),
+    "syntax": _l(
+        "This is not a valid domain name. Use letters, digits and hyphens separated by dots, "
+        "for example shop.example.com, without http:// or a slash."
+    ),
+    "too_long": _l("This domain name is too long: at most 253 characters, 63 between two dots."),
+    "idna": _l("This name contains characters that cannot be used in a domain name."),
+    "public_suffix": _l(
+        "This is a domain extension shared by everyone (like .com or .co.uk), not a domain. "
+        "Type the full name, for example example.co.uk."
+    ),
+}
+
+
+def normalized_path(text: str) -> str:
+    """The folder as OVH wants it: relative to the home folder, no ``./``, no trailing ``/``."""
+    path = (text or "").strip()
+    while path.startswith("./"):
+        path = path[2:]
+    path = re.sub(r"/{2,}", "/", path).rstrip("/")
+    return path or "."
+
+
+def check_path(form: PanelForm, field: Field) -> None:
+    raw = field.data or ""
+    if any(ord(char) < 32 or ord(char) == 127 for char in raw):
+        raise ValidationError(_l("The folder name contains invisible control characters."))
+    path = normalized_path(raw)
+    if path.startswith("/") or path.startswith("~"):
+        raise ValidationError(
+            _l(
+                "Write the folder relative to your home folder, without a leading slash: "
+                "for example www or sites/shop."
+            )
+        )
+    if ".." in path.split("/"):
+        raise ValidationError(
+            _l("The folder must stay inside your home folder: “..” is not allowed.")
+        )
+    if len(path) > MAX_PATH_LENGTH:
+        raise ValidationError(
+            _l("The folder name is too long: at most %(max)d characters.", max=MAX_PATH_LENGTH)
+        )
+    if not _PATH_CHARACTERS.match(path):
+        raise ValidationError(
+            _l(
+                "Use only letters, digits, dots, hyphens, underscores and slashes in the folder "
+                "name."
+            )
+        )
+    field.data = path
+
+
+def ip_location_choices() -> list[tuple[str, str]]:
+    """OVH's 14 IP locations, named in the reader's language (OVH says UK for Great Britain)."""
+    territories = Locale.parse(str(get_locale() or "en")).territories
+    named = [(code, territories.get("GB" if code == "UK" else code, code)) for code in IP_LOCATIONS]
+    named.sort(key=lambda item: item[1])
+    return [("", str(_l("Automatic (the hosting's own location)"))), *named]
+
+
+class DomainSettingsForm(PanelForm):
+    ovh_field_hints: ClassVar[Mapping[str, str]] = {
+        "path": "path",
+        "domain": "domain",
+        "ownlog": "own_log",
+    }
+
+    path = StringField(
+        _l("Folder"),
+        default="www",
+        validators=[check_path],
+        description=_l(
+            "Where this site's files live, inside your hosting space. Visitors of this address "
+            "see the files of this folder. Several domains can share a folder (they show the "
+            "same site)."
+        ),
+    )
+    ssl = BooleanField(
+        _l("Secure with HTTPS (SSL)"),
+        default=True,
+        description=_l(
+            "Includes this address in the hosting's free SSL certificate, so visitors see the "
+            "padlock. Recommended."
+        ),
+    )
+    cdn = BooleanField(
+        _l("Speed up with the CDN"),
+        description=_l(
+            "Serves the site from OVH's servers close to visitors. Only if your plan includes "
+            "a CDN."
+        ),
+    )
+    firewall = BooleanField(
+        _l("Web application firewall"),
+        description=_l("Filters common attacks before they reach the site."),
+    )
+    ip_location = SelectField(
+        _l("IP address location"),
+        choices=[],
+        description=_l(
+            "The country the site's address appears to be in, for local search results. Leave it "
+            "automatic unless you have a reason."
+        ),
+    )
+    own_log = SelectField(
+        _l("Separate statistics and logs"),
+        choices=[],
+        description=_l(
+            "Keep the visit statistics of this address apart, under the name of one of your "
+            "domains."
+        ),
+    )
+
+    def offer_choices(self, domains: Sequence[AttachedDomain], editing: str | None = None) -> None:
+        self.ip_location.choices = ip_location_choices()
+        self.own_log.choices = [("", str(_l("No, count them with the hosting")))] + [
+            (domain.domain, domain.unicode) for domain in domains if domain.domain != editing
+        ]
+        self._known_domains = {domain.domain for domain in domains}
+
+    def validate_own_log(self, field: Field) -> None:
+        if field.data and field.data not in getattr(self, "_known_domains", set()):
+            raise ValidationError(_l("Choose one of the domains attached to this hosting."))
+
+    def settings(self) -> DomainSettings:
+        return DomainSettings(
+            path=normalized_path(self.path.data),
+            ssl=bool(self.ssl.data),
+            cdn=bool(self.cdn.data),
+            firewall=bool(self.firewall.data),
+            ip_location=self.ip_location.data or None,
+            own_log=self.own_log.data or None,
+        )
+
+
+class AttachDomainForm(DomainSettingsForm):
+    domain = StringField(
+        _l("Domain"),
+        description=_l(
+            "The address people will type to reach the site, for example shop.example.com. "
+            "International names such as café.fr are fine."
+        ),
+    )
+    with_www = BooleanField(
+        _l("Also attach the www. version"),
+        default=True,
+        description=_l(
+            "For a main domain such as example.com, www.example.com is attached too, so both "
+            "addresses work. It has no effect on a subdomain such as shop.example.com."
+        ),
+    )
+    submit = SubmitField(_l("Attach the domain"))
+    parsed: DomainName | None = None
+
+    def validate_domain(self, field: Field) -> None:
+        try:
+            self.parsed = parse_domain(field.data or "")
+        except DomainNameError as error:
+            raise ValidationError(DOMAIN_ERRORS[error.reason]) from error
+        if self.parsed.ascii in getattr(self, "_known_domains", set()):
+            raise ValidationError(_l("This domain is already attached to this hosting."))
+
+
+class ModifyDomainForm(DomainSettingsForm):
+    confirm = BooleanField(default=False)
+    submit = SubmitField(_l("Review the changes"))
+
+
+class DetachDomainForm(PanelForm):
+    leave_dns = BooleanField(
+        _l("Leave the DNS zone as it is"),
+        description=_l(
+            "Tick this if the domain's DNS is managed elsewhere or you will point it somewhere "
+            "else yourself. Otherwise OVH removes the records that point it to this hosting."
+        ),
+    )
+    submit = SubmitField(_l("Detach the domain"))

@@ -1,0 +1,175 @@
+"""The Domains tab: the attached domains with their DNS diagnosis, and attach, modify, detach."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response
+
+from app.access import Action, requires
+from app.audit import audited
+from app.domains import bp
+from app.domains.forms import AttachDomainForm, DetachDomainForm, ModifyDomainForm
+from app.extensions import ovh_api
+from app.services import domains, hosting
+from app.services.domain_names import is_registrable
+from app.services.errors import Conflict, InvalidInput
+
+
+@bp.get("/")
+@requires(Action.VIEW)
+def index(service_name: str) -> str:
+    gateway = ovh_api.gateway
+    service, attached = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        lambda: domains.list_domains(gateway, service_name),
+    )
+    diagnoses = domains.diagnose_dns(gateway, service_name, [d.domain for d in attached])
+    return render_template(
+        "domains/index.html", service=service, domains=attached, diagnoses=diagnoses
+    )
+
+
+@bp.route("/attach", methods=["GET", "POST"])
+@requires(Action.OPERATE)
+def attach(service_name: str) -> str | Response:
+    gateway = ovh_api.gateway
+    service, attached = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        lambda: domains.list_domains(gateway, service_name),
+    )
+    form = AttachDomainForm()
+    form.offer_choices(attached)
+    if form.validate_on_submit() and form.parsed is not None:
+        name = form.parsed.ascii
+        settings = form.settings()
+        known = {domain.domain for domain in attached}
+        www = f"www.{name}"
+        pair = form.with_www.data and is_registrable(name) and www not in known
+        try:
+            with audited(
+                "domain.attach",
+                service_name=service_name,
+                target=name,
+                parameters={"domain": name, **settings.to_ovh()},
+            ) as entry:
+                task = domains.attach_domain(gateway, service_name, name, settings)
+                entry.accepted(task_id=task.id)
+        except (InvalidInput, Conflict) as error:
+            form.refused_by_ovh(error)
+        else:
+            also = []
+            if pair:
+                with audited(
+                    "domain.attach",
+                    service_name=service_name,
+                    target=www,
+                    parameters={"domain": www, **settings.to_ovh()},
+                ) as entry:
+                    www_task = domains.attach_domain(gateway, service_name, www, settings)
+                    entry.accepted(task_id=www_task.id)
+                also.append(www_task.id)
+            elif form.with_www.data and is_registrable(name):
+                flash(
+                    _(
+                        "%(www)s was already attached, so only %(domain)s was added.",
+                        www=www,
+                        domain=form.parsed.unicode,
+                    ),
+                    "info",
+                )
+            return redirect(
+                url_for("tasks.show", service_name=service_name, task_id=task.id, also=also or None)
+            )
+    return render_template("domains/attach.html", service=service, form=form)
+
+
+@bp.route("/<domain>/modify", methods=["GET", "POST"])
+@requires(Action.OPERATE)
+def modify(service_name: str, domain: str) -> str | Response:
+    gateway = ovh_api.gateway
+    service, attached = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        lambda: domains.list_domains(gateway, service_name),
+    )
+    current = domains.find(attached, domain)
+    form = ModifyDomainForm(obj=_form_values(current) if request.method == "GET" else None)
+    form.offer_choices(attached, editing=current.domain)
+    if form.validate_on_submit():
+        wanted = form.settings()
+        changes = domains.changes_between(current, wanted)
+        if not changes:
+            flash(_("Nothing was changed: the settings are the same as before."), "info")
+            return redirect(url_for("domains.index", service_name=service_name))
+        if form.confirm.data:
+            try:
+                with audited(
+                    "domain.modify",
+                    service_name=service_name,
+                    target=current.domain,
+                    parameters=wanted.to_ovh(),
+                ) as entry:
+                    task_id = domains.update_domain(gateway, service_name, current.domain, wanted)
+                    entry.accepted(task_id=task_id)
+            except (InvalidInput, Conflict) as error:
+                form.refused_by_ovh(error)
+            else:
+                if task_id is None:
+                    flash(
+                        _(
+                            "The new settings of %(domain)s were sent to OVH.",
+                            domain=current.unicode,
+                        ),
+                        "success",
+                    )
+                    return redirect(url_for("domains.index", service_name=service_name))
+                return redirect(url_for("tasks.show", service_name=service_name, task_id=task_id))
+        else:
+            return render_template(
+                "domains/confirm_modify.html",
+                service=service,
+                form=form,
+                domain=current,
+                changes=changes,
+            )
+    return render_template("domains/modify.html", service=service, form=form, domain=current)
+
+
+@bp.route("/<domain>/detach", methods=["GET", "POST"])
+@requires(Action.DESTROY)
+def detach(service_name: str, domain: str) -> str | Response:
+    gateway = ovh_api.gateway
+    service, current = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        lambda: domains.get_domain(gateway, service_name, domain),
+    )
+    form = DetachDomainForm()
+    if form.validate_on_submit():
+        try:
+            with audited(
+                "domain.detach",
+                service_name=service_name,
+                target=current.domain,
+                parameters={"bypassDNSConfiguration": bool(form.leave_dns.data)},
+            ) as entry:
+                task = domains.detach_domain(
+                    gateway, service_name, current.domain, leave_dns=bool(form.leave_dns.data)
+                )
+                entry.accepted(task_id=task.id)
+        except (InvalidInput, Conflict) as error:
+            form.refused_by_ovh(error)
+        else:
+            return redirect(url_for("tasks.show", service_name=service_name, task_id=task.id))
+    return render_template("domains/detach.html", service=service, form=form, domain=current)
+
+
+def _form_values(domain: domains.AttachedDomain) -> object:
+    """An object whose attributes pre-fill the modify form with the domain's current settings."""
+    return domains.DomainSettings(
+        path=domain.path,
+        ssl=domain.ssl,
+        cdn=domain.cdn,
+        firewall=domain.firewall,
+        ip_location=domain.ip_location or "",
+        own_log=domain.own_log or "",
+    )
