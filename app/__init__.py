@@ -45,17 +45,32 @@ def register_extensions(app: Flask) -> None:
     ovh_api.init_app(app)
 
 
+def register_access(app: Flask) -> None:
+    from app import access
+    from app.auth import sessions
+
+    sessions.init_app(app)
+    access.init_app(app)
+
+
 def register_blueprints(app: Flask) -> None:
+    from app.admin import bp as admin_bp
+    from app.auth import bp as auth_bp
+    from app.domains import bp as domains_bp
     from app.health import bp as health_bp
     from app.hosting import bp as hosting_bp
     from app.tasks import bp as tasks_bp
 
     app.register_blueprint(health_bp)
+    app.register_blueprint(auth_bp, url_prefix="/auth")
+    app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(hosting_bp, url_prefix="/hosting")
+    app.register_blueprint(domains_bp, url_prefix="/hosting/<service_name>/domains")
     app.register_blueprint(tasks_bp, url_prefix="/hosting/<service_name>/tasks")
     app.add_url_rule("/", "index", home)
 
 
+@requires(Action.SIGNED_IN)
 def home() -> Response:
     return redirect(url_for("hosting.index"))
 

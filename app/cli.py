@@ -1,4 +1,4 @@
-"""Command-line tools: ``flask ovh …`` and ``flask sandbox …``."""
+"""Command-line tools: ``flask ovh``, ``flask users``, ``flask demo`` and ``flask sandbox``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from app.auth.accounts import any_user
+from app.auth.cli import users_cli
+from app.auth.demo import DEMO_ACCOUNTS, seed_demo_accounts
 from app.extensions import ovh_api
 from app.sandbox import seed
 from app.sandbox.cli import sandbox_cli
@@ -61,22 +64,29 @@ demo_cli = AppGroup("demo", help="Prepare and describe the demo that runs on the
 
 @demo_cli.command("prepare")
 def demo_prepare() -> None:
-    """Seed the sandbox when it is empty (``make demo`` runs this after the migrations)."""
+    """Seed the sandbox and the two demo users when they are empty (``make demo`` runs this after
+    the migrations)."""
     if not current_app.config["ON_SANDBOX"]:
         raise click.ClickException("The demo only runs on the built-in sandbox.")
     config = current_app.config["SANDBOX"]
     if not seed.is_seeded(config):
         seed.reset(config)
         click.echo("Seeded the sandbox with the demo account.")
+    if not any_user():
+        seed_demo_accounts()
+        click.echo("Created the demo users.")
 
 
 @demo_cli.command("sign-ins")
 def demo_sign_ins() -> None:
     """Print how to sign in to the demo."""
-    click.echo("  Until accounts exist, the demo opens straight on the hosting list.")
+    click.echo("  Sign in as:")
+    for demo in DEMO_ACCOUNTS:
+        click.echo(f"    {demo.role:6} {demo.email:20} password: {demo.password}")
 
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(ovh_cli)
+    app.cli.add_command(users_cli)
     app.cli.add_command(sandbox_cli)
     app.cli.add_command(demo_cli)

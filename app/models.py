@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,7 +18,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
+class User(UserMixin, db.Model):  # type: ignore[name-defined]
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -29,6 +30,8 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_sign_in: Mapped[datetime | None] = mapped_column(nullable=True)
+    # Part of every session and remember-me cookie: rotating it signs the user out everywhere.
+    session_token: Mapped[str] = mapped_column(String(64), default="")
 
     grants: Mapped[list[ServiceGrant]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
@@ -42,8 +45,22 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     def is_active(self) -> bool:  # Flask-Login asks this on every request
         return self.active
 
+    @property
+    def name(self) -> str:
+        return self.display_name or self.email
 
-class ServiceGrant(db.Model):  # type: ignore[name-defined,misc]
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    def rotate_session_token(self) -> None:
+        """End every session and remember-me cookie of this user."""
+        self.session_token = secrets.token_urlsafe(32)
+
+    def grant_level(self, service_name: str) -> str | None:
+        return next((g.level for g in self.grants if g.service_name == service_name), None)
+
+
+class ServiceGrant(db.Model):  # type: ignore[name-defined]
     __tablename__ = "service_grants"
     __table_args__ = (UniqueConstraint("user_id", "service_name"),)
 
@@ -56,7 +73,7 @@ class ServiceGrant(db.Model):  # type: ignore[name-defined,misc]
     user: Mapped[User] = relationship(back_populates="grants")
 
 
-class AuditEntry(db.Model):  # type: ignore[name-defined,misc]
+class AuditEntry(db.Model):  # type: ignore[name-defined]
     __tablename__ = "audit_entries"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -74,3 +91,29 @@ class AuditEntry(db.Model):  # type: ignore[name-defined,misc]
     query_id: Mapped[str | None] = mapped_column(String(128), nullable=True)
     task_status: Mapped[str | None] = mapped_column(String(32), nullable=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class OneTimeLink(db.Model):  # type: ignore[name-defined]
+    """A link that lets one person set their password once; only its hash is kept."""
+
+    __tablename__ = "one_time_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    purpose: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    used_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+    user: Mapped[User] = relationship()
+
+
+class SignInFailure(db.Model):  # type: ignore[name-defined]
+    """A failed sign-in, keyed by a keyed hash of the email typed, known or not."""
+
+    __tablename__ = "sign_in_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email_hash: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

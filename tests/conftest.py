@@ -14,14 +14,15 @@ from typing import Any
 import flask_migrate
 import pytest
 import requests
-from app.sandbox.testing import running_sandbox
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import MetaData
 
 from app import create_app
 from app.extensions import db
+from app.models import ServiceGrant
 from app.sandbox.config import SandboxConfig
+from app.sandbox.testing import running_sandbox
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", ""}
 
@@ -133,6 +134,8 @@ def make_app(sandbox_url: str, database_url: str, **overrides: Any) -> Flask:
         "OVH_CACHE_SECONDS": 0,
         "OVH_CACHE_PREFIX": f"panel-test-{uuid.uuid4().hex}:",
         "RATELIMIT_KEY_PREFIX": f"panel-test-{uuid.uuid4().hex}",
+        # Cheaper scrypt for speed; production keeps werkzeug's default cost.
+        "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
     }
     config.update(overrides)
     return create_app(config)
@@ -159,6 +162,80 @@ def _empty_tables() -> None:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+# Every password the tests use; the secrets check greps the database and logs for them.
+TEST_PASSWORDS = {
+    "admin": "Orchard-Lantern-Velvet-71",
+    "staff": "Pebble-Harbour-Quartz-38",
+    "other": "Meadow-Compass-Tundra-52",
+}
+GRANTED_SERVICE = "example.cluster01.hosting.ovh.net"
+OTHER_SERVICE = "example2.cluster02.hosting.ovh.net"
+
+
+class UserFactory:
+    """Creates panel users straight in the database (``users.make(...)`` returns the id)."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+
+    def make(
+        self,
+        email: str,
+        role: str = "staff",
+        password: str | None = None,
+        grants: dict[str, str] | None = None,
+        active: bool = True,
+    ) -> int:
+        from app.auth.accounts import create_user
+
+        with self.app.app_context():
+            user = create_user(email, role, password=password or TEST_PASSWORDS["other"])
+            for service_name, level in (grants or {}).items():
+                user.grants.append(ServiceGrant(service_name=service_name, level=level))
+            user.active = active
+            db.session.commit()
+            return int(user.id)
+
+
+@pytest.fixture
+def users(app: Flask) -> UserFactory:
+    return UserFactory(app)
+
+
+class AuthActions:
+    """Signs in and out through the real pages, CSRF included, like a browser."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+
+    def sign_in(
+        self, email: str, password: str, remember: bool = False, next_path: str | None = None
+    ) -> Any:
+        url = "/auth/sign-in" + (f"?next={next_path}" if next_path else "")
+        token = csrf_token(self.client.get(url).get_data(as_text=True))
+        data = {"csrf_token": token, "email": email, "password": password}
+        if remember:
+            data["remember"] = "y"
+        return self.client.post(url, data=data, headers={"Accept-Language": "en"})
+
+    def sign_out(self) -> Any:
+        token = csrf_token(self.client.get("/auth/profile").get_data(as_text=True))
+        return self.client.post("/auth/sign-out", data={"csrf_token": token})
+
+
+@pytest.fixture
+def auth(client: FlaskClient) -> AuthActions:
+    return AuthActions(client)
+
+
+@pytest.fixture
+def admin_client(client: FlaskClient, users: UserFactory, auth: AuthActions) -> FlaskClient:
+    """A test client signed in as an administrator (admin@example.com)."""
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    assert auth.sign_in("admin@example.com", TEST_PASSWORDS["admin"]).status_code == 302
+    return client
 
 
 CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')

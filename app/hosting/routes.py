@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from flask import render_template
+from flask_login import current_user
 
-from app.access import Action, requires
+from app.access import Action, requires, visible_services
 from app.extensions import ovh_api
 from app.hosting import bp
 from app.services import hosting
 
 
 @bp.get("/")
+@requires(Action.SIGNED_IN)
 def index() -> str:
-    services = hosting.list_services(ovh_api.gateway)
+    services = visible_services(current_user, hosting.list_services(ovh_api.gateway))
     return render_template("hosting/index.html", services=services)
 
 

@@ -8,9 +8,9 @@ from flask.testing import FlaskClient
 
 
 def test_the_hosting_list_shows_every_service_with_its_state_and_disk_use(
-    client: FlaskClient,
+    admin_client: FlaskClient,
 ) -> None:
-    page = client.get("/hosting/", headers={"Accept-Language": "en"})
+    page = admin_client.get("/hosting/", headers={"Accept-Language": "en"})
     html = page.get_data(as_text=True)
     assert page.status_code == 200
     assert "example.cluster01.hosting.ovh.net" in html
@@ -20,8 +20,8 @@ def test_the_hosting_list_shows_every_service_with_its_state_and_disk_use(
     assert "Demo mode: connected to the built-in OVH sandbox" in html
 
 
-def test_the_hosting_list_speaks_french_to_a_french_browser(client: FlaskClient) -> None:
-    html = client.get("/hosting/", headers={"Accept-Language": "fr-FR,fr;q=0.9"}).get_data(
+def test_the_hosting_list_speaks_french_to_a_french_browser(admin_client: FlaskClient) -> None:
+    html = admin_client.get("/hosting/", headers={"Accept-Language": "fr-FR,fr;q=0.9"}).get_data(
         as_text=True
     )
     assert "Hébergements" in html
@@ -29,10 +29,10 @@ def test_the_hosting_list_speaks_french_to_a_french_browser(client: FlaskClient)
 
 
 def test_an_ovh_outage_is_a_calm_page_with_the_request_id(
-    client: FlaskClient, sandbox: Any
+    admin_client: FlaskClient, sandbox: Any
 ) -> None:
     sandbox.faults(error_rate=1.0)
-    page = client.get("/hosting/", headers={"Accept-Language": "en"})
+    page = admin_client.get("/hosting/", headers={"Accept-Language": "en"})
     html = page.get_data(as_text=True)
     assert page.status_code == 503
     assert "OVH cannot be reached right now" in html
@@ -40,20 +40,20 @@ def test_an_ovh_outage_is_a_calm_page_with_the_request_id(
     assert "Traceback" not in html
 
 
-def test_a_dropped_connection_is_a_calm_page_too(client: FlaskClient, sandbox: Any) -> None:
+def test_a_dropped_connection_is_a_calm_page_too(admin_client: FlaskClient, sandbox: Any) -> None:
     sandbox.faults(drop_rate=1.0)
-    page = client.get("/hosting/", headers={"Accept-Language": "en"})
+    page = admin_client.get("/hosting/", headers={"Accept-Language": "en"})
     assert page.status_code == 503
     assert "OVH cannot be reached right now" in page.get_data(as_text=True)
 
 
-def test_pages_carry_a_strict_content_security_policy(client: FlaskClient) -> None:
-    policy = client.get("/hosting/").headers["Content-Security-Policy"]
+def test_pages_carry_a_strict_content_security_policy(admin_client: FlaskClient) -> None:
+    policy = admin_client.get("/hosting/").headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
 
 
-def test_healthz_answers_while_the_database_is_reachable(client: FlaskClient) -> None:
-    answer = client.get("/healthz")
+def test_healthz_answers_while_the_database_is_reachable(admin_client: FlaskClient) -> None:
+    answer = admin_client.get("/healthz")
     assert answer.status_code == 200
     assert answer.json == {"status": "ok"}

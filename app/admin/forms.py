@@ -1,0 +1,59 @@
+"""Forms of the administration pages."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, EmailField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+ROLE_CHOICES = [
+    ("staff", _l("Staff: sees only the sites given to them")),
+    ("admin", _l("Administrator: sees and manages everything")),
+]
+LEVEL_CHOICES = [
+    ("view", _l("View: can look at everything about the site")),
+    ("operate", _l("Operate: can also add domains, SSL and databases")),
+]
+OUTCOME_CHOICES = [
+    ("", _l("Any result")),
+    ("submitted", _l("Sent")),
+    ("accepted", _l("Accepted")),
+    ("rejected", _l("Refused")),
+    ("failed", _l("Failed")),
+]
+
+
+class AddUserForm(FlaskForm):
+    email = EmailField(
+        _l("Email"),
+        validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)],
+        description=_l("They sign in with it. No email is sent: you share the link yourself."),
+    )
+    display_name = StringField(_l("Name"), validators=[Optional(), Length(max=100)])
+    role = SelectField(_l("Role"), choices=ROLE_CHOICES, default="staff")
+    submit = SubmitField(_l("Add the user"))
+
+
+class ChangeRoleForm(FlaskForm):
+    role = SelectField(_l("Role"), choices=ROLE_CHOICES)
+    submit = SubmitField(_l("Change the role"))
+
+
+class GrantServiceForm(FlaskForm):
+    service_name = SelectField(_l("Site"), choices=[], validate_choice=True)
+    level = SelectField(_l("Access"), choices=LEVEL_CHOICES, default="view")
+    submit = SubmitField(_l("Give access"))
+
+
+class FilterAuditForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET search form: it changes nothing
+
+    user = SelectField(_l("Person"), choices=[], default="")
+    service = StringField(_l("Site"), validators=[Optional(), Length(max=255)])
+    action = SelectField(_l("Action"), choices=[], default="")
+    outcome = SelectField(_l("Result"), choices=OUTCOME_CHOICES, default="")
+    start = DateField(_l("From"), validators=[Optional()])
+    end = DateField(_l("Until"), validators=[Optional()])
+    submit = SubmitField(_l("Filter"))

@@ -1,0 +1,67 @@
+"""The audit log (filters, pages, CSV) and the panel's OVH connection."""
+
+from __future__ import annotations
+
+from flask import Response, current_app, render_template, request, stream_with_context
+from flask_babel import gettext as _
+
+from app.access import Action, requires
+from app.admin import bp
+from app.admin.forms import OUTCOME_CHOICES, FilterAuditForm
+from app.admin.log import AuditFilter, csv_lines, known_actions, query
+from app.auth.accounts import all_users
+from app.extensions import db, ovh_api
+from app.services import account
+from app.services.errors import PanelError
+
+PER_PAGE = 50
+
+
+@bp.get("/audit")
+@requires(Action.ADMIN)
+def audit() -> str:
+    form, filters = _filters()
+    page = db.paginate(query(filters), per_page=PER_PAGE, max_per_page=PER_PAGE, error_out=False)
+    args = {key: value for key, value in request.args.items() if key != "page"}
+    return render_template(
+        "admin/audit.html", form=form, page=page, args=args, outcome_labels=dict(OUTCOME_CHOICES)
+    )
+
+
+@bp.get("/audit.csv")
+@requires(Action.ADMIN)
+def audit_csv() -> Response:
+    _, filters = _filters()
+    entries = db.session.scalars(query(filters).execution_options(yield_per=500))
+    return Response(
+        stream_with_context(csv_lines(entries)),
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=audit.csv"},
+    )
+
+
+@bp.get("/connection")
+@requires(Action.ADMIN)
+def connection() -> str:
+    endpoint = current_app.config["OVH"]["endpoint"]
+    try:
+        info, error = account.connection_info(ovh_api.gateway, endpoint), None
+    except PanelError as failure:
+        info, error = None, failure
+    return render_template("admin/connection.html", info=info, error=error, endpoint=endpoint)
+
+
+def _filters() -> tuple[FilterAuditForm, AuditFilter]:
+    form = FilterAuditForm(request.args)
+    form.user.choices = [("", _("Anyone"))] + [(str(u.id), u.email) for u in all_users()]
+    form.action.choices = [("", _("Any action"))] + [(a, a) for a in known_actions()]
+    if not form.validate():
+        return form, AuditFilter()
+    return form, AuditFilter(
+        user_id=int(form.user.data) if form.user.data else None,
+        service=(form.service.data or "").strip() or None,
+        action=form.action.data or None,
+        outcome=form.outcome.data or None,
+        start=form.start.data,
+        end=form.end.data,
+    )

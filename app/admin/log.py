@@ -1,0 +1,98 @@
+"""Reading the audit trail: filters, pages and the CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import Select, distinct, select
+
+from app.extensions import db
+from app.models import AuditEntry
+
+CSV_COLUMNS = (
+    "when",
+    "user",
+    "service",
+    "action",
+    "target",
+    "parameters",
+    "outcome",
+    "task_id",
+    "query_id",
+    "task_status",
+    "error",
+)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    user_id: int | None = None
+    service: str | None = None
+    action: str | None = None
+    outcome: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+def query(filters: AuditFilter) -> Select[AuditEntry]:
+    """The entries matching ``filters``, newest first."""
+    statement = select(AuditEntry).order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+    if filters.user_id is not None:
+        statement = statement.where(AuditEntry.user_id == filters.user_id)
+    if filters.service:
+        statement = statement.where(AuditEntry.service_name == filters.service)
+    if filters.action:
+        statement = statement.where(AuditEntry.action == filters.action)
+    if filters.outcome:
+        statement = statement.where(AuditEntry.outcome == filters.outcome)
+    if filters.start:
+        statement = statement.where(
+            AuditEntry.created_at >= datetime.combine(filters.start, time())
+        )
+    if filters.end:
+        after_end = datetime.combine(filters.end + timedelta(days=1), time())
+        statement = statement.where(AuditEntry.created_at < after_end)
+    return statement
+
+
+def known_actions() -> list[str]:
+    return sorted(db.session.execute(select(distinct(AuditEntry.action))).scalars())
+
+
+def csv_lines(entries: Iterable[AuditEntry]) -> Iterator[str]:
+    """The entries as CSV, line by line; cells a spreadsheet would run as formulas are quoted."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for entry in entries:
+        writer.writerow(
+            _safe(value)
+            for value in (
+                entry.created_at.isoformat(timespec="seconds"),
+                entry.user_email or "",
+                entry.service_name or "",
+                entry.action,
+                entry.target or "",
+                json.dumps(entry.parameters, sort_keys=True) if entry.parameters else "",
+                entry.outcome,
+                entry.task_id or "",
+                entry.query_id or "",
+                entry.task_status or "",
+                entry.error or "",
+            )
+        )
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def _safe(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

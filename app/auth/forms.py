@@ -1,0 +1,53 @@
+"""Forms for signing in, setting a password and the profile page."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, EqualTo, Length
+
+from app.auth.passwords import PASSWORD_RULES, GoodPassword
+
+LANGUAGE_CHOICES = [("", _l("Same as my browser")), ("en", "English"), ("fr", "Français")]
+
+
+class SignInForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=1024)])
+    remember = BooleanField(
+        _l("Keep me signed in"),
+        description=_l("Only on a computer that you alone use. You stay signed in for 30 days."),
+    )
+    submit = SubmitField(_l("Sign in"))
+
+
+class NewPasswordMixin:
+    password = PasswordField(
+        _l("New password"),
+        validators=[DataRequired(), Length(max=1024), GoodPassword()],
+        description=PASSWORD_RULES,
+    )
+    confirm = PasswordField(
+        _l("New password, again"),
+        validators=[DataRequired(), EqualTo("password", message=_l("The two passwords differ."))],
+    )
+
+
+class SetPasswordForm(NewPasswordMixin, FlaskForm):
+    submit = SubmitField(_l("Set my password"))
+
+
+class ChangePasswordForm(NewPasswordMixin, FlaskForm):
+    current = PasswordField(_l("Current password"), validators=[DataRequired()])
+    submit = SubmitField(_l("Change my password"))
+
+
+class EditProfileForm(FlaskForm):
+    display_name = StringField(
+        _l("Your name"),
+        validators=[Length(max=100)],
+        description=_l("How the panel greets you and names you in the history."),
+    )
+    locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
+    submit = SubmitField(_l("Save"))

@@ -1,0 +1,113 @@
+"""Sign-in, sign-out, one-time links, the first-admin page and the profile page."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+from werkzeug.wrappers import Response
+
+from app.access import Action, requires
+from app.auth import bp
+from app.auth.accounts import any_user, set_password, update_profile, use_link, valid_link
+from app.auth.demo import DEMO_ACCOUNTS
+from app.auth.forms import ChangePasswordForm, EditProfileForm, SetPasswordForm, SignInForm
+from app.auth.passwords import check_password
+from app.auth.signin import Refusal, authenticate
+from app.extensions import limiter
+from app.security import local_target
+
+
+def sign_in_limit() -> str:
+    return str(current_app.config["SIGN_IN_LIMIT"])
+
+
+REFUSALS = {
+    Refusal.WRONG: lambda: _("The email or the password is not right. Please try again."),
+    Refusal.LOCKED: lambda: _(
+        "Too many attempts for this account. For its safety, signing in is paused for "
+        "15 minutes. Please try again later."
+    ),
+    Refusal.INACTIVE: lambda: _(
+        "This account has been switched off. Ask one of the panel's administrators if you still "
+        "need it."
+    ),
+}
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@requires(Action.ANYONE)
+@limiter.limit(sign_in_limit, methods=["POST"])
+def sign_in() -> Response | str:
+    if current_user.is_authenticated:
+        return redirect(url_for("index"))
+    if not any_user():
+        return redirect(url_for("auth.first_admin"))
+    form = SignInForm()
+    if form.validate_on_submit():
+        outcome = authenticate(form.email.data or "", form.password.data or "")
+        if not isinstance(outcome, Refusal):
+            login_user(outcome, remember=form.remember.data)
+            return redirect(local_target(request.args.get("next")) or url_for("index"))
+        form.form_errors.append(REFUSALS[outcome]())
+    demo = DEMO_ACCOUNTS if current_app.config["ON_SANDBOX"] else ()
+    return render_template("auth/sign_in.html", form=form, demo_accounts=demo)
+
+
+@bp.post("/sign-out")
+@requires(Action.SIGNED_IN)
+def sign_out() -> Response:
+    logout_user()
+    flash(_("You are signed out."), "info")
+    return redirect(url_for("auth.sign_in"))
+
+
+@bp.route("/set-password/<token>", methods=["GET", "POST"])
+@requires(Action.ANYONE)
+@limiter.limit(sign_in_limit, methods=["POST"])
+def set_password_with_link(token: str) -> Response | tuple[str, int] | str:
+    link = valid_link(token)
+    if link is None:
+        return render_template("auth/link_expired.html"), 404
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        use_link(link, form.password.data or "")
+        logout_user()
+        flash(_("Your password is set. You can sign in with it now."), "success")
+        return redirect(url_for("auth.sign_in"))
+    return render_template("auth/set_password.html", form=form, user=link.user)
+
+
+@bp.get("/welcome")
+@requires(Action.ANYONE)
+def first_admin() -> Response | str:
+    if any_user():
+        return redirect(url_for("auth.sign_in"))
+    return render_template("auth/first_admin.html")
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@requires(Action.SIGNED_IN)
+def profile() -> Response | str:
+    form = EditProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        update_profile(current_user, form.display_name.data or "", form.locale.data)
+        flash(_("Your profile is saved."), "success")
+        return redirect(url_for("auth.profile"))
+    return render_template("auth/profile.html", form=form, password_form=ChangePasswordForm())
+
+
+@bp.post("/profile/password")
+@requires(Action.SIGNED_IN)
+@limiter.limit(sign_in_limit)
+def change_password() -> Response | str:
+    password_form = ChangePasswordForm()
+    if password_form.validate_on_submit():
+        if check_password(current_user.password_hash, password_form.current.data or ""):
+            set_password(current_user, password_form.password.data or "")
+            login_user(current_user, remember=False)
+            flash(_("Your password is changed. Your other sessions are now signed out."), "success")
+            return redirect(url_for("auth.profile"))
+        password_form.current.errors.append(_("This is not your current password."))
+    form = EditProfileForm(obj=current_user)
+    return render_template("auth/profile.html", form=form, password_form=password_form)
