@@ -146,10 +146,23 @@ def attach_domain(
 def update_domain(
     gateway: OvhGateway, service_name: str, domain: str, settings: DomainSettings
 ) -> int | None:
-    """Send the new settings; returns the id of the task applying them, when OVH says."""
+    """Send the new settings; returns the id of the task applying them.
+
+    OVH answers a PUT with nothing: the task is the domain's ``taskId`` while it runs, else the
+    newest ``attachedDomain/update`` task about this domain (it may already be over).
+    """
     target = path("/hosting/web", service_name, "attachedDomain", domain)
     gateway.put(target, scope=service_name, **settings.to_ovh())
-    return get_domain(gateway, service_name, domain).task_id
+    task_id = get_domain(gateway, service_name, domain).task_id
+    if task_id is not None:
+        return int(task_id)
+    updates = gateway.get_objects(
+        path("/hosting/web", service_name, "tasks"),
+        scope=service_name,
+        function="attachedDomain/update",
+    )
+    mine = [int(task["id"]) for task in updates if task.get("objectId") == domain]
+    return max(mine, default=None)
 
 
 def detach_domain(gateway: OvhGateway, service_name: str, domain: str, leave_dns: bool) -> Task:

@@ -6,10 +6,8 @@ from typing import Any
 
 import pytest
 
-from app.sandbox.config import SandboxConfig
 from app.services import client as client_module
-from app.services.cache import MemoryStore, ResponseCache
-from app.services.client import OvhGateway, build_client, path
+from app.services.client import OvhGateway, path
 from app.services.errors import (
     Conflict,
     NotFound,
@@ -18,30 +16,6 @@ from app.services.errors import (
 )
 
 SERVICE = "example.cluster01.hosting.ovh.net"
-
-
-@pytest.fixture
-def sleeps() -> list[float]:
-    return []
-
-
-@pytest.fixture
-def gateway(
-    sandbox: Any, sandbox_url: str, sandbox_config: SandboxConfig, sleeps: list[float]
-) -> OvhGateway:
-    settings = {
-        "endpoint": "sandbox",
-        "application_key": sandbox_config.application_key,
-        "application_secret": sandbox_config.application_secret,
-        "consumer_key": sandbox_config.consumer_key,
-    }
-    client = build_client(settings, sandbox_url, timeout=(3, 10))
-    gateway = OvhGateway(
-        client, ResponseCache(MemoryStore(), ttl=30), max_workers=4, sleep=sleeps.append
-    )
-    assert client.time_delta is not None  # python-ovh syncs its clock once; keep it out of counts
-    sandbox.clear_stats()
-    return gateway
 
 
 def test_a_list_route_costs_one_call_with_expanded_objects(

@@ -1,0 +1,35 @@
+"""Fixtures for the service layer: a gateway on the real ovh.Client against the sandbox."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app.sandbox.config import SandboxConfig
+from app.services.cache import MemoryStore, ResponseCache
+from app.services.client import OvhGateway, build_client
+
+
+@pytest.fixture
+def sleeps() -> list[float]:
+    return []
+
+
+@pytest.fixture
+def gateway(
+    sandbox: Any, sandbox_url: str, sandbox_config: SandboxConfig, sleeps: list[float]
+) -> OvhGateway:
+    settings = {
+        "endpoint": "sandbox",
+        "application_key": sandbox_config.application_key,
+        "application_secret": sandbox_config.application_secret,
+        "consumer_key": sandbox_config.consumer_key,
+    }
+    client = build_client(settings, sandbox_url, timeout=(3, 10))
+    gateway = OvhGateway(
+        client, ResponseCache(MemoryStore(), ttl=30), max_workers=4, sleep=sleeps.append
+    )
+    assert client.time_delta is not None  # python-ovh syncs its clock once; keep it out of counts
+    sandbox.clear_stats()
+    return gateway

@@ -1,0 +1,88 @@
+"""Attached domains through the service layer, against the sandbox."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services import domains, tasks
+from app.services.client import OvhGateway
+from app.services.errors import Conflict, InvalidInput, NotFound
+
+SERVICE = "example.cluster01.hosting.ovh.net"
+SETTINGS = domains.DomainSettings(
+    path="shop", ssl=True, cdn=False, firewall=True, ip_location="FR", own_log=None
+)
+
+
+def test_the_list_has_every_attached_domain_with_its_settings(gateway: OvhGateway) -> None:
+    attached = {domain.domain: domain for domain in domains.list_domains(gateway, SERVICE)}
+    assert {"example.com", "www.example.com", "xn--caf-dma.example.com", SERVICE} <= set(attached)
+    cafe = attached["xn--caf-dma.example.com"]
+    assert (cafe.unicode, cafe.path, cafe.ssl) == ("café.example.com", "cafe", False)
+    assert attached["shop.example.com"].firewall is True
+    assert attached["example.com"].status == "created"
+
+
+def test_dns_diagnosis_tells_here_elsewhere_and_not_configured(gateway: OvhGateway) -> None:
+    verdicts = domains.diagnose_dns(
+        gateway,
+        "example2.cluster02.hosting.ovh.net",
+        ["example.org", "old.example.net", "legacy.example.org"],
+    )
+    assert verdicts["example.org"].verdict == domains.POINTS_HERE
+    assert verdicts["example.org"].records_to_create == ()
+    elsewhere = verdicts["old.example.net"]
+    assert elsewhere.verdict == domains.POINTS_ELSEWHERE
+    assert {record.type for record in elsewhere.records_to_create} == {"A", "AAAA"}
+    assert all(record.name == "old.example.net" for record in elsewhere.records_to_create)
+    assert verdicts["legacy.example.org"].verdict == domains.NOT_CONFIGURED
+
+
+def test_attaching_starts_a_task_that_ends_with_the_domain_ready(gateway: OvhGateway) -> None:
+    task = domains.attach_domain(gateway, SERVICE, "shop.example.org", SETTINGS)
+    assert task.function == "attachedDomain/create"
+    assert task.object_id == "shop.example.org"
+    assert tasks.get_task(gateway, SERVICE, task.id).succeeded
+    attached = domains.get_domain(gateway, SERVICE, "shop.example.org")
+    assert (attached.path, attached.firewall, attached.ip_location) == ("shop", True, "FR")
+
+
+def test_attaching_a_domain_twice_is_a_conflict(gateway: OvhGateway) -> None:
+    with pytest.raises(Conflict) as caught:
+        domains.attach_domain(gateway, SERVICE, "example.com", SETTINGS)
+    assert caught.value.query_id
+
+
+def test_ovh_refuses_a_path_climbing_out_of_the_home_folder(gateway: OvhGateway) -> None:
+    escaping = domains.DomainSettings("../etc", True, False, False, None, None)
+    with pytest.raises(InvalidInput) as caught:
+        domains.attach_domain(gateway, SERVICE, "new.example.org", escaping)
+    assert "path" in (caught.value.detail or "").lower()
+
+
+def test_updating_returns_the_task_applying_the_change(gateway: OvhGateway) -> None:
+    current = domains.get_domain(gateway, SERVICE, "blog.example.com")
+    wanted = domains.DomainSettings("blog2", current.ssl, True, current.firewall, None, None)
+    assert [change.setting for change in domains.changes_between(current, wanted)] == [
+        "path",
+        "cdn",
+    ]
+    task_id = domains.update_domain(gateway, SERVICE, "blog.example.com", wanted)
+    assert task_id is not None
+    assert tasks.get_task(gateway, SERVICE, task_id).succeeded
+    assert domains.get_domain(gateway, SERVICE, "blog.example.com").path == "blog2"
+
+
+def test_detaching_removes_the_domain_once_its_task_is_done(gateway: OvhGateway) -> None:
+    task = domains.detach_domain(gateway, SERVICE, "shop.example.com", leave_dns=True)
+    assert task.function == "attachedDomain/delete"
+    assert tasks.get_task(gateway, SERVICE, task.id).succeeded
+    with pytest.raises(NotFound):
+        domains.get_domain(gateway, SERVICE, "shop.example.com")
+
+
+def test_a_domain_is_found_by_either_of_its_names(gateway: OvhGateway) -> None:
+    attached = domains.list_domains(gateway, SERVICE)
+    assert domains.find(attached, "café.example.com").domain == "xn--caf-dma.example.com"
+    with pytest.raises(NotFound):
+        domains.find(attached, "nope.example.com")
