@@ -1,9 +1,10 @@
 """The OVH protocol around every ``/1.0`` route: stats, faults, signature, transaction, query id.
 
 Before a call to a known route: count it under its route template and apply the faults. Then, for
-every call, known route or not: authenticate it (except the two public auth routes), open the write transaction and settle the service's finished tasks.
-After it: commit (or roll back an error answer), maybe swap the body for a non-JSON page, and put
-an ``X-Ovh-QueryID`` on every answer of the app, errors included.
+every call, known route or not: authenticate it (except the two public auth routes), open the
+write transaction and settle the service's finished tasks. After it: commit (or roll back an error
+answer), maybe swap the body for a non-JSON page, and put an ``X-Ovh-QueryID`` on every answer of
+the app, errors included.
 """
 
 from __future__ import annotations
