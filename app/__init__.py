@@ -56,6 +56,7 @@ def register_access(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
+    from app.databases import bp as databases_bp
     from app.domains import bp as domains_bp
     from app.health import bp as health_bp
     from app.hosting import bp as hosting_bp
@@ -67,6 +68,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(hosting_bp, url_prefix="/hosting")
     app.register_blueprint(domains_bp, url_prefix="/hosting/<service_name>/domains")
     app.register_blueprint(tasks_bp, url_prefix="/hosting/<service_name>/tasks")
+    app.register_blueprint(databases_bp, url_prefix="/hosting/<service_name>/databases")
     app.add_url_rule("/", "index", home)
 
 
