@@ -1,0 +1,216 @@
+"""SSL certificates of a hosting service: read, order (Let's Encrypt), import, regenerate, delete.
+
+OVH answers every SSL write with the certificate (``hosting.web.SSL``), not a task: the task to
+follow is its ``taskId``. On offers with ``multipleSSL`` each attached domain has its own
+certificate under ``…/attachedDomain/{domain}/ssl``; ``domain=None`` means the service's one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from app.services.certificates import name_covers
+from app.services.client import OvhGateway, path
+from app.services.domains import POINTS_HERE, AttachedDomain, DnsDiagnosis, diagnose_dns
+from app.services.errors import NotFound
+from app.services.tasks import Task, get_task
+
+LETS_ENCRYPT = "LETSENCRYPT"
+IMPORTED = "CUSTOM"
+REPORT_FIELDS = (
+    "certificateSigningRequestStatus",
+    "domainControlValidationStatus",
+    "organizationValidationStatus",
+    "phoneCallApprovalStatus",
+    "termsAndConditionsAcceptanceStatus",
+    "tradeNameVerificationStatus",
+)
+REGENERATIONS_PER_WEEK = 5  # Let's Encrypt's limit as OVH documents it.
+
+
+@dataclass(frozen=True)
+class Certificate:
+    provider: str
+    type: str
+    status: str
+    regenerable: bool
+    task_id: int | None
+    domains: tuple[str, ...]
+    report: tuple[tuple[str, str], ...]
+    domain: str | None = None
+
+    @property
+    def lets_encrypt(self) -> bool:
+        return self.provider == LETS_ENCRYPT
+
+    @property
+    def busy(self) -> bool:
+        return self.status != "created"
+
+    def covers(self, domain: str) -> bool:
+        return any(name_covers(name, domain) for name in self.domains)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How the attached domains relate to a certificate."""
+
+    covered: tuple[AttachedDomain, ...]
+    waiting: tuple[AttachedDomain, ...]  # SSL ticked, not in the certificate yet
+    without_ssl: tuple[AttachedDomain, ...]
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Which domains a Let's Encrypt order will include, and which will fail and why."""
+
+    ready: tuple[str, ...]
+    failing: tuple[DnsDiagnosis, ...]
+    without_ssl: tuple[str, ...]
+
+
+def _base(service_name: str, domain: str | None) -> str:
+    if domain is None:
+        return path("/hosting/web", service_name, "ssl")
+    return path("/hosting/web", service_name, "attachedDomain", domain, "ssl")
+
+
+def get_certificate(
+    gateway: OvhGateway, service_name: str, domain: str | None = None
+) -> Certificate | None:
+    """The certificate with what it covers and its validation report; ``None`` when none."""
+    base = _base(service_name, domain)
+    raw = _read(lambda: gateway.get(base, scope=service_name))
+    if not isinstance(raw, dict) or not raw.get("provider"):
+        return None
+    if domain is None:
+        names, report = gateway.gather(
+            lambda: _read(lambda: gateway.get(base + "/domains", scope=service_name)),
+            lambda: _read(lambda: gateway.get(base + "/report", scope=service_name)),
+        )
+    else:
+        names = [domain]
+        report = _read(lambda: gateway.get(base + "/report", scope=service_name))
+    return _certificate(raw, names, report, domain)
+
+
+def list_domain_certificates(
+    gateway: OvhGateway, service_name: str, domains: Sequence[str]
+) -> dict[str, Certificate | None]:
+    """Each attached domain's own certificate (offers with ``multipleSSL``), read concurrently."""
+    found = gateway.map(lambda d: get_certificate(gateway, service_name, d), domains)
+    return dict(zip(domains, found, strict=True))
+
+
+def coverage(certificate: Certificate | None, domains: Sequence[AttachedDomain]) -> Coverage:
+    with_ssl = [d for d in domains if d.ssl]
+    covered = [d for d in with_ssl if certificate is not None and certificate.covers(d.domain)]
+    return Coverage(
+        covered=tuple(covered),
+        waiting=tuple(d for d in with_ssl if d not in covered),
+        without_ssl=tuple(d for d in domains if not d.ssl),
+    )
+
+
+def check_readiness(
+    gateway: OvhGateway, service_name: str, domains: Sequence[AttachedDomain]
+) -> Readiness:
+    """Let's Encrypt includes domains with SSL ticked that point here; ask ``digStatus`` first."""
+    wanted = [d.domain for d in domains if d.ssl]
+    diagnoses = diagnose_dns(gateway, service_name, wanted)
+    return Readiness(
+        ready=tuple(d for d in wanted if diagnoses[d].verdict == POINTS_HERE),
+        failing=tuple(diagnoses[d] for d in wanted if diagnoses[d].verdict != POINTS_HERE),
+        without_ssl=tuple(d.domain for d in domains if not d.ssl),
+    )
+
+
+def order_lets_encrypt(
+    gateway: OvhGateway, service_name: str, domain: str | None = None
+) -> int | None:
+    """Order the free certificate; returns the id of the task creating it, when OVH says."""
+    raw = gateway.post(_base(service_name, domain), scope=service_name)
+    return _task_id(gateway, service_name, domain, raw)
+
+
+def import_certificate(
+    gateway: OvhGateway, service_name: str, certificate: str, key: str, chain: str
+) -> int | None:
+    body = {"certificate": certificate, "key": key}
+    if chain:
+        body["chain"] = chain
+    raw = gateway.post(_base(service_name, None), scope=service_name, **body)
+    return _task_id(gateway, service_name, None, raw)
+
+
+def regenerate_certificate(
+    gateway: OvhGateway, service_name: str, domain: str | None = None
+) -> int | None:
+    base = _base(service_name, domain)
+    if domain is None:
+        raw = gateway.post(base + "/regenerate", scope=service_name)
+    else:
+        raw = gateway.put(base, scope=service_name, regenerate=True)
+    return _task_id(gateway, service_name, domain, raw)
+
+
+def delete_certificate(
+    gateway: OvhGateway, service_name: str, domain: str | None = None
+) -> int | None:
+    raw = gateway.delete(_base(service_name, domain), scope=service_name)
+    return _task_id(gateway, service_name, domain, raw)
+
+
+def wait_for_task(
+    gateway: OvhGateway,
+    service_name: str,
+    task_id: int,
+    timeout: float = 30.0,
+    interval: float = 1.0,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Task:
+    """Poll the task until it ends or ``timeout`` seconds have passed; returns its last state."""
+    deadline = time.monotonic() + timeout
+    task = get_task(gateway, service_name, task_id)
+    while not task.final and time.monotonic() < deadline:
+        sleep(interval)
+        task = get_task(gateway, service_name, task_id)
+    return task
+
+
+def _task_id(gateway: OvhGateway, service_name: str, domain: str | None, raw: Any) -> int | None:
+    """The task working on the certificate; when the answer has none yet, read it once more."""
+    if isinstance(raw, dict) and raw.get("taskId") is not None:
+        return int(raw["taskId"])
+    again = _read(lambda: gateway.get(_base(service_name, domain), scope=service_name, cache=False))
+    if isinstance(again, dict) and again.get("taskId") is not None:
+        return int(again["taskId"])
+    return None
+
+
+def _read(call: Callable[[], Any]) -> Any:
+    """An answer, or ``None`` when OVH says there is nothing there (no certificate)."""
+    try:
+        return call()
+    except NotFound:
+        return None
+
+
+def _certificate(raw: dict[str, Any], names: Any, report: Any, domain: str | None) -> Certificate:
+    task_id = raw.get("taskId")
+    report_items = report if isinstance(report, dict) else {}
+    return Certificate(
+        provider=str(raw.get("provider") or ""),
+        type=str(raw.get("type") or ""),
+        status=str(raw.get("status") or "created"),
+        regenerable=bool(raw.get("regenerable")),
+        task_id=int(task_id) if task_id is not None else None,
+        domains=tuple(str(name) for name in names or ()),
+        report=tuple(
+            (name, str(report_items[name])) for name in REPORT_FIELDS if report_items.get(name)
+        ),
+        domain=domain,
+    )
