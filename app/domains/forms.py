@@ -120,6 +120,7 @@ class DomainSettingsForm(PanelForm):
     ip_location = SelectField(
         _l("IP address location"),
         choices=[],
+        default="",
         description=_l(
             "The country the site's address appears to be in, for local search results. Leave it "
             "automatic unless you have a reason."
@@ -128,6 +129,7 @@ class DomainSettingsForm(PanelForm):
     own_log = SelectField(
         _l("Separate statistics and logs"),
         choices=[],
+        default="",
         description=_l(
             "Keep the visit statistics of this address apart, under the name of one of your "
             "domains."

@@ -46,6 +46,13 @@ class InvalidInput(PanelError):
     default_message = _l("OVH refused the values sent.")
 
 
+class Refused(InvalidInput):
+    """OVH understood the request and will not do it (a 403 about the operation itself)."""
+
+    status_code = 403
+    default_message = _l("OVH refused to do this.")
+
+
 class Conflict(PanelError):
     status_code = 409
     default_message = _l("This conflicts with something that already exists at OVH.")
@@ -122,7 +129,7 @@ def translate(error: Exception) -> PanelError:
             return panel_class(query_id=query_id, detail=detail)
     if status == 403:
         # A 403 without an auth errorCode is OVH refusing the operation itself, not the panel.
-        return InvalidInput(query_id=query_id, detail=detail)
+        return Refused(query_id=query_id, detail=detail)
     return UpstreamError(query_id=query_id, detail=detail)
 
 
@@ -135,7 +142,7 @@ def from_response(response: requests.Response) -> PanelError:
     detail = body.get("message") if isinstance(body, dict) else None
     error_class = _BY_STATUS.get(response.status_code, UpstreamError)
     if response.status_code == 403 and not (isinstance(body, dict) and body.get("errorCode")):
-        error_class = InvalidInput
+        error_class = Refused
     return error_class(
         query_id=_query_id(response), detail=detail, retry_after=_retry_after(response)
     )

@@ -88,8 +88,9 @@ def test_a_business_refusal_is_not_taken_for_missing_panel_access() -> None:
     refused = errors.translate(
         ovh_exc.APIError("The default domain cannot be detached", response=response)
     )
-    assert isinstance(refused, errors.InvalidInput)
+    assert isinstance(refused, errors.Refused)
+    assert isinstance(refused, errors.InvalidInput)  # so it stays on the form's page
     raw = FakeResponse(403, {}, {"class": "Client::Forbidden", "message": "no"})
-    assert isinstance(errors.from_response(raw), errors.InvalidInput)  # type: ignore[arg-type]
+    assert isinstance(errors.from_response(raw), errors.Refused)  # type: ignore[arg-type]
     auth = FakeResponse(403, {}, {"errorCode": "NOT_GRANTED_CALL", "message": "no"})
     assert isinstance(errors.from_response(auth), errors.NotAuthorized)  # type: ignore[arg-type]
