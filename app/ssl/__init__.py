@@ -1,0 +1,7 @@
+"""The SSL tab: the certificate, ordering Let's Encrypt, importing, regenerating, deleting."""
+
+from flask import Blueprint
+
+bp = Blueprint("ssl", __name__)
+
+from app.ssl import labels, routes  # noqa: E402,F401

@@ -1,0 +1,74 @@
+"""Forms of the SSL tab: each PEM is pasted or uploaded (the file wins when both are given)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileSize
+from wtforms import BooleanField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+MAX_PEM_BYTES = 64 * 1024
+PEM_EXTENSIONS = ["pem", "crt", "cer", "key", "txt"]
+PEM_AREA = {"rows": 6, "spellcheck": "false", "autocomplete": "off", "class": "font-monospace"}
+
+
+def _upload(label: str) -> FileField:
+    return FileField(
+        label,
+        validators=[
+            FileAllowed(PEM_EXTENSIONS, _l("Choose a .pem, .crt, .cer, .key or .txt file.")),
+            FileSize(MAX_PEM_BYTES, message=_l("This file is too big for a PEM file (64 KB)")),
+        ],
+    )
+
+
+def _area(label: str, description: str) -> TextAreaField:
+    return TextAreaField(
+        label,
+        validators=[Length(max=MAX_PEM_BYTES)],
+        description=description,
+        render_kw=PEM_AREA,
+    )
+
+
+class ImportCertificateForm(FlaskForm):
+    certificate = _area(
+        _l("Certificate"),
+        _l("The block starting with -----BEGIN CERTIFICATE-----, as your issuer sent it."),
+    )
+    certificate_file = _upload(_l("…or upload the certificate file"))
+    key = _area(
+        _l("Private key"),
+        _l(
+            "The block starting with -----BEGIN PRIVATE KEY----- (RSA, without passphrase). It is "
+            "sent to OVH and never stored by this panel."
+        ),
+    )
+    key_file = _upload(_l("…or upload the private key file"))
+    chain = _area(
+        _l("Chain (optional)"),
+        _l("Your issuer's intermediate certificates, one block after the other."),
+    )
+    chain_file = _upload(_l("…or upload the chain file"))
+    submit = SubmitField(_l("Check and import"))
+
+
+class ReplaceCertificateForm(ImportCertificateForm):
+    confirm = BooleanField(
+        _l("Yes, remove the current certificate and install mine"),
+        validators=[DataRequired(_l("Tick this box to confirm the replacement."))],
+    )
+    submit = SubmitField(_l("Check, replace and import"))
+
+
+class OrderCertificateForm(FlaskForm):
+    submit = SubmitField(_l("Order the free certificate"))
+
+
+class RegenerateCertificateForm(FlaskForm):
+    submit = SubmitField(_l("Regenerate now"))
+
+
+class DeleteCertificateForm(FlaskForm):
+    submit = SubmitField(_l("Delete the certificate"))
