@@ -8,7 +8,7 @@ import os
 import re
 import socket
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import flask_migrate
@@ -79,10 +79,26 @@ def sandbox_url(sandbox_config: SandboxConfig) -> Iterator[str]:
         yield url
 
 
+# Seconds per task step on the sandbox of tests marked ``slow_tasks``: tasks there go
+# todo → doing → done in real time (or on a clock the test moves, see ``sandbox_clock``).
+SLOW_TASK_SECONDS = 1.0
+
+
+@pytest.fixture(scope="session")
+def slow_sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    config = SandboxConfig(
+        db_path=str(tmp_path_factory.mktemp("slow-sandbox") / "sandbox.db"),
+        task_seconds=SLOW_TASK_SECONDS,
+    )
+    with running_sandbox(config) as url:
+        yield url
+
+
 class SandboxControl:
     """The sandbox's control routes: faults, stats and reset, for tests."""
 
     def __init__(self, api_url: str) -> None:
+        self.api_url = api_url
         self.base = api_url.removesuffix("/1.0")
 
     def reset(self, services: int = 3) -> None:
@@ -105,11 +121,31 @@ class SandboxControl:
 
 
 @pytest.fixture
-def sandbox(sandbox_url: str) -> SandboxControl:
-    """A freshly seeded sandbox, with no faults and zeroed stats."""
-    control = SandboxControl(sandbox_url)
+def sandbox(request: pytest.FixtureRequest, sandbox_url: str) -> SandboxControl:
+    """A freshly seeded sandbox, with no faults and zeroed stats.
+
+    Tasks end at once, except in tests marked ``slow_tasks``, which get a sandbox whose tasks
+    take :data:`SLOW_TASK_SECONDS` per step.
+    """
+    slow = request.node.get_closest_marker("slow_tasks") is not None
+    control = SandboxControl(request.getfixturevalue("slow_sandbox_url") if slow else sandbox_url)
     control.reset()
     return control
+
+
+@pytest.fixture
+def sandbox_clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[float], None]:
+    """Moves the sandbox's clock (it runs in this process) forward by some seconds."""
+    from app.sandbox import clock
+
+    offset = [0.0]
+    real_now = clock.now
+    monkeypatch.setattr(clock, "now", lambda: real_now() + offset[0])
+
+    def advance(seconds: float) -> None:
+        offset[0] += seconds
+
+    return advance
 
 
 @pytest.fixture(scope="session")
@@ -142,8 +178,8 @@ def make_app(sandbox_url: str, database_url: str, **overrides: Any) -> Flask:
 
 
 @pytest.fixture
-def app(sandbox: SandboxControl, sandbox_url: str, database_url: str) -> Iterator[Flask]:
-    app = make_app(sandbox_url, database_url)
+def app(sandbox: SandboxControl, database_url: str) -> Iterator[Flask]:
+    app = make_app(sandbox.api_url, database_url)
     yield app
     with app.app_context():
         _empty_tables()

@@ -1,0 +1,86 @@
+"""Task pages: what is being done, its status through todo → doing → done, and the fragment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from flask.testing import FlaskClient
+
+from tests.conftest import GRANTED_SERVICE, SLOW_TASK_SECONDS
+from tests.web.test_domains import attach
+
+TASKS = f"/hosting/{GRANTED_SERVICE}/tasks"
+EN = {"Accept-Language": "en"}
+
+
+def status_of(client: FlaskClient, task_url: str) -> str:
+    html = client.get(task_url + "/status", headers=EN).get_data(as_text=True)
+    return html.split('data-status="', 1)[1].split('"', 1)[0]
+
+
+@pytest.mark.slow_tasks
+def test_the_task_page_follows_a_task_from_queued_to_done(
+    admin_client: FlaskClient, sandbox_clock: Callable[[float], None]
+) -> None:
+    sandbox_clock(0)
+    started = attach(admin_client, "steps.example.com")
+    task_url = started.location.split("?", 1)[0]
+    page = admin_client.get(task_url, headers=EN).get_data(as_text=True)
+    assert "Attaching steps.example.com to example.cluster01" in page
+    assert 'data-final="false"' in page
+    assert "Queued" in page and "Refresh" in page
+    assert "js/task-status.js" in page
+
+    sandbox_clock(SLOW_TASK_SECONDS * 1.5)
+    assert status_of(admin_client, task_url) == "doing"
+
+    sandbox_clock(SLOW_TASK_SECONDS)
+    fragment = admin_client.get(task_url + "/status", headers=EN).get_data(as_text=True)
+    assert 'data-status="done"' in fragment
+    assert 'data-final="true"' in fragment
+    assert "See the result" in fragment
+    assert f"/hosting/{GRANTED_SERVICE}/domains/" in fragment
+
+
+def test_a_cancelled_task_says_what_it_means_and_what_to_try(admin_client: FlaskClient) -> None:
+    started = attach(admin_client, "cancel-promo.example.com")
+    page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
+    assert 'data-status="cancelled"' in page
+    assert "OVH cancelled this operation, so nothing was changed" in page
+
+
+def test_a_failed_task_is_never_shown_as_success(admin_client: FlaskClient) -> None:
+    started = attach(admin_client, "fail-promo.example.com")
+    page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
+    assert 'data-status="error"' in page
+    assert "Failed" in page and "could not complete this operation" in page
+    assert "See the result" not in page or "Done." not in page
+
+
+def test_a_task_ovh_no_longer_knows_is_shown_as_finished(admin_client: FlaskClient) -> None:
+    page = admin_client.get(f"{TASKS}/99999999", headers=EN).get_data(as_text=True)
+    assert "Finished" in page
+    assert "no longer keeps the details of this operation" in page
+    assert 'data-final="true"' in page
+
+
+def test_the_tasks_tab_lists_tasks_newest_first_and_filters_by_status(
+    admin_client: FlaskClient,
+) -> None:
+    html = admin_client.get(TASKS + "/", headers=EN).get_data(as_text=True)
+    assert "Attaching shop.example.com to example.cluster01" in html
+    assert html.index("shop.example.com") < html.index("promo.example.com")
+    cancelled = admin_client.get(TASKS + "/?status=cancelled", headers=EN).get_data(as_text=True)
+    assert "promo.example.com" in cancelled and "shop.example.com" not in cancelled
+    empty = admin_client.get(TASKS + "/?status=doing", headers=EN).get_data(as_text=True)
+    assert "No task with this status." in empty
+
+
+def test_the_task_page_speaks_french(admin_client: FlaskClient) -> None:
+    started = attach(admin_client, "boutique.example.com")
+    page = admin_client.get(started.location, headers={"Accept-Language": "fr"}).get_data(
+        as_text=True
+    )
+    assert "Rattachement de boutique.example.com à example.cluster01" in page
+    assert "Terminé" in page
