@@ -6,16 +6,23 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import TEST_PASSWORDS, UserFactory
+from tests.e2e.conftest import sign_in
+
 pytestmark = pytest.mark.e2e
 
 
-def test_a_person_sees_the_hosting_plans_and_can_switch_to_french(page: Any) -> None:
+def test_a_person_sees_the_hosting_plans_and_can_switch_to_french(
+    page: Any, users: UserFactory
+) -> None:
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
     page.goto("/hosting/")
     assert page.get_by_role("heading", name="Hosting").is_visible()
     assert page.get_by_text("Demo mode: connected to the built-in OVH sandbox").is_visible()
     rows = page.locator("table.services tbody tr")
     assert rows.count() == 3
-    assert page.get_by_role("rowheader", name="example.cluster01.hosting.ovh.net").count() == 1
+    assert page.get_by_role("rowheader", name="example2.cluster02.hosting.ovh.net").count() == 1
     assert page.get_by_role("progressbar").first.is_visible()
 
     page.get_by_role("button", name="Français").click()

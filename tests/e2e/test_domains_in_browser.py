@@ -1,0 +1,61 @@
+"""Attaching a domain in a real browser, and following its tasks to the end without reloading."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import GRANTED_SERVICE, TEST_PASSWORDS, UserFactory
+from tests.e2e.conftest import sign_in
+
+pytestmark = pytest.mark.e2e
+DOMAINS = f"/hosting/{GRANTED_SERVICE}/domains/"
+
+
+@pytest.mark.slow_tasks
+def test_an_admin_attaches_a_domain_with_www_and_watches_both_tasks_finish(
+    page: Any, users: UserFactory
+) -> None:
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
+    page.goto(DOMAINS)
+    page.get_by_role("link", name="Attach a domain").click()
+    page.get_by_label("Domain").fill("shop.example.org")
+    page.get_by_role("button", name="Attach the domain").click()
+
+    # shop.example.org is a subdomain: attached alone. Now a main domain, with its www pair.
+    page.wait_for_url("**/tasks/**")
+    page.goto(DOMAINS)
+    page.get_by_role("link", name="Attach a domain").click()
+    page.get_by_label("Domain").fill("shop-example.org")
+    assert page.get_by_label("Also attach the www. version").is_checked()
+    page.get_by_role("button", name="Attach the domain").click()
+    page.wait_for_url("**/tasks/**")
+    task_url = page.url
+    assert page.get_by_text("Attaching shop-example.org to example.cluster01").is_visible()
+    assert page.get_by_text("Attaching www.shop-example.org to example.cluster01").is_visible()
+
+    done = page.locator('[data-status="done"]')
+    done.nth(1).wait_for(timeout=15_000)
+    assert done.count() == 2
+    assert page.url == task_url  # the page updated itself: no reload, no navigation
+    page.get_by_role("link", name="See the result").first.click()
+    for name in ("shop.example.org", "shop-example.org", "www.shop-example.org"):
+        assert page.get_by_role("rowheader", name=name, exact=True).is_visible()
+
+
+def test_a_view_only_member_has_no_attach_button_and_a_forged_post_is_refused(
+    page: Any, users: UserFactory
+) -> None:
+    users.make("staff@example.com", "staff", TEST_PASSWORDS["staff"], {GRANTED_SERVICE: "view"})
+    sign_in(page, "staff@example.com", TEST_PASSWORDS["staff"])
+    page.goto(DOMAINS)
+    assert page.get_by_role("rowheader", name="example.com", exact=True).is_visible()
+    assert page.get_by_role("link", name="Attach a domain").count() == 0
+    token = page.locator('input[name="csrf_token"]').first.get_attribute("value")
+    answer = page.request.post(
+        f"/hosting/{GRANTED_SERVICE}/domains/attach",
+        form={"csrf_token": token, "domain": "forged.example.org", "path": "www"},
+    )
+    assert answer.status == 403
