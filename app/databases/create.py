@@ -46,7 +46,8 @@ def create(service_name: str) -> Response | str:
     )
     engine = form.chosen_engine
     if engine is not None:
-        form.offer_versions(databases.get_versions(gateway, service_name, engine))
+        submitted = form.is_submitted() and not form.refresh.data
+        form.offer_versions(databases.get_versions(gateway, service_name, engine), submitted)
     if not form.refresh.data and form.offers and form.validate_on_submit():
         new = form.new_database()
         parameters = {

@@ -146,7 +146,7 @@ class CreateDatabaseForm(FlaskForm):
         ]
         if not self.capabilitie.data and self.offers:
             self.capabilitie.data = next(iter(self.offers))
-        if self.type.data not in self.engines and self.engines:
+        if not self.type.data and self.engines:
             self.type.data = "mysql" if "mysql" in self.engines else self.engines[0]
 
     @property
@@ -158,11 +158,12 @@ class CreateDatabaseForm(FlaskForm):
     def chosen_engine(self) -> str | None:
         return self.type.data if self.type.data in self.engines else None
 
-    def offer_versions(self, versions: AvailableVersions) -> None:
-        """Show the versions of the chosen engine, its default preselected."""
+    def offer_versions(self, versions: AvailableVersions, keep_choice: bool) -> None:
+        """Show the versions of the chosen engine, its default preselected unless ``keep_choice``
+        (a submitted version is kept, to be checked, never silently replaced)."""
         self.available_versions = versions
         self.version.choices = [SelectChoice(v) for v in versions.versions]
-        if self.version.data not in versions.versions:
+        if not keep_choice and self.version.data not in versions.versions:
             self.version.data = versions.default
 
     def validate_capabilitie(self, field: Field) -> None:
