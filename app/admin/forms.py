@@ -5,22 +5,23 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 ROLE_CHOICES = [
-    ("staff", _l("Staff: sees only the sites given to them")),
-    ("admin", _l("Administrator: sees and manages everything")),
+    SelectChoice("staff", _l("Staff: sees only the sites given to them")),
+    SelectChoice("admin", _l("Administrator: sees and manages everything")),
 ]
 LEVEL_CHOICES = [
-    ("view", _l("View: can look at everything about the site")),
-    ("operate", _l("Operate: can also add domains, SSL and databases")),
+    SelectChoice("view", _l("View: can look at everything about the site")),
+    SelectChoice("operate", _l("Operate: can also add domains, SSL and databases")),
 ]
 OUTCOME_CHOICES = [
-    ("", _l("Any result")),
-    ("submitted", _l("Sent")),
-    ("accepted", _l("Accepted")),
-    ("rejected", _l("Refused")),
-    ("failed", _l("Failed")),
+    SelectChoice("", _l("Any result")),
+    SelectChoice("submitted", _l("Sent")),
+    SelectChoice("accepted", _l("Accepted")),
+    SelectChoice("rejected", _l("Refused")),
+    SelectChoice("failed", _l("Failed")),
 ]
 
 

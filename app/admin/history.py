@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from flask import Response, current_app, render_template, request, stream_with_context
 from flask_babel import gettext as _
+from wtforms.fields.choices import SelectChoice
 
 from app.access import Action, requires
 from app.admin import bp
@@ -24,7 +27,11 @@ def audit() -> str:
     page = db.paginate(query(filters), per_page=PER_PAGE, max_per_page=PER_PAGE, error_out=False)
     args = {key: value for key, value in request.args.items() if key != "page"}
     return render_template(
-        "admin/audit.html", form=form, page=page, args=args, outcome_labels=dict(OUTCOME_CHOICES)
+        "admin/audit.html",
+        form=form,
+        page=page,
+        args=args,
+        outcome_labels={choice.value: choice.label for choice in OUTCOME_CHOICES},
     )
 
 
@@ -32,9 +39,12 @@ def audit() -> str:
 @requires(Action.ADMIN)
 def audit_csv() -> Response:
     _, filters = _filters()
-    entries = db.session.scalars(query(filters).execution_options(yield_per=500))
+
+    def lines() -> Iterator[str]:  # queried inside the stream, while its session is open
+        yield from csv_lines(db.session.scalars(query(filters).execution_options(yield_per=500)))
+
     return Response(
-        stream_with_context(csv_lines(entries)),
+        stream_with_context(lines()),
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=audit.csv"},
     )
@@ -53,8 +63,10 @@ def connection() -> str:
 
 def _filters() -> tuple[FilterAuditForm, AuditFilter]:
     form = FilterAuditForm(request.args)
-    form.user.choices = [("", _("Anyone"))] + [(str(u.id), u.email) for u in all_users()]
-    form.action.choices = [("", _("Any action"))] + [(a, a) for a in known_actions()]
+    form.user.choices = [SelectChoice("", _("Anyone"))]
+    form.user.choices += [SelectChoice(str(u.id), u.email) for u in all_users()]
+    form.action.choices = [SelectChoice("", _("Any action"))]
+    form.action.choices += [SelectChoice(action) for action in known_actions()]
     if not form.validate():
         return form, AuditFilter()
     return form, AuditFilter(

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Select, distinct, select
+from sqlalchemy import Select, select
 
 from app.extensions import db
 from app.models import AuditEntry
@@ -62,7 +62,7 @@ def query(filters: AuditFilter) -> Select[AuditEntry]:
 
 
 def known_actions() -> list[str]:
-    return sorted(db.session.execute(select(distinct(AuditEntry.action))).scalars())
+    return sorted(db.session.scalars(select(AuditEntry.action).distinct()))
 
 
 def csv_lines(entries: Iterable[AuditEntry]) -> Iterator[str]:

@@ -6,6 +6,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
+from wtforms.fields.choices import SelectChoice
 
 from app.access import Action, requires
 from app.admin import bp
@@ -140,7 +141,7 @@ def _grant_form(person: User) -> GrantServiceForm | None:
     except PanelError:
         return None
     form = GrantServiceForm()
-    form.service_name.choices = [(name, name) for name in names]
+    form.service_name.choices = [SelectChoice(name) for name in names]
     return form
 
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from app.auth.passwords import PASSWORD_RULES, GoodPassword
 
-LANGUAGE_CHOICES = [("", _l("Same as my browser")), ("en", "English"), ("fr", "Français")]
+LANGUAGE_CHOICES = [
+    SelectChoice("", _l("Same as my browser")),
+    SelectChoice("en", "English"),
+    SelectChoice("fr", "Français"),
+]
 
 
 class SignInForm(FlaskForm):

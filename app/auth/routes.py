@@ -103,9 +103,10 @@ def profile() -> Response | str:
 def change_password() -> Response | str:
     password_form = ChangePasswordForm()
     if password_form.validate_on_submit():
-        if check_password(current_user.password_hash, password_form.current.data or ""):
-            set_password(current_user, password_form.password.data or "")
-            login_user(current_user, remember=False)
+        user = current_user._get_current_object()
+        if check_password(user.password_hash, password_form.current.data or ""):
+            set_password(user, password_form.password.data or "")
+            login_user(user)  # this session carries on with the new session token
             flash(_("Your password is changed. Your other sessions are now signed out."), "success")
             return redirect(url_for("auth.profile"))
         password_form.current.errors.append(_("This is not your current password."))

@@ -1,0 +1,177 @@
+"""The authorization matrix: every route of the URL map, GET and POST, for every kind of person.
+
+Each view declares its access with ``@requires(Action.X)``; the expected status for each person
+follows from that declaration alone, so a new route is covered the moment it exists, and a route
+without a declaration fails here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from app import create_app
+from app.access import Action, access_of
+from app.auth.accounts import issue_link
+from app.extensions import db, ovh_api
+from app.models import User
+from app.services.client import path
+from tests.conftest import GRANTED_SERVICE, OTHER_SERVICE, UserFactory, csrf_token
+
+ROLES = ("anonymous", "staff_without_grant", "staff_view", "staff_operate", "admin")
+ALLOWED = "allowed"
+SIGN_IN = 302
+
+# What each declaration means for each person (the issue's rules, written out once).
+EXPECTED: dict[Action, dict[str, int | str]] = {
+    Action.ANYONE: dict.fromkeys(ROLES, ALLOWED),
+    Action.SIGNED_IN: {"anonymous": SIGN_IN, **dict.fromkeys(ROLES[1:], ALLOWED)},
+    Action.VIEW: {
+        "anonymous": SIGN_IN,
+        "staff_without_grant": 404,
+        "staff_view": ALLOWED,
+        "staff_operate": ALLOWED,
+        "admin": ALLOWED,
+    },
+    Action.OPERATE: {
+        "anonymous": SIGN_IN,
+        "staff_without_grant": 404,
+        "staff_view": 403,
+        "staff_operate": ALLOWED,
+        "admin": ALLOWED,
+    },
+    Action.DESTROY: {
+        "anonymous": SIGN_IN,
+        "staff_without_grant": 404,
+        "staff_view": 403,
+        "staff_operate": 403,
+        "admin": ALLOWED,
+    },
+    Action.ADMIN: {"anonymous": SIGN_IN, **dict.fromkeys(ROLES[1:-1], 403), "admin": ALLOWED},
+}
+
+# What an allowed request answers: a page (200) for GET; for a POST carrying only its CSRF token,
+# a redirect (302) unless listed here. Keyed by (endpoint, method), optionally by role.
+ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
+    ("auth.sign_in", "GET"): {"anonymous": 200, "other": 302},
+    ("auth.sign_in", "POST"): {"anonymous": 200, "other": 302},
+    ("auth.first_admin", "GET"): 302,  # users exist, so it leads to the sign-in page
+    ("auth.set_password_with_link", "POST"): 200,  # empty form: shown again with its errors
+    ("index", "GET"): 302,  # leads to the hosting list
+    ("auth.profile", "POST"): 200,
+    ("auth.change_password", "POST"): 200,
+    ("admin.add_user", "POST"): 200,
+    ("admin.reset_password", "POST"): 200,  # the page showing the new link
+    ("domains.attach", "POST"): 200,
+    ("domains.modify", "POST"): 200,
+}
+
+
+def _url_map_cases() -> list[tuple[str, str, str]]:
+    app = create_app(
+        {"TESTING": True, "SECRET_KEY": "matrix", "SQLALCHEMY_DATABASE_URI": "sqlite://"}
+    )
+    cases = []
+    for rule in sorted(app.url_map.iter_rules(), key=lambda rule: rule.endpoint):
+        for method in sorted((rule.methods or set()) & {"GET", "POST"}):
+            cases.append((rule.endpoint, method, rule.rule))
+    return cases
+
+
+CASES = _url_map_cases()
+
+
+class Matrix:
+    """The people, the sample URL values and a signed-in client for each person."""
+
+    def __init__(self, app: Flask, users: UserFactory) -> None:
+        self.app = app
+        self.ids = {
+            "staff_without_grant": users.make(
+                "nogrant@example.com", grants={OTHER_SERVICE: "operate"}
+            ),
+            "staff_view": users.make("viewer@example.com", grants={GRANTED_SERVICE: "view"}),
+            "staff_operate": users.make(
+                "operator@example.com", grants={GRANTED_SERVICE: "operate"}
+            ),
+            "admin": users.make("boss@example.com", "admin"),
+        }
+        target = users.make("target@example.com", grants={GRANTED_SERVICE: "view"})
+        with app.app_context():
+            token = issue_link(db.session.get(User, target), "reset", by=None)
+            db.session.commit()
+            task_ids = ovh_api.gateway.get(path("/hosting/web", GRANTED_SERVICE, "tasks"))
+        self.values = {
+            "service_name": GRANTED_SERVICE,
+            "user_id": str(target),
+            "token": token,
+            "domain": "blog.example.com",
+            "task_id": str(task_ids[0]),
+            "filename": "css/bootstrap.min.css",
+        }
+
+    def url(self, endpoint: str, rule: str) -> str:
+        if endpoint == "static":
+            return "/static/css/panel.css"
+        url = rule
+        for name, value in self.values.items():
+            for converter in ("", "int:", "path:"):
+                url = url.replace(f"<{converter}{name}>", value)
+        assert "<" not in url, f"add a sample value for {url} to the access matrix"
+        return url
+
+    def client(self, role: str) -> FlaskClient:
+        client = self.app.test_client()
+        if role != "anonymous":
+            with self.app.app_context():
+                session_id = db.session.get(User, self.ids[role]).get_id()
+            with client.session_transaction() as session:
+                session["_user_id"] = session_id
+                session["_fresh"] = True
+        return client
+
+
+@pytest.fixture
+def matrix(app: Flask, users: UserFactory) -> Matrix:
+    return Matrix(app, users)
+
+
+def expected_status(endpoint: str, method: str, role: str, action: Action) -> int:
+    expected = EXPECTED[action][role]
+    if expected != ALLOWED:
+        return int(expected)
+    answer = ALLOWED_ANSWERS.get((endpoint, method), 200 if method == "GET" else 302)
+    if isinstance(answer, dict):
+        return answer.get(role, answer.get("other", 200))
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "method", "rule"), CASES, ids=[f"{m} {r}" for _, m, r in CASES]
+)
+def test_every_route_answers_each_person_as_its_declaration_says(
+    matrix: Matrix, endpoint: str, method: str, rule: str
+) -> None:
+    action = access_of(matrix.app, endpoint)
+    assert action is not None, f"{endpoint} does not declare its access with @requires(Action…)"
+    url = matrix.url(endpoint, rule)
+    answers: dict[str, Any] = {}
+    for role in ROLES:
+        client = matrix.client(role)
+        if method == "GET":
+            answer = client.get(url)
+        else:
+            form_page = "/auth/profile" if role != "anonymous" else "/auth/sign-in"
+            token = csrf_token(client.get(form_page).get_data(as_text=True))
+            answer = client.post(url, data={"csrf_token": token})
+        expected = expected_status(endpoint, method, role, action)
+        answers[role] = (answer.status_code, expected)
+        if EXPECTED[action][role] == SIGN_IN:
+            assert answer.headers["Location"].startswith("/auth/sign-in"), (role, url)
+        if EXPECTED[action][role] == 403:
+            assert "administrators" in answer.get_data(as_text=True), (role, url)
+    wrong = {role: got for role, got in answers.items() if got[0] != got[1]}
+    assert not wrong, f"{method} {url} ({action.name}): (got, expected) {wrong}"

@@ -1,0 +1,193 @@
+"""Admins add people, share one-time links, change roles, switch accounts off and grant sites."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from app.extensions import db
+from app.models import AuditEntry, OneTimeLink, User
+from tests.conftest import (
+    GRANTED_SERVICE,
+    OTHER_SERVICE,
+    TEST_PASSWORDS,
+    AuthActions,
+    UserFactory,
+    csrf_token,
+)
+
+LINK = re.compile(r'id="one-time-link">(http://[^<]+)<')
+NEW_PASSWORD = "Lantern-Thistle-Copper-19"
+
+
+def _post(client: FlaskClient, page: str, url: str, **data: str) -> object:
+    token = csrf_token(client.get(page).get_data(as_text=True))
+    return client.post(url, data={"csrf_token": token, **data})
+
+
+def _add_user(admin_client: FlaskClient, email: str, role: str = "staff") -> str:
+    answer = _post(admin_client, "/admin/users/new", "/admin/users/new", email=email, role=role)
+    html = answer.get_data(as_text=True)  # type: ignore[attr-defined]
+    match = LINK.search(html)
+    assert match, html
+    return match.group(1).removeprefix("http://localhost")
+
+
+def _set_password(client: FlaskClient, link: str, password: str) -> object:
+    return _post(client, link, link, password=password, confirm=password)
+
+
+def test_an_added_user_sets_their_own_password_through_the_one_time_link(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    link = _add_user(admin_client, "new@example.com")
+    visitor = app.test_client()
+    assert _set_password(visitor, link, NEW_PASSWORD).status_code == 302  # type: ignore[attr-defined]
+    assert AuthActions(visitor).sign_in("new@example.com", NEW_PASSWORD).status_code == 302
+
+
+def test_a_one_time_link_works_only_once(app: Flask, admin_client: FlaskClient) -> None:
+    link = _add_user(admin_client, "new@example.com")
+    visitor = app.test_client()
+    _set_password(visitor, link, NEW_PASSWORD)
+    again = visitor.get(link)
+    assert again.status_code == 404
+    assert "This link no longer works" in again.get_data(as_text=True)
+
+
+def test_a_one_time_link_expires_after_72_hours(app: Flask, admin_client: FlaskClient) -> None:
+    link = _add_user(admin_client, "new@example.com")
+    with app.app_context():
+        for one_time_link in db.session.query(OneTimeLink):
+            one_time_link.expires_at -= timedelta(hours=72)
+        db.session.commit()
+    assert app.test_client().get(link).status_code == 404
+
+
+def test_a_new_reset_link_replaces_the_earlier_one(app: Flask, admin_client: FlaskClient) -> None:
+    first = _add_user(admin_client, "new@example.com")
+    with app.app_context():
+        user_id = db.session.query(User).filter_by(email="new@example.com").one().id
+    page = f"/admin/users/{user_id}"
+    answer = _post(admin_client, page, f"/admin/users/{user_id}/reset-link")
+    second = LINK.search(answer.get_data(as_text=True)).group(1)  # type: ignore[attr-defined,union-attr]
+    assert app.test_client().get(first).status_code == 404
+    assert app.test_client().get(second.removeprefix("http://localhost")).status_code == 200
+
+
+def test_links_are_stored_only_as_a_hash(app: Flask, admin_client: FlaskClient) -> None:
+    link = _add_user(admin_client, "new@example.com")
+    token = link.rsplit("/", 1)[1]
+    with app.app_context():
+        stored = db.session.query(OneTimeLink).one()
+    assert stored.token_hash != token
+    assert len(stored.token_hash) == 64
+
+
+def test_common_and_short_passwords_are_refused_with_the_rule_shown(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    link = _add_user(admin_client, "new@example.com")
+    visitor = app.test_client()
+    short = _set_password(visitor, link, "short").get_data(as_text=True)  # type: ignore[attr-defined]
+    common = _set_password(visitor, link, "password1234").get_data(as_text=True)  # type: ignore[attr-defined]
+    assert "Use at least 12 characters" in short
+    assert "too common or too easy to guess" in common
+    assert "At least 12 characters" in common
+
+
+def test_adding_someone_twice_says_the_email_is_taken(admin_client: FlaskClient) -> None:
+    _add_user(admin_client, "new@example.com")
+    answer = _post(
+        admin_client, "/admin/users/new", "/admin/users/new", email="NEW@example.com", role="staff"
+    )
+    assert "Someone already uses this email" in answer.get_data(as_text=True)  # type: ignore[attr-defined]
+
+
+def test_deactivating_someone_signs_them_out_and_reactivating_lets_them_back(
+    app: Flask, admin_client: FlaskClient, users: UserFactory
+) -> None:
+    staff_id = users.make("staff@example.com", password=TEST_PASSWORDS["staff"])
+    staff = AuthActions(app.test_client())
+    staff.sign_in("staff@example.com", TEST_PASSWORDS["staff"])
+    page = f"/admin/users/{staff_id}"
+    _post(admin_client, page, f"/admin/users/{staff_id}/deactivate")
+    assert staff.client.get("/hosting/").status_code == 302
+    refused = staff.sign_in("staff@example.com", TEST_PASSWORDS["staff"])
+    assert "switched off" in refused.get_data(as_text=True)
+    _post(admin_client, page, f"/admin/users/{staff_id}/reactivate")
+    assert staff.sign_in("staff@example.com", TEST_PASSWORDS["staff"]).status_code == 302
+
+
+def test_an_admin_cannot_switch_off_or_demote_themselves(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    with app.app_context():
+        admin_id = db.session.query(User).filter_by(email="admin@example.com").one().id
+    page = f"/admin/users/{admin_id}"
+    _post(admin_client, page, f"/admin/users/{admin_id}/deactivate")
+    _post(admin_client, page, f"/admin/users/{admin_id}/role", role="staff")
+    with app.app_context():
+        admin = db.session.get(User, admin_id)
+        assert admin.active and admin.is_admin
+
+
+def test_granting_and_revoking_a_site_changes_what_staff_see(
+    app: Flask, admin_client: FlaskClient, users: UserFactory
+) -> None:
+    staff_id = users.make("staff@example.com", password=TEST_PASSWORDS["staff"])
+    staff = AuthActions(app.test_client())
+    staff.sign_in("staff@example.com", TEST_PASSWORDS["staff"])
+    assert GRANTED_SERVICE not in staff.client.get("/hosting/").get_data(as_text=True)
+    page = f"/admin/users/{staff_id}"
+    _post(
+        admin_client,
+        page,
+        f"/admin/users/{staff_id}/grants",
+        service_name=GRANTED_SERVICE,
+        level="view",
+    )
+    html = staff.client.get("/hosting/").get_data(as_text=True)
+    assert GRANTED_SERVICE in html
+    assert OTHER_SERVICE not in html
+    _post(admin_client, page, f"/admin/users/{staff_id}/grants/{GRANTED_SERVICE}/revoke")
+    assert staff.client.get(f"/hosting/{GRANTED_SERVICE}/").status_code == 404
+
+
+def test_only_services_of_the_ovh_account_can_be_granted(
+    app: Flask, admin_client: FlaskClient, users: UserFactory
+) -> None:
+    staff_id = users.make("staff@example.com")
+    page = f"/admin/users/{staff_id}"
+    _post(
+        admin_client,
+        page,
+        f"/admin/users/{staff_id}/grants",
+        service_name="not-ours.example",
+        level="view",
+    )
+    with app.app_context():
+        assert db.session.get(User, staff_id).grants == []
+
+
+def test_user_and_grant_changes_are_in_the_audit_trail(
+    app: Flask, admin_client: FlaskClient, users: UserFactory
+) -> None:
+    staff_id = users.make("staff@example.com")
+    page = f"/admin/users/{staff_id}"
+    _post(
+        admin_client,
+        page,
+        f"/admin/users/{staff_id}/grants",
+        service_name=GRANTED_SERVICE,
+        level="operate",
+    )
+    _post(admin_client, page, f"/admin/users/{staff_id}/deactivate")
+    with app.app_context():
+        actions = {(e.action, e.user_email) for e in db.session.query(AuditEntry)}
+    assert ("grant.set", "admin@example.com") in actions
+    assert ("user.deactivate", "admin@example.com") in actions
+    assert ("auth.sign_in", "admin@example.com") in actions
