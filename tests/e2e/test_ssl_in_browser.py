@@ -1,0 +1,44 @@
+"""Importing a certificate in a real browser: a mismatched key first, then the right one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import TEST_PASSWORDS, UserFactory
+from tests.e2e.conftest import sign_in
+from tests.ssl_certificates import intermediate, leaf
+
+pytestmark = pytest.mark.e2e
+NO_CERT = "example2.cluster02.hosting.ovh.net"
+
+
+def test_a_mismatched_key_is_refused_beside_it_then_the_right_one_is_imported(
+    page: Any, users: UserFactory
+) -> None:
+    mine = leaf("example.org", "www.example.org")
+    stranger = leaf("example.org")
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
+    page.goto(f"/hosting/{NO_CERT}/ssl/")
+    assert page.get_by_role("heading", name="No certificate yet").is_visible()
+    page.get_by_role("link", name="Import my own certificate").click()
+
+    page.get_by_label("Certificate", exact=True).fill(mine.pem)
+    page.get_by_label("Private key", exact=True).fill(stranger.key_pem)
+    page.get_by_label("Chain (optional)").fill(intermediate().pem)
+    page.get_by_role("button", name="Check and import").click()
+    assert page.locator("#key-errors").get_by_text("does not match the certificate").is_visible()
+    assert page.get_by_label("Private key", exact=True).input_value() == ""
+    assert "BEGIN CERTIFICATE" in page.get_by_label("Certificate", exact=True).input_value()
+
+    page.get_by_label("Private key", exact=True).fill(mine.key_pem)
+    page.get_by_role("button", name="Check and import").click()
+    page.wait_for_url("**/tasks/*")
+    assert page.get_by_text("Installing your own SSL certificate").first.is_visible()
+    page.locator('[data-status="done"]').wait_for()
+    page.get_by_role("link", name="See the result").click()
+    page.wait_for_url("**/ssl/")
+    assert page.get_by_text("Imported (your own certificate)").is_visible()
+    assert page.get_by_text("www.example.org").first.is_visible()
