@@ -1,0 +1,53 @@
+"""Accounts in a real browser: staff see only their sites; an admin's grant changes that view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import UserFactory
+from tests.e2e.conftest import sign_in
+
+pytestmark = pytest.mark.e2e
+
+ADMIN = ("boss@example.com", "Orchard-Lantern-Velvet-71")
+STAFF = ("staff@example.com", "Pebble-Harbour-Quartz-38")
+GRANTED = "example.cluster01.hosting.ovh.net"
+OTHER = "example2.cluster02.hosting.ovh.net"
+
+
+@pytest.fixture
+def people(users: UserFactory) -> None:
+    users.make(ADMIN[0], "admin", password=ADMIN[1])
+    users.make(STAFF[0], password=STAFF[1], grants={GRANTED: "view"})
+
+
+def test_staff_see_only_the_sites_granted_to_them(page: Any, people: None) -> None:
+    sign_in(page, *STAFF)
+    page.wait_for_url("**/hosting/")
+    assert page.get_by_role("heading", name="My sites").is_visible()
+    table = page.locator("table.services")
+    assert GRANTED in table.inner_text()
+    assert OTHER not in table.inner_text()
+    assert page.get_by_role("link", name="Users").count() == 0
+
+
+def test_an_admin_grants_a_site_and_the_staff_view_changes(
+    page: Any, browser: Any, live_server: str, people: None
+) -> None:
+    sign_in(page, *ADMIN)
+    page.wait_for_url("**/hosting/")
+    page.get_by_role("link", name="Users").click()
+    page.get_by_role("link", name=STAFF[0]).click()
+    page.get_by_label("Site").select_option(OTHER)
+    page.get_by_label("Access").select_option("operate")
+    page.get_by_role("button", name="Give access").click()
+    assert page.get_by_text(f"now has access to {OTHER}").is_visible()
+
+    staff_context = browser.new_context(base_url=live_server, locale="en-GB")
+    staff_page = staff_context.new_page()
+    sign_in(staff_page, *STAFF)
+    staff_page.wait_for_url("**/hosting/")
+    assert OTHER in staff_page.locator("table.services").inner_text()
+    staff_context.close()
