@@ -213,6 +213,10 @@ class CreateDatabaseForm(FlaskForm):
     def validate_user(self, field: Field) -> None:
         rest = field.data or ""
         room = self.room
+        if not USER_CHARACTERS.fullmatch(rest.lower()):
+            raise ValidationError(
+                _l("Use only letters a to z and digits 0 to 9: no spaces, dashes, dots or accents.")
+            )
         if rest != rest.lower():
             raise ValidationError(
                 _l(
@@ -220,10 +224,6 @@ class CreateDatabaseForm(FlaskForm):
                     lower=rest.lower(),
                     typed=rest,
                 )
-            )
-        if not USER_CHARACTERS.fullmatch(rest):
-            raise ValidationError(
-                _l("Use only letters a to z and digits 0 to 9: no spaces, dashes, dots or accents.")
             )
         if len(rest) > room:
             raise ValidationError(

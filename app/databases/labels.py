@@ -31,6 +31,13 @@ MODE_NAMES: dict[str, Any] = {
     "module": _l("Ready-made website"),
 }
 
+# hosting.web.database.DatabaseServiceTypeEnum: how the database comes with the plan.
+SERVICE_TYPE_NAMES: dict[str, Any] = {
+    "included": _l("Included with the plan"),
+    "extra": _l("Extra option"),
+    "optional": _l("Optional"),
+}
+
 # hosting.web.database.StatusEnum; "gone" is the panel's own word for a database OVH deleted.
 STATUS_BADGES: dict[str, tuple[str, Any]] = {
     "created": ("success", _l("Ready")),
@@ -83,6 +90,7 @@ def database_helpers() -> dict[str, Any]:
         "engine_name": engine_name,
         "offer_name": offer_name,
         "mode_name": mode_name,
+        "service_type_name": lambda value: SERVICE_TYPE_NAMES.get(value, value),
         "database_status": lambda value: _badge(STATUS_BADGES, value),
         "database_state": lambda value: _badge(STATE_BADGES, value),
         "version_support": lambda value: _badge(SUPPORT_BADGES, value),
