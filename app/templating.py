@@ -50,7 +50,6 @@ def template_context() -> dict[str, Any]:
         "language_prompts": LANGUAGE_PROMPTS,
         "current_locale": str(get_locale() or "en"),
         "current_path": request.full_path.rstrip("?") if request else "/",
-        "state_badge": state_badge,
         "available_endpoints": current_app.view_functions.keys(),
     }
 
@@ -59,6 +58,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["size"] = human_size
     app.jinja_env.filters["when"] = when
+    # Globals, not context: macros imported from _macros/ see globals only.
+    app.jinja_env.globals["state_badge"] = state_badge
     app.context_processor(template_context)
     app.config.setdefault("BOOTSTRAP_SERVE_LOCAL", True)
     from flask_bootstrap import Bootstrap5

@@ -57,3 +57,19 @@ def test_healthz_answers_while_the_database_is_reachable(admin_client: FlaskClie
     answer = admin_client.get("/healthz")
     assert answer.status_code == 200
     assert answer.json == {"status": "ok"}
+
+
+def test_the_service_overview_shows_its_quotas_php_and_where_to_point_a_domain(
+    admin_client: FlaskClient,
+) -> None:
+    page = admin_client.get(
+        "/hosting/example.cluster01.hosting.ovh.net/", headers={"Accept-Language": "en"}
+    )
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Example shop" in html and "hosting-pro" in html
+    assert "Home folder" in html and "/homez" in html
+    assert "Pointing a domain to this hosting" in html
+    assert "<td>A</td>" in html and "<td>AAAA</td>" in html
+    assert "<code>ovhcontrol</code>" in html
+    assert 'role="progressbar"' in html
