@@ -29,7 +29,14 @@ def create_sandbox_app(config: SandboxConfig) -> Flask:
     app.config["SANDBOX"] = config
     app.json.sort_keys = False  # type: ignore[attr-defined]
     register_protocol(app)
-    for blueprint in (auth_api.bp, auth_page.bp, control.bp, hosting_service.bp,
-                      hosting_domains.bp, hosting_ssl.bp, hosting_databases.bp):
+    for blueprint in (
+        auth_api.bp,
+        auth_page.bp,
+        control.bp,
+        hosting_service.bp,
+        hosting_domains.bp,
+        hosting_ssl.bp,
+        hosting_databases.bp,
+    ):
         app.register_blueprint(blueprint)
     return app

@@ -83,7 +83,7 @@ def listing(keys: Sequence[Any], expand: Callable[[Any], dict[str, Any]]) -> Res
         return answer(list(keys))
     size = _header_int("X-Pagination-Size", max(len(keys), 1))
     number = _header_int("X-Pagination-Number", 1)
-    page = keys[(number - 1) * size: number * size]
+    page = keys[(number - 1) * size : number * size]
     response = answer([expand(key) for key in page])
     response.headers["X-Pagination-Total"] = str(len(keys))
     response.headers["X-Pagination-Size"] = str(size)

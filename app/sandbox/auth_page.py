@@ -42,8 +42,12 @@ def _page(token: str) -> str:
     if row is None:
         raise NotFound("Unknown credential token")
     return render_template_string(
-        PAGE, state=credentials.status(row), rules=credentials.rules_of(row),
-        account=credentials.NICHANDLE, validities=credentials.VALIDITY_CHOICES)
+        PAGE,
+        state=credentials.status(row),
+        rules=credentials.rules_of(row),
+        account=credentials.NICHANDLE,
+        validities=credentials.VALIDITY_CHOICES,
+    )
 
 
 @bp.route("/auth/", methods=["GET", "POST"])
@@ -58,8 +62,9 @@ def validation() -> Response:
         if row is None:
             raise NotFound("Unknown credential token")
         with transaction(api.conn()):
-            credentials.decide(api.conn(), token, approve=action == "approve",
-                               validity=int(validity))
+            credentials.decide(
+                api.conn(), token, approve=action == "approve", validity=int(validity)
+            )
         if action == "approve" and row["redirection"]:
             return redirect(row["redirection"])
     return make_response(_page(token))

@@ -36,8 +36,13 @@ def serve(host: str, port: int) -> None:
 
 
 @sandbox_cli.command("reset")
-@click.option("--services", default=3, show_default=True, type=click.IntRange(min=0),
-              help="Number of hosting services to seed (more than 3 adds generated ones).")
+@click.option(
+    "--services",
+    default=3,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Number of hosting services to seed (more than 3 adds generated ones).",
+)
 def reset(services: int) -> None:
     """Drop the sandbox account and seed it again."""
     seed.reset(_config(), services)

@@ -24,14 +24,27 @@ PANEL_RULES: list[dict[str, str]] = [
 VALIDITY_CHOICES: dict[int, str] = {86_400: "1 day", 2_592_000: "30 days", 0: "Unlimited"}
 
 
-def _insert(conn: sqlite3.Connection, config: SandboxConfig, consumer_key: str, status: str,
-            rules: list[dict[str, str]], redirection: str | None) -> str:
+def _insert(
+    conn: sqlite3.Connection,
+    config: SandboxConfig,
+    consumer_key: str,
+    status: str,
+    rules: list[dict[str, str]],
+    redirection: str | None,
+) -> str:
     token = secrets.token_urlsafe(24)
     conn.execute(
         "INSERT INTO credentials (consumer_key, token, application_key, status, rules, "
         "redirection, creation) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (consumer_key, token, config.application_key, status, json.dumps(rules), redirection,
-         clock.now()),
+        (
+            consumer_key,
+            token,
+            config.application_key,
+            status,
+            json.dumps(rules),
+            redirection,
+            clock.now(),
+        ),
     )
     return token
 
@@ -41,12 +54,17 @@ def add_demo(conn: sqlite3.Connection, config: SandboxConfig) -> None:
     _insert(conn, config, config.consumer_key, "validated", PANEL_RULES, None)
 
 
-def request_new(conn: sqlite3.Connection, config: SandboxConfig, rules: list[dict[str, str]],
-                redirection: str | None) -> tuple[str, str]:
+def request_new(
+    conn: sqlite3.Connection,
+    config: SandboxConfig,
+    rules: list[dict[str, str]],
+    redirection: str | None,
+) -> tuple[str, str]:
     """A pending credential; returns its consumer key and its validation token."""
     consumer_key = secrets.token_hex(16)
-    return consumer_key, _insert(conn, config, consumer_key, "pendingValidation", rules,
-                                 redirection)
+    return consumer_key, _insert(
+        conn, config, consumer_key, "pendingValidation", rules, redirection
+    )
 
 
 def by_consumer_key(conn: sqlite3.Connection, consumer_key: str) -> sqlite3.Row | None:

@@ -37,8 +37,11 @@ def _revert(store: Store, service: str, payload: dict[str, Any]) -> None:
 def _issue_certificate(store: Store, service: str, payload: dict[str, Any]) -> None:
     """A Let's Encrypt certificate covers the domains asking for SSL when it is issued."""
     if payload["kind"] == "ssl":
-        covered = [d["domain"] for d in store.all("domain", service)
-                   if d.get("ssl") and d["status"] != "deleting"]
+        covered = [
+            d["domain"]
+            for d in store.all("domain", service)
+            if d.get("ssl") and d["status"] != "deleting"
+        ]
     else:
         covered = [payload["key"]]
     _finish(store, service, {**payload, "changes": {"_domains": covered}})
@@ -58,7 +61,8 @@ EFFECTS: dict[str, tuple[Effect, Effect]] = {
 }
 
 
-def apply(store: Store, service: str, function: str, payload: dict[str, Any], *,
-          succeeded: bool) -> None:
+def apply(
+    store: Store, service: str, function: str, payload: dict[str, Any], *, succeeded: bool
+) -> None:
     on_success, on_failure = EFFECTS[function]
     (on_success if succeeded else on_failure)(store, service, payload)

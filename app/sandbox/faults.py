@@ -36,22 +36,29 @@ INVALID_JSON_PAGE = (
 
 
 def starting_values(config: SandboxConfig) -> dict[str, float]:
-    return {"latency_ms": config.latency_ms, "error_rate": config.error_rate,
-            "rate_limit_per_min": config.rate_limit_per_min, "drop_rate": 0.0,
-            "invalid_json_rate": 0.0}
+    return {
+        "latency_ms": config.latency_ms,
+        "error_rate": config.error_rate,
+        "rate_limit_per_min": config.rate_limit_per_min,
+        "drop_rate": 0.0,
+        "invalid_json_rate": 0.0,
+    }
 
 
 def reset(conn: sqlite3.Connection, config: SandboxConfig) -> None:
     conn.execute("DELETE FROM faults")
     conn.execute("DELETE FROM hits")
-    conn.executemany("INSERT INTO faults (name, value) VALUES (?, ?)",
-                     starting_values(config).items())
+    conn.executemany(
+        "INSERT INTO faults (name, value) VALUES (?, ?)", starting_values(config).items()
+    )
 
 
 def current(conn: sqlite3.Connection) -> dict[str, Any]:
     values = {row["name"]: row["value"] for row in conn.execute("SELECT name, value FROM faults")}
-    return {name: int(values.get(name, 0)) if name in COUNTS else float(values.get(name, 0.0))
-            for name in NAMES}
+    return {
+        name: int(values.get(name, 0)) if name in COUNTS else float(values.get(name, 0.0))
+        for name in NAMES
+    }
 
 
 def merge(conn: sqlite3.Connection, changes: dict[str, Any]) -> dict[str, Any]:
@@ -66,7 +73,9 @@ def merge(conn: sqlite3.Connection, changes: dict[str, Any]) -> dict[str, Any]:
     with transaction(conn):
         conn.executemany(
             "INSERT INTO faults (name, value) VALUES (?, ?) "
-            "ON CONFLICT (name) DO UPDATE SET value = excluded.value", changes.items())
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            changes.items(),
+        )
     return current(conn)
 
 
@@ -97,23 +106,30 @@ def _check_rate(conn: sqlite3.Connection, client: str, limit: int) -> None:
     retry_after = max(1, math.ceil(window["oldest"] + RATE_WINDOW_SECONDS - now))
     raise ApiError(
         429,
-        {"class": "Client::TooManyRequests",
-         "message": f"Too many requests: at most {limit} per minute for this consumer key, "
-                    f"retry in {retry_after} seconds"},
+        {
+            "class": "Client::TooManyRequests",
+            "message": f"Too many requests: at most {limit} per minute for this consumer key, "
+            f"retry in {retry_after} seconds",
+        },
         {"Retry-After": str(retry_after)},
     )
 
 
-def before_call(conn: sqlite3.Connection, request: Request, rng: random.Random,
-                faults: dict[str, Any]) -> Response | None:
+def before_call(
+    conn: sqlite3.Connection, request: Request, rng: random.Random, faults: dict[str, Any]
+) -> Response | None:
     """Apply the faults that act before the call is handled; a Response ends the request."""
     if faults["latency_ms"]:
         time.sleep(faults["latency_ms"] / 1000)
     if rng.random() < faults["drop_rate"]:
         return drop_connection(request)
     if faults["rate_limit_per_min"]:
-        client = (request.headers.get("X-Ovh-Consumer") or request.headers.get("X-Ovh-Application")
-                  or request.remote_addr or "anonymous")
+        client = (
+            request.headers.get("X-Ovh-Consumer")
+            or request.headers.get("X-Ovh-Application")
+            or request.remote_addr
+            or "anonymous"
+        )
         _check_rate(conn, client, faults["rate_limit_per_min"])
     if rng.random() < faults["error_rate"]:
         status, error_class, message = rng.choice(SERVER_ERRORS)

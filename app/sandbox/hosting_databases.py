@@ -37,8 +37,10 @@ def _database(service: str, name: str) -> dict[str, Any]:
 
 def _require_idle(doc: dict[str, Any]) -> None:
     if doc["status"] != "created":
-        raise conflict(f"An operation is already in progress on {doc['name']} "
-                       f"(status {doc['status']}, task {doc['taskId']})")
+        raise conflict(
+            f"An operation is already in progress on {doc['name']} "
+            f"(status {doc['status']}, task {doc['taskId']})"
+        )
 
 
 def _creation_capabilities(service: str) -> list[dict[str, Any]]:
@@ -46,14 +48,21 @@ def _creation_capabilities(service: str) -> list[dict[str, Any]]:
     used: dict[str, int] = {}
     for db in api.store().all("database", service):
         used[db["_capabilitie"]] = used.get(db["_capabilitie"], 0) + 1
-    return [{
-        "available": max(total - used.get(offer, 0), 0),
-        "engines": sorted(ENGINE_DEFAULTS),
-        "isolation": "shared",
-        "quota": {"unit": "MB", "value": EXTRA_SQL_QUOTA_MB if offer == "extraSqlPerso"
-                  else QUOTA_MB_BY_OFFER.get(doc["offer"], 400)},
-        "type": offer,
-    } for offer, total in doc["_slots"].items()]
+    return [
+        {
+            "available": max(total - used.get(offer, 0), 0),
+            "engines": sorted(ENGINE_DEFAULTS),
+            "isolation": "shared",
+            "quota": {
+                "unit": "MB",
+                "value": EXTRA_SQL_QUOTA_MB
+                if offer == "extraSqlPerso"
+                else QUOTA_MB_BY_OFFER.get(doc["offer"], 400),
+            },
+            "type": offer,
+        }
+        for offer, total in doc["_slots"].items()
+    ]
 
 
 def _check_user(service: str, user: str) -> None:
@@ -79,10 +88,15 @@ def list_databases(serviceName: str) -> Response:
     args = request.args
     mode = query_enum(args, "mode", DATABASE_MODES)
     engine = query_enum(args, "type", DATABASE_TYPES)
-    docs = {d["name"]: public(d) for d in api.store().all("database", serviceName)
-            if mode in (None, d["mode"]) and engine in (None, d["type"])
-            and api.like(d["name"], args.get("name")) and api.like(d["server"], args.get("server"))
-            and api.like(d["user"], args.get("user"))}
+    docs = {
+        d["name"]: public(d)
+        for d in api.store().all("database", serviceName)
+        if mode in (None, d["mode"])
+        and engine in (None, d["type"])
+        and api.like(d["name"], args.get("name"))
+        and api.like(d["server"], args.get("server"))
+        and api.like(d["user"], args.get("user"))
+    }
     return api.listing(list(docs), docs.__getitem__)
 
 
@@ -93,8 +107,10 @@ def create_database(serviceName: str) -> Response:
     offers = {c["type"]: c for c in _creation_capabilities(serviceName)}
     offer = values["capabilitie"]
     if offer not in offers:
-        raise bad_request(f"The database offer {offer} is not available on this hosting; "
-                          f"available: {', '.join(offers)}")
+        raise bad_request(
+            f"The database offer {offer} is not available on this hosting; "
+            f"available: {', '.join(offers)}"
+        )
     if offers[offer]["available"] == 0:
         raise forbidden(f"There is no database available for creation on the {offer} offer")
     user, engine = values["user"], values["type"]
@@ -102,18 +118,27 @@ def create_database(serviceName: str) -> Response:
     _check_password(values.get("password"))
     version = values.get("version") or ENGINE_DEFAULTS[engine][0]
     if version not in ENGINE_VERSIONS[engine]:
-        raise bad_request(f"Version {version} is not available for {engine}; available: "
-                          f"{', '.join(ENGINE_VERSIONS[engine])}")
+        raise bad_request(
+            f"Version {version} is not available for {engine}; available: "
+            f"{', '.join(ENGINE_VERSIONS[engine])}"
+        )
     name = database_name(user, engine)
     if api.store().get("database", serviceName, name) is not None:
         raise conflict(f"A database named {name} already exists")
     quota = values.get("quota") or offers[offer]["quota"]["value"]
-    task = tasks.create(api.conn(), serviceName, function="database/create",
-                        object_type="Database", object_id=name, step=api.config().task_seconds,
-                        outcome=tasks.outcome_for_database_user(user),
-                        payload={"kind": "database", "key": name})
-    doc = database(user, engine, quota_mb=float(quota), used_mb=0.0, capabilitie=offer,
-                   version=version)
+    task = tasks.create(
+        api.conn(),
+        serviceName,
+        function="database/create",
+        object_type="Database",
+        object_id=name,
+        step=api.config().task_seconds,
+        outcome=tasks.outcome_for_database_user(user),
+        payload={"kind": "database", "key": name},
+    )
+    doc = database(
+        user, engine, quota_mb=float(quota), used_mb=0.0, capabilitie=offer, version=version
+    )
     doc.update(status="creating", taskId=task["id"], lastCheck=None)
     api.store().put("database", serviceName, name, doc)
     return api.answer(task)
@@ -126,9 +151,15 @@ def get_database(serviceName: str, name: str) -> Response:
 
 def _start(service: str, doc: dict[str, Any], function: str, status: str) -> Response:
     _require_idle(doc)
-    task = tasks.create(api.conn(), service, function=function, object_type="Database",
-                        object_id=doc["name"], step=api.config().task_seconds,
-                        payload={"kind": "database", "key": doc["name"]})
+    task = tasks.create(
+        api.conn(),
+        service,
+        function=function,
+        object_type="Database",
+        object_id=doc["name"],
+        step=api.config().task_seconds,
+        payload={"kind": "database", "key": doc["name"]},
+    )
     doc.update(status=status, taskId=task["id"])
     api.store().put("database", service, doc["name"], doc)
     return api.answer(task)
@@ -150,11 +181,19 @@ def change_password(serviceName: str, name: str) -> Response:
 @bp.get("/database/<name>/capabilities")
 def database_capabilities(serviceName: str, name: str) -> Response:
     doc = _database(serviceName, name)
-    return api.answer({
-        "changePassword": True, "changeRight": False, "delete": True, "dump": True,
-        "getQuota": True, "getRight": False, "guiURL": doc["guiURL"], "optimize": False,
-        "restore": True,
-    })
+    return api.answer(
+        {
+            "changePassword": True,
+            "changeRight": False,
+            "delete": True,
+            "dump": True,
+            "getQuota": True,
+            "getRight": False,
+            "guiURL": doc["guiURL"],
+            "optimize": False,
+            "restore": True,
+        }
+    )
 
 
 @bp.get("/databaseAvailableType")

@@ -53,16 +53,20 @@ def checked_path(path: str) -> str:
 
 def _require_idle(doc: dict[str, Any]) -> None:
     if doc["status"] != "created":
-        raise conflict(f"An operation is already in progress on {doc['domain']} "
-                       f"(task {doc['taskId']})")
+        raise conflict(
+            f"An operation is already in progress on {doc['domain']} (task {doc['taskId']})"
+        )
 
 
 @bp.get("/attachedDomain")
 def list_domains(serviceName: str) -> Response:
     api.service_doc(serviceName)
-    docs = {d["domain"]: public(d) for d in api.store().all("domain", serviceName)
-            if api.like(d["domain"], request.args.get("domain"))
-            and api.like(d["path"], request.args.get("path"))}
+    docs = {
+        d["domain"]: public(d)
+        for d in api.store().all("domain", serviceName)
+        if api.like(d["domain"], request.args.get("domain"))
+        and api.like(d["path"], request.args.get("path"))
+    }
     return api.listing(list(docs), docs.__getitem__)
 
 
@@ -72,26 +76,50 @@ def attach(serviceName: str) -> Response:
     values = api.body("POST /hosting/web/{serviceName}/attachedDomain")
     name = normalized_domain(values.get("domain"))
     path = checked_path(values.get("path") or DEFAULT_PATH)
-    holder = api.conn().execute(
-        "SELECT service FROM docs WHERE kind='domain' AND key=?", (name,)).fetchone()
+    holder = (
+        api.conn()
+        .execute("SELECT service FROM docs WHERE kind='domain' AND key=?", (name,))
+        .fetchone()
+    )
     if holder is not None:
         where = "this hosting" if holder["service"] == serviceName else "another hosting"
         raise conflict(f"The domain {name} is already attached to {where}")
     first_label = name.split(".", 1)[0]
-    dns = next((state for prefix, state in DNS_TRIGGERS.items()
-                if first_label.startswith(prefix)), "hosting")
-    task = tasks.create(api.conn(), serviceName, function="attachedDomain/create",
-                        object_type="AttachedDomain", object_id=name,
-                        step=api.config().task_seconds,
-                        outcome=tasks.outcome_for_domain(name),
-                        payload={"kind": "domain", "key": name})
-    api.store().put("domain", serviceName, name, {
-        "capabilities": [], "cdn": values.get("cdn") or "none", "domain": name,
-        "firewall": values.get("firewall") or "none", "ipLocation": values.get("ipLocation"),
-        "isFlushable": False, "ownLog": values.get("ownLog"), "path": path,
-        "runtimeId": values.get("runtimeId"), "ssl": bool(values.get("ssl")),
-        "status": "creating", "taskId": task["id"], "vcsStatus": "disabled", "_dns": dns,
-    })
+    dns = next(
+        (state for prefix, state in DNS_TRIGGERS.items() if first_label.startswith(prefix)),
+        "hosting",
+    )
+    task = tasks.create(
+        api.conn(),
+        serviceName,
+        function="attachedDomain/create",
+        object_type="AttachedDomain",
+        object_id=name,
+        step=api.config().task_seconds,
+        outcome=tasks.outcome_for_domain(name),
+        payload={"kind": "domain", "key": name},
+    )
+    api.store().put(
+        "domain",
+        serviceName,
+        name,
+        {
+            "capabilities": [],
+            "cdn": values.get("cdn") or "none",
+            "domain": name,
+            "firewall": values.get("firewall") or "none",
+            "ipLocation": values.get("ipLocation"),
+            "isFlushable": False,
+            "ownLog": values.get("ownLog"),
+            "path": path,
+            "runtimeId": values.get("runtimeId"),
+            "ssl": bool(values.get("ssl")),
+            "status": "creating",
+            "taskId": task["id"],
+            "vcsStatus": "disabled",
+            "_dns": dns,
+        },
+    )
     return api.answer(task)
 
 
@@ -108,10 +136,16 @@ def update_domain(serviceName: str, domain: str) -> Response:
     changes = {key: values[key] for key in WRITABLE if values.get(key) is not None}
     if "path" in changes:
         checked_path(changes["path"])
-    task = tasks.create(api.conn(), serviceName, function="attachedDomain/update",
-                        object_type="AttachedDomain", object_id=domain,
-                        step=api.config().task_seconds, outcome=tasks.outcome_for_domain(domain),
-                        payload={"kind": "domain", "key": domain, "changes": changes})
+    task = tasks.create(
+        api.conn(),
+        serviceName,
+        function="attachedDomain/update",
+        object_type="AttachedDomain",
+        object_id=domain,
+        step=api.config().task_seconds,
+        outcome=tasks.outcome_for_domain(domain),
+        payload={"kind": "domain", "key": domain, "changes": changes},
+    )
     doc.update(status="updating", taskId=task["id"])
     api.store().put("domain", serviceName, domain, doc)
     return api.void()
@@ -124,9 +158,15 @@ def detach(serviceName: str, domain: str) -> Response:
     if domain == serviceName:
         raise forbidden("The default attached domain of a hosting cannot be detached")
     _require_idle(doc)
-    task = tasks.create(api.conn(), serviceName, function="attachedDomain/delete",
-                        object_type="AttachedDomain", object_id=domain,
-                        step=api.config().task_seconds, payload={"kind": "domain", "key": domain})
+    task = tasks.create(
+        api.conn(),
+        serviceName,
+        function="attachedDomain/delete",
+        object_type="AttachedDomain",
+        object_id=domain,
+        step=api.config().task_seconds,
+        payload={"kind": "domain", "key": domain},
+    )
     doc.update(status="deleting", taskId=task["id"])
     api.store().put("domain", serviceName, domain, doc)
     return api.answer(task)
@@ -139,11 +179,17 @@ def dig_status(serviceName: str, domain: str) -> Response:
     records: dict[str, dict[str, Any]] = {}
     if doc["_dns"] != "none":
         points_here = doc["_dns"] == "hosting"
-        records = {kind: {"dnsConfigured": points_here, "isOvhIp": points_here, "type": kind}
-                   for kind in ("A", "AAAA")}
-    return api.answer({
-        "domain": domain,
-        "recommendedIps": {"recommendedIpV4": [service["hostingIp"]],
-                           "recommendedIpV6": [service["hostingIpv6"]]},
-        "records": records,
-    })
+        records = {
+            kind: {"dnsConfigured": points_here, "isOvhIp": points_here, "type": kind}
+            for kind in ("A", "AAAA")
+        }
+    return api.answer(
+        {
+            "domain": domain,
+            "recommendedIps": {
+                "recommendedIpV4": [service["hostingIp"]],
+                "recommendedIpV6": [service["hostingIpv6"]],
+            },
+            "records": records,
+        }
+    )

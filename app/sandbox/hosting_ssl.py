@@ -34,12 +34,19 @@ def _existing(kind: str, service: str, key: str) -> dict[str, Any]:
     return doc
 
 
-def _start(kind: str, service: str, key: str, doc: dict[str, Any], function: str,
-           status: str) -> Response:
+def _start(
+    kind: str, service: str, key: str, doc: dict[str, Any], function: str, status: str
+) -> Response:
     """Record ``doc`` in ``status`` under a new task and answer it as ``hosting.web.SSL``."""
-    task = tasks.create(api.conn(), service, function=function, object_type="Hostedssl",
-                        object_id=key or service, step=api.config().task_seconds,
-                        payload={"kind": kind, "key": key})
+    task = tasks.create(
+        api.conn(),
+        service,
+        function=function,
+        object_type="Hostedssl",
+        object_id=key or service,
+        step=api.config().task_seconds,
+        payload={"kind": kind, "key": key},
+    )
     doc.update(status=status, taskId=task["id"])
     api.store().put(kind, service, key, doc)
     return api.answer(public(doc))
@@ -47,15 +54,18 @@ def _start(kind: str, service: str, key: str, doc: dict[str, Any], function: str
 
 def _require_idle(doc: dict[str, Any]) -> None:
     if doc["status"] != "created":
-        raise conflict(f"An operation is already in progress on this certificate "
-                       f"(status {doc['status']}, task {doc['taskId']})")
+        raise conflict(
+            f"An operation is already in progress on this certificate "
+            f"(status {doc['status']}, task {doc['taskId']})"
+        )
 
 
 def _order_lets_encrypt(kind: str, service: str, key: str) -> Response:
     if api.store().get(kind, service, key) is not None:
         raise conflict("A certificate already exists; delete it before ordering another one")
-    return _start(kind, service, key, certificate("LETSENCRYPT", []), "hostedssl/create",
-                  "creating")
+    return _start(
+        kind, service, key, certificate("LETSENCRYPT", []), "hostedssl/create", "creating"
+    )
 
 
 def _regenerate(kind: str, service: str, key: str) -> Response:
@@ -66,8 +76,10 @@ def _regenerate(kind: str, service: str, key: str) -> Response:
     now = clock.now()
     recent = [at for at in doc["_regenerations"] if at > now - 7 * DAY]
     if len(recent) >= REGENERATIONS_PER_WEEK:
-        raise forbidden(f"This certificate was already regenerated {REGENERATIONS_PER_WEEK} times "
-                        f"in the last 7 days; try again after {clock.iso(min(recent) + 7 * DAY)}")
+        raise forbidden(
+            f"This certificate was already regenerated {REGENERATIONS_PER_WEEK} times "
+            f"in the last 7 days; try again after {clock.iso(min(recent) + 7 * DAY)}"
+        )
     doc["_regenerations"] = [*recent, now]
     return _start(kind, service, key, doc, "hostedssl/regenerate", "regenerating")
 
@@ -81,13 +93,17 @@ def _delete(kind: str, service: str, key: str) -> Response:
 def _report(kind: str, service: str, key: str) -> Response:
     doc = _existing(kind, service, key)
     dcv = "completed" if doc["provider"] == "LETSENCRYPT" else "not-applicable"
-    return api.answer({
-        "certificateSigningRequestStatus": dcv, "domainControlValidationStatus": dcv,
-        "organizationValidationStatus": "non-required", "phoneCallApprovalStatus": "non-required",
-        "providerOrderId": f"{doc['provider'].lower()}-{service}-{key or 'main'}",
-        "termsAndConditionsAcceptanceStatus": "non-required",
-        "tradeNameVerificationStatus": "non-required",
-    })
+    return api.answer(
+        {
+            "certificateSigningRequestStatus": dcv,
+            "domainControlValidationStatus": dcv,
+            "organizationValidationStatus": "non-required",
+            "phoneCallApprovalStatus": "non-required",
+            "providerOrderId": f"{doc['provider'].lower()}-{service}-{key or 'main'}",
+            "termsAndConditionsAcceptanceStatus": "non-required",
+            "tradeNameVerificationStatus": "non-required",
+        }
+    )
 
 
 @bp.get("/ssl")
@@ -107,8 +123,9 @@ def create_certificate(serviceName: str) -> Response:
     names = pem.covered_names(values["certificate"], values["key"], values.get("chain"))
     if api.store().get("ssl", serviceName) is not None:
         raise conflict("A certificate already exists; delete it before importing another one")
-    return _start("ssl", serviceName, "", certificate("CUSTOM", names), "hostedssl/import",
-                  "importing")
+    return _start(
+        "ssl", serviceName, "", certificate("CUSTOM", names), "hostedssl/import", "importing"
+    )
 
 
 @bp.delete("/ssl")
@@ -139,8 +156,10 @@ def _domain_gate(service: str, domain: str) -> None:
     """Per-domain certificates exist only on offers with ``multipleSSL``; elsewhere 403."""
     domain_doc(service, domain)
     if not api.service_doc(service)["multipleSSL"]:
-        raise forbidden("This hosting manages a single certificate (multipleSSL is false): "
-                        "use /hosting/web/{serviceName}/ssl")
+        raise forbidden(
+            "This hosting manages a single certificate (multipleSSL is false): "
+            "use /hosting/web/{serviceName}/ssl"
+        )
 
 
 @bp.route("/attachedDomain/<domain>/ssl", methods=["GET", "POST", "PUT", "DELETE"])

@@ -50,7 +50,8 @@ def _before_call() -> Response | None:
     if request.endpoint not in PUBLIC_ENDPOINTS:
         # Unknown routes are authenticated too, so a call outside the rules is NOT_GRANTED_CALL.
         g.credential = signing.authenticate(
-            conn, api.config(), request, request.path.removeprefix(stats.API_PREFIX))
+            conn, api.config(), request, request.path.removeprefix(stats.API_PREFIX)
+        )
     conn.execute("BEGIN IMMEDIATE")
     g.in_transaction = True
     service = (request.view_args or {}).get("serviceName")
@@ -89,8 +90,13 @@ def _http_error(error: HTTPException) -> Any:
     if not is_api_call():
         return error
     if isinstance(error, MethodNotAllowed):
-        return _api_error(business_error(405, "Client::MethodNotAllowed",
-                                         f"Method {request.method} is not allowed on this URL"))
+        return _api_error(
+            business_error(
+                405,
+                "Client::MethodNotAllowed",
+                f"Method {request.method} is not allowed on this URL",
+            )
+        )
     return _api_error(business_error(404, "Client::NotFound", "Got an invalid (or empty) URL"))
 
 

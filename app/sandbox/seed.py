@@ -22,20 +22,32 @@ OFFERS = ("hosting-perso", "hosting-pro", "hosting-performance-1")
 
 def _example(account: Account) -> None:
     sn = "example.cluster01.hosting.ovh.net"
-    plan = Plan(sn, "hosting-pro", 1, "gra", "example", 123, display_name="Example shop",
-                slots={"sqlPerso": 3, "extraSqlPerso": 0})
+    plan = Plan(
+        sn,
+        "hosting-pro",
+        1,
+        "gra",
+        "example",
+        123,
+        display_name="Example shop",
+        slots={"sqlPerso": 3, "extraSqlPerso": 0},
+    )
     account.add("service", sn, "", service(plan, has_ssl=True))
-    for doc in (domain(sn, "www", ssl=False),
-                domain("example.com", "www", ssl=True),
-                domain("www.example.com", "www", ssl=True),
-                domain("blog.example.com", "blog", ssl=True),
-                domain("xn--caf-dma.example.com", "cafe", ssl=False, dns="elsewhere"),
-                domain("shop.example.com", "shop", ssl=True, firewall="active")):
+    for doc in (
+        domain(sn, "www", ssl=False),
+        domain("example.com", "www", ssl=True),
+        domain("www.example.com", "www", ssl=True),
+        domain("blog.example.com", "blog", ssl=True),
+        domain("xn--caf-dma.example.com", "cafe", ssl=False, dns="elsewhere"),
+        domain("shop.example.com", "shop", ssl=True, firewall="active"),
+    ):
         account.add("domain", sn, doc["domain"], doc)
     covered = ["example.com", "www.example.com", "blog.example.com"]
     account.add("ssl", sn, "", certificate("LETSENCRYPT", covered))
-    for doc in (database("example", "mysql", quota_mb=400, used_mb=112.4, dumps=3),
-                database("exampleblog", "mariadb", quota_mb=400, used_mb=391.7, dumps=1)):
+    for doc in (
+        database("example", "mysql", quota_mb=400, used_mb=112.4, dumps=3),
+        database("exampleblog", "mariadb", quota_mb=400, used_mb=391.7, dumps=1),
+    ):
         account.add("database", sn, doc["name"], doc)
     for function, object_type, object_id, days, outcome in (
         ("attachedDomain/create", "AttachedDomain", "example.com", 120, "done"),
@@ -54,14 +66,17 @@ def _example(account: Account) -> None:
 
 def _example2(account: Account) -> None:
     sn = "example2.cluster02.hosting.ovh.net"
-    plan = Plan(sn, "hosting-perso", 2, "sbg", "example2", 456,
-                slots={"sqlPerso": 1, "extraSqlPerso": 0})
+    plan = Plan(
+        sn, "hosting-perso", 2, "sbg", "example2", 456, slots={"sqlPerso": 1, "extraSqlPerso": 0}
+    )
     account.add("service", sn, "", service(plan, has_ssl=False))
-    for doc in (domain(sn, "www", ssl=False),
-                domain("example.org", "www", ssl=False),
-                domain("www.example.org", "www", ssl=False),
-                domain("legacy.example.org", "legacy", ssl=False, dns="none"),
-                domain("old.example.net", "old", ssl=False, dns="elsewhere")):
+    for doc in (
+        domain(sn, "www", ssl=False),
+        domain("example.org", "www", ssl=False),
+        domain("www.example.org", "www", ssl=False),
+        domain("legacy.example.org", "legacy", ssl=False, dns="none"),
+        domain("old.example.net", "old", ssl=False, dns="elsewhere"),
+    ):
         account.add("domain", sn, doc["domain"], doc)
     doc = database("example2", "mysql", quota_mb=200, used_mb=45.0, version="5.7")
     account.add("database", sn, doc["name"], doc)
@@ -77,21 +92,33 @@ def _example2(account: Account) -> None:
 
 def _example3(account: Account) -> None:
     sn = "example3.cluster03.hosting.ovh.net"
-    plan = Plan(sn, "hosting-performance-1", 3, "rbx", "example3", 789, multiple_ssl=True,
-                display_name="Agency sites", slots={"sqlPerso": 4, "extraSqlPerso": 2})
+    plan = Plan(
+        sn,
+        "hosting-performance-1",
+        3,
+        "rbx",
+        "example3",
+        789,
+        multiple_ssl=True,
+        display_name="Agency sites",
+        slots={"sqlPerso": 4, "extraSqlPerso": 2},
+    )
     account.add("service", sn, "", service(plan, has_ssl=True))
-    for doc in (domain(sn, "www", ssl=False),
-                domain("example.net", "www", ssl=True),
-                domain("www.example.net", "www", ssl=True),
-                domain("app.example.net", "app", ssl=True),
-                domain("api.example.net", "api", ssl=False, dns="none")):
+    for doc in (
+        domain(sn, "www", ssl=False),
+        domain("example.net", "www", ssl=True),
+        domain("www.example.net", "www", ssl=True),
+        domain("app.example.net", "app", ssl=True),
+        domain("api.example.net", "api", ssl=False, dns="none"),
+    ):
         account.add("domain", sn, doc["domain"], doc)
     for name in ("example.net", "www.example.net"):
         account.add("domainssl", sn, name, certificate("LETSENCRYPT", [name]))
-    for doc in (database("example3", "postgresql", quota_mb=1024, used_mb=310.0, dumps=2),
-                database("example3wp", "mysql", quota_mb=1024, used_mb=88.2),
-                database("example3cache", "redis", quota_mb=256, used_mb=12.0,
-                         capabilitie="extraSqlPerso")):
+    for doc in (
+        database("example3", "postgresql", quota_mb=1024, used_mb=310.0, dumps=2),
+        database("example3wp", "mysql", quota_mb=1024, used_mb=88.2),
+        database("example3cache", "redis", quota_mb=256, used_mb=12.0, capabilitie="extraSqlPerso"),
+    ):
         account.add("database", sn, doc["name"], doc)
     for function, object_type, object_id, days, outcome in (
         ("attachedDomain/create", "AttachedDomain", "example.net", 50, "done"),
@@ -106,21 +133,44 @@ def _example3(account: Account) -> None:
 def _generated(account: Account, number: int) -> None:
     login = f"example{number}"
     sn = f"{login}.cluster{number % 30 + 1:02d}.hosting.ovh.net"
-    plan = Plan(sn, OFFERS[number % 3], number % 30 + 1, DATACENTERS[number % 3], login,
-                100 + number, slots={"sqlPerso": 8, "extraSqlPerso": 0})
+    plan = Plan(
+        sn,
+        OFFERS[number % 3],
+        number % 30 + 1,
+        DATACENTERS[number % 3],
+        login,
+        100 + number,
+        slots={"sqlPerso": 8, "extraSqlPerso": 0},
+    )
     account.add("service", sn, "", service(plan, has_ssl=False))
-    names = [sn] + [f"{prefix}site{number}.example.com"
-                    for prefix in ("", "www.", "blog.", "shop.", "api.", "docs.", "m.", "cdn.",
-                                   "old.")]
+    names = [sn] + [
+        f"{prefix}site{number}.example.com"
+        for prefix in ("", "www.", "blog.", "shop.", "api.", "docs.", "m.", "cdn.", "old.")
+    ]
     for index, name in enumerate(names):
-        account.add("domain", sn, name, domain(name, f"site{index}", ssl=index % 2 == 1,
-                                               dns=("hosting", "elsewhere", "none")[index % 3]))
+        account.add(
+            "domain",
+            sn,
+            name,
+            domain(
+                name,
+                f"site{index}",
+                ssl=index % 2 == 1,
+                dns=("hosting", "elsewhere", "none")[index % 3],
+            ),
+        )
     for index, engine in enumerate(("mysql", "mariadb", "postgresql", "mysql", "redis")):
         doc = database(f"{login}db{index}", engine, quota_mb=400, used_mb=20.0 * index)
         account.add("database", sn, doc["name"], doc)
     for index in range(20):
-        account.past_task(sn, "attachedDomain/create", "AttachedDomain", names[index % 10],
-                          days_ago=200 - index * 9, outcome="cancelled" if index == 7 else "done")
+        account.past_task(
+            sn,
+            "attachedDomain/create",
+            "AttachedDomain",
+            names[index % 10],
+            days_ago=200 - index * 9,
+            outcome="cancelled" if index == 7 else "done",
+        )
 
 
 def build_account(services: int) -> Account:
@@ -143,8 +193,10 @@ def _fill(conn: sqlite3.Connection, config: SandboxConfig, services: int) -> Non
     conn.executemany(
         "INSERT INTO tasks (id, service, function, object_type, object_id, start, step, outcome, "
         "settled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
-        [(FIRST_TASK_ID + index, *task) for index, task in
-         enumerate(sorted(account.tasks, key=lambda task: task[4]))],
+        [
+            (FIRST_TASK_ID + index, *task)
+            for index, task in enumerate(sorted(account.tasks, key=lambda task: task[4]))
+        ],
     )
 
 

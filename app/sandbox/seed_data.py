@@ -18,15 +18,21 @@ from app.sandbox import clock
 
 DAY = 86_400.0
 PHP_VERSIONS = [
-    {"support": "SUPPORTED", "version": "8.3"}, {"support": "SUPPORTED", "version": "8.2"},
-    {"support": "SECURITY_FIXES", "version": "8.1"}, {"support": "END_OF_LIFE", "version": "7.4"},
+    {"support": "SUPPORTED", "version": "8.3"},
+    {"support": "SUPPORTED", "version": "8.2"},
+    {"support": "SECURITY_FIXES", "version": "8.1"},
+    {"support": "END_OF_LIFE", "version": "7.4"},
 ]
 ENGINE_DEFAULTS: dict[str, tuple[str, int, str]] = {
-    "mysql": ("8.0", 3306, ".mysql.db"), "mariadb": ("10.11", 3306, ".mysql.db"),
-    "postgresql": ("15", 5432, ".postgres.db"), "redis": ("7.0", 6379, ".redis.db"),
+    "mysql": ("8.0", 3306, ".mysql.db"),
+    "mariadb": ("10.11", 3306, ".mysql.db"),
+    "postgresql": ("15", 5432, ".postgres.db"),
+    "redis": ("7.0", 6379, ".redis.db"),
 }
 ENGINE_VERSIONS: dict[str, list[str]] = {
-    "mysql": ["5.7", "8.0"], "mariadb": ["10.6", "10.11"], "postgresql": ["12", "13", "15"],
+    "mysql": ["5.7", "8.0"],
+    "mariadb": ["10.6", "10.11"],
+    "postgresql": ["12", "13", "15"],
     "redis": ["6.0", "7.0"],
 }
 QUOTA_GB = {"hosting-perso": 100.0, "hosting-pro": 250.0, "hosting-performance-1": 500.0}
@@ -53,41 +59,70 @@ def service(plan: Plan, *, has_ssl: bool) -> dict[str, Any]:
     ipv4, ipv6 = ips(plan.cluster)
     cluster = f"cluster{plan.cluster:02d}"
     return {
-        "availableBoostOffer": [], "boostOffer": None, "cluster": cluster,
-        "clusterIp": ipv4, "clusterIpv6": ipv6,
+        "availableBoostOffer": [],
+        "boostOffer": None,
+        "cluster": cluster,
+        "clusterIp": ipv4,
+        "clusterIpv6": ipv6,
         "countriesIp": [{"country": "FR", "ip": ipv4, "ipv6": ipv6}],
-        "datacenter": plan.datacenter, "defaultAttachedDomain": plan.name,
-        "displayName": plan.display_name, "filer": f"{1000 + plan.home_number}",
-        "hasCdn": False, "hasHostedSsl": has_ssl, "home": f"/homez.{plan.home_number}/{plan.login}",
-        "hostingIp": ipv4, "hostingIpv6": ipv6,
-        "iam": {"displayName": plan.display_name,
-                "id": str(uuid.uuid5(uuid.NAMESPACE_DNS, plan.name)), "tags": None,
-                "urn": f"urn:v1:eu:resource:webHosting:{plan.name}"},
-        "lastOvhConfigScan": clock.iso(clock.now() - DAY), "multipleSSL": plan.multiple_ssl,
-        "offer": plan.offer, "operatingSystem": "linux", "phpVersions": PHP_VERSIONS,
+        "datacenter": plan.datacenter,
+        "defaultAttachedDomain": plan.name,
+        "displayName": plan.display_name,
+        "filer": f"{1000 + plan.home_number}",
+        "hasCdn": False,
+        "hasHostedSsl": has_ssl,
+        "home": f"/homez.{plan.home_number}/{plan.login}",
+        "hostingIp": ipv4,
+        "hostingIpv6": ipv6,
+        "iam": {
+            "displayName": plan.display_name,
+            "id": str(uuid.uuid5(uuid.NAMESPACE_DNS, plan.name)),
+            "tags": None,
+            "urn": f"urn:v1:eu:resource:webHosting:{plan.name}",
+        },
+        "lastOvhConfigScan": clock.iso(clock.now() - DAY),
+        "multipleSSL": plan.multiple_ssl,
+        "offer": plan.offer,
+        "operatingSystem": "linux",
+        "phpVersions": PHP_VERSIONS,
         "primaryLogin": plan.login,
         "quotaSize": {"unit": "GB", "value": QUOTA_GB.get(plan.offer, 100.0)},
         "quotaUsed": {"unit": "MB", "value": 1843.2},
-        "recommendedOffer": None, "resourceType": "shared",
+        "recommendedOffer": None,
+        "resourceType": "shared",
         "serviceManagementAccess": {
             "ftp": {"url": f"ftp.{cluster}.hosting.ovh.net", "port": 21},
             "http": {"url": plan.name, "port": 80},
             "ssh": {"url": f"ssh.{cluster}.hosting.ovh.net", "port": 22},
         },
-        "serviceName": plan.name, "state": "active",
+        "serviceName": plan.name,
+        "state": "active",
         "token": hashlib.md5(plan.name.encode()).hexdigest(),
-        "trafficQuotaSize": None, "trafficQuotaUsed": None, "updates": [],
+        "trafficQuotaSize": None,
+        "trafficQuotaUsed": None,
+        "updates": [],
         "_slots": plan.slots,
     }
 
 
-def domain(name: str, path: str, *, ssl: bool, dns: str = "hosting",
-           firewall: str = "none") -> dict[str, Any]:
+def domain(
+    name: str, path: str, *, ssl: bool, dns: str = "hosting", firewall: str = "none"
+) -> dict[str, Any]:
     return {
-        "capabilities": [], "cdn": "none", "domain": name, "firewall": firewall,
-        "ipLocation": None, "isFlushable": False, "ownLog": None, "path": path,
-        "runtimeId": None, "ssl": ssl, "status": "created", "taskId": None,
-        "vcsStatus": "disabled", "_dns": dns,
+        "capabilities": [],
+        "cdn": "none",
+        "domain": name,
+        "firewall": firewall,
+        "ipLocation": None,
+        "isFlushable": False,
+        "ownLog": None,
+        "path": path,
+        "runtimeId": None,
+        "ssl": ssl,
+        "status": "created",
+        "taskId": None,
+        "vcsStatus": "disabled",
+        "_dns": dns,
     }
 
 
@@ -95,19 +130,42 @@ def database_name(user: str, engine: str) -> str:
     return user + ENGINE_DEFAULTS[engine][2]
 
 
-def database(user: str, engine: str, *, quota_mb: float, used_mb: float, dumps: int = 0,
-             capabilitie: str = "sqlPerso", version: str | None = None) -> dict[str, Any]:
+def database(
+    user: str,
+    engine: str,
+    *,
+    quota_mb: float,
+    used_mb: float,
+    dumps: int = 0,
+    capabilitie: str = "sqlPerso",
+    version: str | None = None,
+) -> dict[str, Any]:
     default_version, port, _suffix = ENGINE_DEFAULTS[engine]
     name = database_name(user, engine)
-    gui = "https://phppgadmin.hosting.ovh.net" if engine == "postgresql" else (
-        "https://phpmyadmin.hosting.ovh.net")
+    gui = (
+        "https://phppgadmin.hosting.ovh.net"
+        if engine == "postgresql"
+        else ("https://phpmyadmin.hosting.ovh.net")
+    )
     return {
-        "databaseServiceDeprecated": False, "databaseType": "included", "dumps": dumps,
-        "guiURL": gui, "lastCheck": clock.iso(clock.now() - DAY / 2), "mode": "classic",
-        "name": name, "port": port, "quotaSize": {"unit": "MB", "value": quota_mb},
-        "quotaUsed": {"unit": "MB", "value": used_mb}, "server": name, "state": "ok",
-        "status": "created", "taskId": None, "type": engine, "user": user,
-        "version": version or default_version, "versionSupport": "stable",
+        "databaseServiceDeprecated": False,
+        "databaseType": "included",
+        "dumps": dumps,
+        "guiURL": gui,
+        "lastCheck": clock.iso(clock.now() - DAY / 2),
+        "mode": "classic",
+        "name": name,
+        "port": port,
+        "quotaSize": {"unit": "MB", "value": quota_mb},
+        "quotaUsed": {"unit": "MB", "value": used_mb},
+        "server": name,
+        "state": "ok",
+        "status": "created",
+        "taskId": None,
+        "type": engine,
+        "user": user,
+        "version": version or default_version,
+        "versionSupport": "stable",
         "_capabilitie": capabilitie,
     }
 
@@ -115,9 +173,14 @@ def database(user: str, engine: str, *, quota_mb: float, used_mb: float, dumps: 
 def certificate(provider: str, domains: list[str]) -> dict[str, Any]:
     lets_encrypt = provider == "LETSENCRYPT"
     return {
-        "isReportable": False, "provider": provider, "regenerable": lets_encrypt,
-        "status": "created", "taskId": None, "type": "DV" if lets_encrypt else "CUSTOM",
-        "_domains": domains, "_regenerations": [],
+        "isReportable": False,
+        "provider": provider,
+        "regenerable": lets_encrypt,
+        "status": "created",
+        "taskId": None,
+        "type": "DV" if lets_encrypt else "CUSTOM",
+        "_domains": domains,
+        "_regenerations": [],
     }
 
 
@@ -131,7 +194,14 @@ class Account:
     def add(self, kind: str, service_name: str, key: str, doc: dict[str, Any]) -> None:
         self.docs.append((kind, service_name, key, doc))
 
-    def past_task(self, service_name: str, function: str, object_type: str, object_id: str,
-                  days_ago: float, outcome: str = "done") -> None:
+    def past_task(
+        self,
+        service_name: str,
+        function: str,
+        object_type: str,
+        object_id: str,
+        days_ago: float,
+        outcome: str = "done",
+    ) -> None:
         start = clock.now() - days_ago * DAY
         self.tasks.append((service_name, function, object_type, object_id, start, 30.0, outcome))

@@ -22,8 +22,9 @@ from app.sandbox.errors import ApiError, auth_error
 TIME_WINDOW_SECONDS = 300
 
 
-def signature(secret: str, consumer_key: str, method: str, url: str, body: bytes,
-              timestamp: str) -> str:
+def signature(
+    secret: str, consumer_key: str, method: str, url: str, body: bytes, timestamp: str
+) -> str:
     """``$1$`` + sha1 of AS+CK+METHOD+URL+BODY+TS joined with ``+``."""
     head = "+".join([secret, consumer_key, method.upper(), url]).encode()
     return "$1$" + hashlib.sha1(head + b"+" + body + b"+" + timestamp.encode()).hexdigest()
@@ -53,8 +54,9 @@ def invalid_key() -> ApiError:
     return auth_error(403, "INVALID_KEY", "Invalid application key")
 
 
-def authenticate(conn: sqlite3.Connection, config: SandboxConfig, request: Request,
-                 api_path: str) -> sqlite3.Row:
+def authenticate(
+    conn: sqlite3.Connection, config: SandboxConfig, request: Request, api_path: str
+) -> sqlite3.Row:
     """The credential behind a signed request, or the OVH error that refuses it."""
     headers = request.headers
     if headers.get("X-Ovh-Application") != config.application_key:
@@ -70,8 +72,14 @@ def authenticate(conn: sqlite3.Connection, config: SandboxConfig, request: Reque
     timestamp = headers.get("X-Ovh-Timestamp", "")
     if not timestamp.isdigit() or abs(clock.now() - int(timestamp)) > TIME_WINDOW_SECONDS:
         raise auth_error(400, "QUERY_TIME_OUT", "Query out of time")
-    expected = signature(config.application_secret, consumer_key, request.method,
-                         full_url(request), request.get_data(cache=True), timestamp)
+    expected = signature(
+        config.application_secret,
+        consumer_key,
+        request.method,
+        full_url(request),
+        request.get_data(cache=True),
+        timestamp,
+    )
     if not hmac.compare_digest(expected, headers.get("X-Ovh-Signature", "")):
         raise auth_error(400, "INVALID_SIGNATURE", "Invalid signature")
     if not granted(credentials.rules_of(row), request.method, api_path):

@@ -18,12 +18,16 @@ def route_template(method: str, rule: str) -> str:
 def count(conn: sqlite3.Connection, route: str) -> None:
     conn.execute(
         "INSERT INTO stats (route, count) VALUES (?, 1) "
-        "ON CONFLICT (route) DO UPDATE SET count = count + 1", (route,))
+        "ON CONFLICT (route) DO UPDATE SET count = count + 1",
+        (route,),
+    )
 
 
 def summary(conn: sqlite3.Connection) -> dict[str, Any]:
-    by_route = {row["route"]: row["count"]
-                for row in conn.execute("SELECT route, count FROM stats ORDER BY route")}
+    by_route = {
+        row["route"]: row["count"]
+        for row in conn.execute("SELECT route, count FROM stats ORDER BY route")
+    }
     return {"total": sum(by_route.values()), "by_route": by_route}
 
 

@@ -80,8 +80,13 @@ def settle(conn: sqlite3.Connection, service: str) -> None:
             continue
         claimed = conn.execute("UPDATE tasks SET settled=1 WHERE id=? AND settled=0", (row["id"],))
         if claimed.rowcount == 1:
-            effects.apply(store, service, row["function"], json.loads(row["payload"]),
-                          succeeded=status == "done")
+            effects.apply(
+                store,
+                service,
+                row["function"],
+                json.loads(row["payload"]),
+                succeeded=status == "done",
+            )
 
 
 def find(conn: sqlite3.Connection, service: str, task_id: int) -> dict[str, Any] | None:

@@ -22,9 +22,16 @@ class _QuietRequestHandler(WSGIRequestHandler):
 @contextlib.contextmanager
 def running_sandbox(config: SandboxConfig) -> Iterator[str]:
     """Serve the sandbox in a daemon thread; yields ``http://127.0.0.1:<port>/1.0``."""
-    server = make_server("127.0.0.1", 0, create_sandbox_app(config), threaded=True,
-                         request_handler=_QuietRequestHandler)
-    thread = threading.Thread(target=server.serve_forever, name="ovh-sandbox", daemon=True)
+    server = make_server(
+        "127.0.0.1",
+        0,
+        create_sandbox_app(config),
+        threaded=True,
+        request_handler=_QuietRequestHandler,
+    )
+    # A short poll interval keeps shutdown quick: tests start one sandbox each.
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02},
+                              name="ovh-sandbox", daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}/1.0"

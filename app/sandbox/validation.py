@@ -15,15 +15,46 @@ from app.sandbox.errors import bad_request
 
 COUNTRIES = ("BE", "CA", "CZ", "DE", "ES", "FI", "FR", "IE", "IT", "LT", "NL", "PL", "PT", "UK")
 ACTIVE_OR_NONE = ("active", "none")
-DATABASE_CAPABILITIES = ("extraSqlPerso", "local", "privateDatabase", "sqlLocal", "sqlPerso",
-                         "sqlPro")
+DATABASE_CAPABILITIES = (
+    "extraSqlPerso",
+    "local",
+    "privateDatabase",
+    "sqlLocal",
+    "sqlPerso",
+    "sqlPro",
+)
 DATABASE_CREATION_TYPES = ("mariadb", "mysql", "postgresql", "redis")
 DATABASE_TYPES = ("mariadb", "mongodb", "mysql", "postgresql", "redis")
 DATABASE_MODES = ("besteffort", "classic", "module")
 EXTRA_SQL_QUOTAS = (25, 100, 200, 256, 400, 512, 800, 1024)
-DATABASE_VERSIONS = ("10", "10.1", "10.11", "10.2", "10.3", "10.4", "10.5", "10.6", "11", "12",
-                     "13", "15", "3.2", "3.4", "4.0", "5.1", "5.5", "5.6", "5.7", "6.0", "7.0",
-                     "8.0", "8.4", "9.4", "9.5", "9.6")
+DATABASE_VERSIONS = (
+    "10",
+    "10.1",
+    "10.11",
+    "10.2",
+    "10.3",
+    "10.4",
+    "10.5",
+    "10.6",
+    "11",
+    "12",
+    "13",
+    "15",
+    "3.2",
+    "3.4",
+    "4.0",
+    "5.1",
+    "5.5",
+    "5.6",
+    "5.7",
+    "6.0",
+    "7.0",
+    "8.0",
+    "8.4",
+    "9.4",
+    "9.5",
+    "9.6",
+)
 TASK_STATUSES = ("cancelled", "doing", "done", "init", "todo")
 HTTP_METHODS = ("DELETE", "GET", "POST", "PUT")
 
@@ -41,50 +72,63 @@ class Body:
     required: tuple[str, ...] = ()
 
 
-ATTACHED_DOMAIN = Body({
-    "bypassDNSConfiguration": Field("boolean"),
-    "cdn": Field("string", ACTIVE_OR_NONE),
-    "domain": Field("string"),
-    "firewall": Field("string", ACTIVE_OR_NONE),
-    "ipLocation": Field("string", COUNTRIES),
-    "ownLog": Field("string"),
-    "path": Field("string"),
-    "runtimeId": Field("integer"),
-    "ssl": Field("boolean"),
-})
+ATTACHED_DOMAIN = Body(
+    {
+        "bypassDNSConfiguration": Field("boolean"),
+        "cdn": Field("string", ACTIVE_OR_NONE),
+        "domain": Field("string"),
+        "firewall": Field("string", ACTIVE_OR_NONE),
+        "ipLocation": Field("string", COUNTRIES),
+        "ownLog": Field("string"),
+        "path": Field("string"),
+        "runtimeId": Field("integer"),
+        "ssl": Field("boolean"),
+    }
+)
 
 BODIES: dict[str, Body] = {
     "PUT /hosting/web/{serviceName}": Body({"displayName": Field("string")}),
     "POST /hosting/web/{serviceName}/attachedDomain": ATTACHED_DOMAIN,
     "PUT /hosting/web/{serviceName}/attachedDomain/{domain}": ATTACHED_DOMAIN,
-    "POST /hosting/web/{serviceName}/ssl": Body({
-        "certificate": Field("string", nullable=False),
-        "chain": Field("string", nullable=False),
-        "key": Field("string", nullable=False),
-    }),
+    "POST /hosting/web/{serviceName}/ssl": Body(
+        {
+            "certificate": Field("string", nullable=False),
+            "chain": Field("string", nullable=False),
+            "key": Field("string", nullable=False),
+        }
+    ),
     "PUT /hosting/web/{serviceName}/attachedDomain/{domain}/ssl": Body(
         {"regenerate": Field("boolean", nullable=False)}
     ),
-    "POST /hosting/web/{serviceName}/database": Body({
-        "capabilitie": Field("string", DATABASE_CAPABILITIES),
-        "password": Field("string"),
-        "quota": Field("integer", EXTRA_SQL_QUOTAS),
-        "type": Field("string", DATABASE_CREATION_TYPES),
-        "user": Field("string"),
-        "version": Field("string", DATABASE_VERSIONS),
-    }, required=("capabilitie", "type", "user")),
+    "POST /hosting/web/{serviceName}/database": Body(
+        {
+            "capabilitie": Field("string", DATABASE_CAPABILITIES),
+            "password": Field("string"),
+            "quota": Field("integer", EXTRA_SQL_QUOTAS),
+            "type": Field("string", DATABASE_CREATION_TYPES),
+            "user": Field("string"),
+            "version": Field("string", DATABASE_VERSIONS),
+        },
+        required=("capabilitie", "type", "user"),
+    ),
     "POST /hosting/web/{serviceName}/database/{name}/changePassword": Body(
         {"password": Field("string")}, required=("password",)
     ),
-    "POST /auth/credential": Body({
-        "accessRules": Field("array"),
-        "allowedIPs": Field("array"),
-        "redirection": Field("string"),
-    }, required=("accessRules",)),
+    "POST /auth/credential": Body(
+        {
+            "accessRules": Field("array"),
+            "allowedIPs": Field("array"),
+            "redirection": Field("string"),
+        },
+        required=("accessRules",),
+    ),
 }
 
 PYTHON_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,), "boolean": (bool,), "integer": (int,), "array": (list,),
+    "string": (str,),
+    "boolean": (bool,),
+    "integer": (int,),
+    "array": (list,),
 }
 
 
@@ -130,8 +174,9 @@ def validated_body(operation: str, raw: bytes) -> dict[str, Any]:
 def query_enum(args: dict[str, str], name: str, allowed: tuple[str, ...]) -> str | None:
     value = args.get(name)
     if value is not None and value not in allowed:
-        raise bad_request(f"Invalid value for parameter {name}: '{value}' is not one of "
-                          + ", ".join(allowed))
+        raise bad_request(
+            f"Invalid value for parameter {name}: '{value}' is not one of " + ", ".join(allowed)
+        )
     return value
 
 

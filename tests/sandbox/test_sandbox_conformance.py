@@ -1,0 +1,324 @@
+"""Conformance: every answer of every implemented route validates against OVH's own schemas.
+
+Hosting routes are checked against ``hosting-web.openapi3.json`` (OpenAPI 3.0) and auth routes
+against the models of ``auth.schema.json``, both read from ``<repo>/../shared/ovh-api``. Response
+schemas are made strict: properties that are not nullable are required and no other property is
+allowed, so a missing or misspelt field fails.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import ovh
+import pytest
+from conftest import EXAMPLE, EXAMPLE2, EXAMPLE3
+
+from app.sandbox.validation import BODIES
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "ovh-api"
+PAGES = {"X-Pagination-Mode": "CachedObjectList-Pages"}
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    path = SHARED / name
+    if not path.is_file():
+        pytest.fail(f"OVH schema file missing: {path.resolve()} (shared/ must sit beside the repo)")
+    document: dict[str, Any] = json.loads(path.read_text())
+    return document
+
+
+def openapi_node(node: Any, strict: bool) -> Any:
+    """An OpenAPI 3.0 schema node as plain JSON Schema: refs inlined, ``nullable`` honoured."""
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        name = node["$ref"].removeprefix("#/components/schemas/")
+        return openapi_node(
+            load("hosting-web.openapi3.json")["components"]["schemas"][name], strict
+        )
+    node = dict(node)
+    nullable = node.pop("nullable", False)
+    for key in ("description", "readOnly", "example"):
+        node.pop(key, None)
+    if "allOf" in node and len(node["allOf"]) == 1:
+        node = {**openapi_node(node.pop("allOf")[0], strict), **node}
+    if "items" in node:
+        node["items"] = openapi_node(node["items"], strict)
+    if isinstance(node.get("additionalProperties"), dict):
+        node["additionalProperties"] = openapi_node(node["additionalProperties"], strict)
+    if "properties" in node:
+        properties = node["properties"]
+        node["properties"] = {k: openapi_node(v, strict) for k, v in properties.items()}
+        if strict:
+            node["required"] = [k for k, v in properties.items() if not v.get("nullable")]
+            node["additionalProperties"] = False
+    return {"anyOf": [node, {"type": "null"}]} if nullable else node
+
+
+def hosting_schema(method: str, template: str) -> Any:
+    operation = load("hosting-web.openapi3.json")["paths"][template][method.lower()]
+    content = operation["responses"]["200"].get("content")
+    if content is None:
+        return {"type": "null"}
+    return openapi_node(content["application/json"]["schema"], strict=True)
+
+
+def component(name: str) -> Any:
+    return openapi_node({"$ref": f"#/components/schemas/{name}"}, strict=True)
+
+
+AUTH_TYPES = {
+    "string": "string",
+    "password": "string",
+    "datetime": "string",
+    "ipBlock": "string",
+    "long": "integer",
+    "boolean": "boolean",
+}
+
+
+def auth_model(full_type: str) -> Any:
+    """A model of ``auth.schema.json`` (raw OVH format) as strict JSON Schema."""
+    if full_type.endswith("[]"):
+        return {"type": "array", "items": auth_model(full_type[:-2])}
+    if full_type in AUTH_TYPES:
+        return {"type": AUTH_TYPES[full_type]}
+    model = load("auth.schema.json")["models"][full_type]
+    if "enum" in model:
+        return {"enum": model["enum"]}
+    properties = {}
+    for name, spec in model["properties"].items():
+        schema = auth_model(spec["fullType"])
+        properties[name] = {"anyOf": [schema, {"type": "null"}]} if spec["canBeNull"] else schema
+    return {
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+        "required": [n for n, s in model["properties"].items() if not s["canBeNull"]],
+    }
+
+
+def check(value: Any, schema: Any) -> None:
+    validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
+    errors = sorted(validator.iter_errors(value), key=str)
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
+
+
+SN, DOMAIN, DB = "{serviceName}", "{domain}", "{name}"
+# (method, template, service, domain or database, body, query string)
+CALLS: list[tuple[str, str, str, str, dict[str, Any] | None, str]] = [
+    ("GET", "/hosting/web", "", "", None, ""),
+    ("GET", "/hosting/web/{serviceName}", EXAMPLE, "", None, ""),
+    ("PUT", "/hosting/web/{serviceName}", EXAMPLE, "", {"displayName": "Shop"}, ""),
+    ("GET", "/hosting/web/{serviceName}/attachedDomain", EXAMPLE, "", None, "?domain=example"),
+    (
+        "POST",
+        "/hosting/web/{serviceName}/attachedDomain",
+        EXAMPLE,
+        "",
+        {"domain": "new.example.com", "path": "new", "ssl": True, "cdn": "none"},
+        "",
+    ),
+    ("GET", "/hosting/web/{serviceName}/attachedDomain/{domain}", EXAMPLE, "example.com", None, ""),
+    (
+        "PUT",
+        "/hosting/web/{serviceName}/attachedDomain/{domain}",
+        EXAMPLE,
+        "example.com",
+        {"ssl": False},
+        "",
+    ),
+    (
+        "DELETE",
+        "/hosting/web/{serviceName}/attachedDomain/{domain}",
+        EXAMPLE,
+        "blog.example.com",
+        None,
+        "?bypassDNSConfiguration=false",
+    ),
+    (
+        "GET",
+        "/hosting/web/{serviceName}/attachedDomain/{domain}/digStatus",
+        EXAMPLE,
+        "example.com",
+        None,
+        "",
+    ),
+    ("GET", "/hosting/web/{serviceName}/ssl", EXAMPLE, "", None, ""),
+    ("POST", "/hosting/web/{serviceName}/ssl", EXAMPLE2, "", None, ""),
+    ("DELETE", "/hosting/web/{serviceName}/ssl", EXAMPLE, "", None, ""),
+    ("POST", "/hosting/web/{serviceName}/ssl/regenerate", EXAMPLE, "", None, ""),
+    ("GET", "/hosting/web/{serviceName}/ssl/domains", EXAMPLE, "", None, ""),
+    ("GET", "/hosting/web/{serviceName}/ssl/report", EXAMPLE, "", None, ""),
+    ("GET", "/hosting/web/{serviceName}/database", EXAMPLE, "", None, "?type=mysql"),
+    (
+        "POST",
+        "/hosting/web/{serviceName}/database",
+        EXAMPLE,
+        "",
+        {
+            "capabilitie": "sqlPerso",
+            "type": "mariadb",
+            "user": "exampleshop",
+            "password": "Secret123",
+            "version": "10.6",
+        },
+        "",
+    ),
+    ("GET", "/hosting/web/{serviceName}/database/{name}", EXAMPLE, "example.mysql.db", None, ""),
+    ("DELETE", "/hosting/web/{serviceName}/database/{name}", EXAMPLE, "example.mysql.db", None, ""),
+    (
+        "POST",
+        "/hosting/web/{serviceName}/database/{name}/changePassword",
+        EXAMPLE,
+        "example.mysql.db",
+        {"password": "NewSecret42"},
+        "",
+    ),
+    (
+        "GET",
+        "/hosting/web/{serviceName}/database/{name}/capabilities",
+        EXAMPLE,
+        "example.mysql.db",
+        None,
+        "",
+    ),
+    ("GET", "/hosting/web/{serviceName}/databaseAvailableType", EXAMPLE, "", None, ""),
+    (
+        "GET",
+        "/hosting/web/{serviceName}/databaseAvailableVersion",
+        EXAMPLE,
+        "",
+        None,
+        "?type=postgresql",
+    ),
+    ("GET", "/hosting/web/{serviceName}/databaseCreationCapabilities", EXAMPLE3, "", None, ""),
+    ("GET", "/hosting/web/{serviceName}/tasks", EXAMPLE, "", None, "?status=done"),
+]
+DOMAIN_SSL = "/hosting/web/{serviceName}/attachedDomain/{domain}/ssl"
+DOMAIN_SSL_CALLS: list[tuple[str, str, str, dict[str, Any] | None, str]] = [
+    ("GET", DOMAIN_SSL, "example.net", None, "hosting.web.SSL"),
+    ("POST", DOMAIN_SSL, "app.example.net", None, "hosting.web.SSL"),
+    ("PUT", DOMAIN_SSL, "example.net", {"regenerate": True}, "hosting.web.SSL"),
+    ("DELETE", DOMAIN_SSL, "example.net", None, "hosting.web.SSL"),
+    ("POST", DOMAIN_SSL + "/regenerate", "www.example.net", None, "hosting.web.SSL"),
+    ("GET", DOMAIN_SSL + "/report", "example.net", None, "hosting.web.ssl.Report"),
+]
+LISTS = [
+    ("/hosting/web", "", "hosting.web.ServiceWithIAM"),
+    (
+        "/hosting/web/{serviceName}/attachedDomain",
+        EXAMPLE,
+        "hosting.web.attachedDomain.PublicAttachedDomain",
+    ),
+    ("/hosting/web/{serviceName}/database", EXAMPLE3, "hosting.web.database"),
+    ("/hosting/web/{serviceName}/tasks", EXAMPLE, "hosting.web.PublicTask"),
+]
+
+
+def concrete(template: str, service: str, item: str) -> str:
+    return template.replace(SN, service).replace(DOMAIN, item).replace(DB, item)
+
+
+@pytest.mark.parametrize(
+    ("method", "template", "service", "item", "body", "query"),
+    CALLS,
+    ids=[f"{c[0]} {c[1]}" for c in CALLS],
+)
+def test_hosting_answer_matches_the_openapi_schema(
+    client: ovh.Client,
+    method: str,
+    template: str,
+    service: str,
+    item: str,
+    body: dict[str, Any] | None,
+    query: str,
+) -> None:
+    response = client.raw_call(method, concrete(template, service, item) + query, data=body)
+    assert response.status_code == 200, response.text
+    check(response.json(), hosting_schema(method, template))
+
+
+def test_task_detail_matches_the_openapi_schema(client: ovh.Client) -> None:
+    for service in (EXAMPLE, EXAMPLE2, EXAMPLE3):
+        for task_id in client.get(f"/hosting/web/{service}/tasks"):
+            task = client.get(f"/hosting/web/{service}/tasks/{task_id}")
+            check(task, hosting_schema("GET", "/hosting/web/{serviceName}/tasks/{id}"))
+
+
+@pytest.mark.parametrize(
+    ("method", "template", "item", "body", "model"),
+    DOMAIN_SSL_CALLS,
+    ids=[f"{c[0]} {c[1]}" for c in DOMAIN_SSL_CALLS],
+)
+def test_per_domain_ssl_answer_matches_its_component(
+    client: ovh.Client,
+    method: str,
+    template: str,
+    item: str,
+    body: dict[str, Any] | None,
+    model: str,
+) -> None:
+    response = client.raw_call(method, concrete(template, EXAMPLE3, item), data=body)
+    assert response.status_code == 200, response.text
+    check(response.json(), component(model))
+
+
+@pytest.mark.parametrize(("template", "service", "model"), LISTS, ids=[c[0] for c in LISTS])
+def test_expanded_list_items_match_their_model(
+    client: ovh.Client, template: str, service: str, model: str
+) -> None:
+    response = client.raw_call("GET", concrete(template, service, ""), headers=PAGES)
+    check(response.json(), {"type": "array", "items": component(model)})
+
+
+def test_every_seeded_object_matches_its_model(client: ovh.Client) -> None:
+    for service in client.get("/hosting/web"):
+        check(client.get(f"/hosting/web/{service}"), component("hosting.web.ServiceWithIAM"))
+        for domain in client.get(f"/hosting/web/{service}/attachedDomain"):
+            check(
+                client.get(f"/hosting/web/{service}/attachedDomain/{domain}"),
+                component("hosting.web.attachedDomain.PublicAttachedDomain"),
+            )
+            check(
+                client.get(f"/hosting/web/{service}/attachedDomain/{domain}/digStatus"),
+                component("hosting.web.attachedDomain.DigStatus"),
+            )
+        for name in client.get(f"/hosting/web/{service}/database"):
+            check(
+                client.get(f"/hosting/web/{service}/database/{name}"),
+                component("hosting.web.database"),
+            )
+
+
+def test_auth_answers_match_the_auth_models(client: ovh.Client) -> None:
+    check(client.get("/auth/currentCredential"), auth_model("auth.ApiCredential"))
+    check(client.get("/auth/details"), auth_model("auth.Details"))
+    check(client.get("/auth/time", _need_auth=False), {"type": "integer"})
+    check(
+        client.request_consumerkey([{"method": "GET", "path": "/me"}]),
+        auth_model("auth.ApiCredentialRequest"),
+    )
+
+
+def test_request_specs_match_the_openapi_request_bodies() -> None:
+    for operation, body in BODIES.items():
+        method, template = operation.split(" ", 1)
+        if template.startswith("/auth") or template == DOMAIN_SSL:
+            continue
+        request_body = load("hosting-web.openapi3.json")["paths"][template][method.lower()][
+            "requestBody"
+        ]["content"]["application/json"]["schema"]
+        schema = openapi_node(request_body, strict=False)
+        assert set(body.fields) <= set(schema["properties"]), operation
+        assert set(body.required) == set(schema.get("required", [])), operation
+        for name, field in body.fields.items():
+            spec = schema["properties"][name]
+            expected_enum = spec.get("anyOf", [spec])[0].get("enum")
+            assert (tuple(expected_enum) if expected_enum else None) == field.enum, name
