@@ -33,6 +33,7 @@ T = TypeVar("T")
 EXPANDED_LIST_HEADERS = {"X-Pagination-Mode": "CachedObjectList-Pages", "X-Pagination-Size": "5000"}
 RETRY_DELAYS = (0.2, 0.6)
 MAX_RETRY_AFTER = 3.0
+RUNNING_TASK_STATUSES = frozenset({"todo", "init", "doing"})
 
 
 def path(*segments: str | int) -> str:
@@ -81,7 +82,7 @@ class OvhGateway:
             if hit is not None:
                 return hit
         result = self._with_retries(lambda: self.client.get(target, **params))
-        if cache and result is not None:
+        if cache and result is not None and not in_flux(result):
             self.cache.set(scope, key, result)
         return result
 
@@ -100,7 +101,8 @@ class OvhGateway:
         items = self._with_retries(lambda: self._expanded_list(target, params))
         if items and not all(isinstance(item, dict) for item in items):
             items = self.map(lambda item: self.get(path(target, item), scope=scope), items)
-        self.cache.set(scope, key, items)
+        if not in_flux(items):
+            self.cache.set(scope, key, items)
         return list(items)
 
     def map(self, function: Callable[[Any], T], items: Iterable[Any]) -> list[T]:
@@ -185,6 +187,17 @@ class OvhGateway:
                 log.info("OVH GET failed (%s), retrying in %.1fs", panel_error.detail, delay)
                 self._sleep(delay)
         raise AssertionError("unreachable")
+
+
+def in_flux(answer: Any) -> bool:
+    """Whether an answer shows something OVH is still working on (a running task, or an object
+    with a ``taskId``): such answers are never cached, so the next page shows the settled state."""
+    items = answer if isinstance(answer, list) else [answer]
+    return any(
+        isinstance(item, dict)
+        and (item.get("taskId") is not None or item.get("status") in RUNNING_TASK_STATUSES)
+        for item in items
+    )
 
 
 def _retryable(error: PanelError) -> bool:

@@ -17,16 +17,14 @@ def sleeps() -> list[float]:
 
 
 @pytest.fixture
-def gateway(
-    sandbox: Any, sandbox_url: str, sandbox_config: SandboxConfig, sleeps: list[float]
-) -> OvhGateway:
+def gateway(sandbox: Any, sandbox_config: SandboxConfig, sleeps: list[float]) -> OvhGateway:
     settings = {
         "endpoint": "sandbox",
         "application_key": sandbox_config.application_key,
         "application_secret": sandbox_config.application_secret,
         "consumer_key": sandbox_config.consumer_key,
     }
-    client = build_client(settings, sandbox_url, timeout=(3, 10))
+    client = build_client(settings, sandbox.api_url, timeout=(3, 10))
     gateway = OvhGateway(
         client, ResponseCache(MemoryStore(), ttl=30), max_workers=4, sleep=sleeps.append
     )

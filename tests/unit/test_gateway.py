@@ -108,3 +108,30 @@ def test_a_business_refusal_keeps_its_class(gateway: OvhGateway) -> None:
     target = path("/hosting/web", SERVICE, "attachedDomain")
     with pytest.raises(Conflict):
         gateway.post(target, scope=SERVICE, domain=SERVICE, path="www")
+
+
+def test_answers_about_work_in_progress_are_never_cached() -> None:
+    settled = {"domain": "a.example.com", "status": "created", "taskId": None}
+    moving = {"domain": "b.example.com", "status": "creating", "taskId": 42}
+    running = {"id": 1, "status": "doing"}
+    assert not client_module.in_flux([settled])
+    assert client_module.in_flux([settled, moving])
+    assert client_module.in_flux(running)
+    assert client_module.in_flux([{"id": 2, "status": "done"}, running])
+
+
+@pytest.mark.slow_tasks
+def test_a_list_showing_a_running_operation_is_read_again_next_time(
+    gateway: OvhGateway, sandbox: Any
+) -> None:
+    target = path("/hosting/web", SERVICE, "tasks")
+    gateway.get_objects(target, scope=SERVICE)
+    gateway.get_objects(target, scope=SERVICE)
+    assert sandbox.stats()["total"] == 1  # settled: cached
+    gateway.post(
+        path("/hosting/web", SERVICE, "attachedDomain"), scope=SERVICE, domain="x.example.org"
+    )
+    sandbox.clear_stats()
+    gateway.get_objects(target, scope=SERVICE)
+    gateway.get_objects(target, scope=SERVICE)
+    assert sandbox.stats()["total"] == 2  # a task is running: read afresh each time
