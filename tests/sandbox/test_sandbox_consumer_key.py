@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ovh
 import pytest
-from conftest import Control
 from ovh.exceptions import InvalidCredential, NotGrantedCall
+from sandbox_support import Control
 
 from app.sandbox.credentials import PANEL_RULES
 

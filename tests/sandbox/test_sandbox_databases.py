@@ -6,8 +6,8 @@ from typing import Any
 
 import ovh
 import pytest
-from conftest import EXAMPLE, EXAMPLE2, EXAMPLE3
 from ovh.exceptions import BadParametersError, ResourceConflictError, ResourceNotFoundError
+from sandbox_support import EXAMPLE, EXAMPLE2, EXAMPLE3
 
 DATABASES = f"/hosting/web/{EXAMPLE}/database"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ovh
 import pytest
-from conftest import EXAMPLE, EXAMPLE2
 from ovh.exceptions import BadParametersError, Forbidden, ResourceConflictError
+from sandbox_support import EXAMPLE, EXAMPLE2
 
 DOMAINS = f"/hosting/web/{EXAMPLE}/attachedDomain"
 

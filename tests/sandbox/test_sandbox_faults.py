@@ -7,8 +7,8 @@ from pathlib import Path
 
 import ovh
 import pytest
-from conftest import EXAMPLE, Control
 from ovh.exceptions import APIError, HTTPError, InvalidResponse
+from sandbox_support import EXAMPLE, Control
 
 from app.sandbox.config import SandboxConfig
 from app.sandbox.testing import running_sandbox

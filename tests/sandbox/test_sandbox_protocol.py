@@ -7,7 +7,6 @@ from collections.abc import Callable
 import ovh
 import pytest
 import requests
-from conftest import EXAMPLE, Control, MovableClock
 from ovh.exceptions import (
     APIError,
     BadParametersError,
@@ -16,6 +15,7 @@ from ovh.exceptions import (
     NotCredential,
     NotGrantedCall,
 )
+from sandbox_support import EXAMPLE, Control, MovableClock
 
 from app.sandbox.signing import rule_matches
 

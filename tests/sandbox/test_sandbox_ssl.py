@@ -6,12 +6,12 @@ import datetime
 
 import ovh
 import pytest
-from conftest import EXAMPLE, EXAMPLE2, EXAMPLE3
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from ovh.exceptions import BadParametersError, ResourceConflictError, ResourceNotFoundError
+from sandbox_support import EXAMPLE, EXAMPLE2, EXAMPLE3
 
 SSL2 = f"/hosting/web/{EXAMPLE2}/ssl"
 

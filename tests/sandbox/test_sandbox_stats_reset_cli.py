@@ -9,8 +9,8 @@ from typing import Any
 
 import ovh
 import pytest
-from conftest import EXAMPLE, Control
 from flask import Flask
+from sandbox_support import EXAMPLE, Control
 
 from app.sandbox import cli, db, seed
 from app.sandbox.cli import sandbox_cli

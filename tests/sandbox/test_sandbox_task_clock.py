@@ -6,7 +6,7 @@ from pathlib import Path
 
 import ovh
 import pytest
-from conftest import EXAMPLE, MovableClock
+from sandbox_support import EXAMPLE, MovableClock
 
 from app.sandbox.config import SandboxConfig
 
