@@ -19,15 +19,29 @@ from app.services.errors import Conflict, InvalidInput
 @bp.get("/")
 @requires(Action.VIEW)
 def index(service_name: str) -> str:
+    """The list in one round trip to OVH; the DNS diagnosis (one call per domain) follows through
+    :func:`dns`, fetched by the page's script, or inline with ``?dns=all`` without JavaScript."""
     gateway = ovh_api.gateway
     service, attached = gateway.gather(
         lambda: hosting.get_service(gateway, service_name),
         lambda: domains.list_domains(gateway, service_name),
     )
-    diagnoses = domains.diagnose_dns(gateway, service_name, [d.domain for d in attached])
+    diagnoses = None
+    if request.args.get("dns") == "all":
+        diagnoses = domains.diagnose_dns(gateway, service_name, [d.domain for d in attached])
     return render_template(
         "domains/index.html", service=service, domains=attached, diagnoses=diagnoses
     )
+
+
+@bp.get("/dns")
+@requires(Action.VIEW)
+def dns(service_name: str) -> str:
+    """Each attached domain's DNS diagnosis, as fragments the list page slots in."""
+    gateway = ovh_api.gateway
+    attached = domains.list_domains(gateway, service_name)
+    diagnoses = domains.diagnose_dns(gateway, service_name, [d.domain for d in attached])
+    return render_template("domains/_dns.html", diagnoses=diagnoses)
 
 
 @bp.route("/attach", methods=["GET", "POST"])

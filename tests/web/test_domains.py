@@ -41,15 +41,30 @@ def staff_client(
     return signed_in
 
 
-def test_the_list_shows_each_domain_its_settings_and_where_its_dns_points(
-    admin_client: FlaskClient,
+def test_the_list_shows_each_domain_and_its_settings_in_one_ovh_round_trip(
+    admin_client: FlaskClient, sandbox: Any
 ) -> None:
+    admin_client.get(DOMAINS + "/", headers=EN)  # python-ovh's first clock sync out of the count
+    sandbox.clear_stats()
     html = admin_client.get(DOMAINS + "/", headers=EN).get_data(as_text=True)
     assert '<span title="xn--caf-dma.example.com">café.example.com</span>' in html
-    assert "Points to this hosting" in html
-    assert "Points elsewhere" in html
-    assert "Records to create" in html
     assert "Attach a domain" in html
+    assert "Checking…" in html and "js/dns-diagnosis.js" in html
+    assert sorted(sandbox.stats()["by_route"]) == [
+        "GET /hosting/web/{serviceName}",
+        "GET /hosting/web/{serviceName}/attachedDomain",
+    ]
+
+
+def test_the_dns_diagnosis_says_where_each_domain_points_and_what_to_create(
+    admin_client: FlaskClient,
+) -> None:
+    fragment = admin_client.get(DOMAINS + "/dns", headers=EN).get_data(as_text=True)
+    assert 'data-dns-for="example.com"' in fragment
+    assert "Points to this hosting" in fragment and "Points elsewhere" in fragment
+    assert "Records to create" in fragment
+    inline = admin_client.get(DOMAINS + "/?dns=all", headers=EN).get_data(as_text=True)
+    assert "Points elsewhere" in inline and "Checking…" not in inline
 
 
 def test_attaching_a_main_domain_also_attaches_www_and_follows_both_tasks(
