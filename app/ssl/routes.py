@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_datetime
 from flask_babel import gettext as _
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from app.access import Action, can, requires
+from app.access import Action, requires
 from app.audit import audited
 from app.extensions import ovh_api
 from app.services import domains, hosting, ssl
@@ -46,6 +45,16 @@ def _follow(service_name: str, task_id: int | None) -> Response:
     return redirect(url_for("tasks.show", service_name=service_name, task_id=task_id))
 
 
+def _service(service_name: str, domain: str | None) -> hosting.HostingService | None:
+    """For a domain's own certificate, the service, which must give each domain one (else 404)."""
+    if domain is None:
+        return None
+    service = hosting.get_service(ovh_api.gateway, service_name)
+    if not service.multiple_ssl:
+        abort(404)
+    return service
+
+
 def _refused(form: object, error: PanelError) -> PanelError:
     form.form_errors.append(error.message)  # type: ignore[attr-defined]
     if error.detail:
@@ -77,12 +86,13 @@ def index(service_name: str) -> str:
 
 
 @bp.route("/order", methods=["GET", "POST"])
-@bp.route("/domains/<domain>/order", methods=["GET", "POST"])
+@bp.route("/domains/<domain>/order", methods=["GET", "POST"], endpoint="order_domain")
 @requires(Action.OPERATE)
 def order(service_name: str, domain: str | None = None) -> Response | str:
     gateway = ovh_api.gateway
+    known = _service(service_name, domain)
     service, certificate, attached = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
+        lambda: known or hosting.get_service(gateway, service_name),
         lambda: ssl.get_certificate(gateway, service_name, domain),
         lambda: domains.list_domains(gateway, service_name),
     )
@@ -123,8 +133,6 @@ def import_certificate(service_name: str) -> Response | str:
         lambda: hosting.get_service(gateway, service_name),
         lambda: ssl.get_certificate(gateway, service_name),
     )
-    if certificate is not None and can(current_user, service_name, Action.DESTROY):
-        return redirect(url_for("ssl.replace", service_name=service_name))
     form = ImportCertificateForm()
     error = None
     if certificate is None and form.validate_on_submit():
@@ -213,12 +221,13 @@ def _explain_unfinished_removal(failed: bool) -> None:
 
 
 @bp.route("/regenerate", methods=["GET", "POST"])
-@bp.route("/domains/<domain>/regenerate", methods=["GET", "POST"])
+@bp.route("/domains/<domain>/regenerate", methods=["GET", "POST"], endpoint="regenerate_domain")
 @requires(Action.OPERATE)
 def regenerate(service_name: str, domain: str | None = None) -> Response | str:
     gateway = ovh_api.gateway
+    known = _service(service_name, domain)
     service, certificate, attached = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
+        lambda: known or hosting.get_service(gateway, service_name),
         lambda: ssl.get_certificate(gateway, service_name, domain),
         lambda: domains.list_domains(gateway, service_name),
     )
@@ -250,12 +259,13 @@ def regenerate(service_name: str, domain: str | None = None) -> Response | str:
 
 
 @bp.route("/delete", methods=["GET", "POST"])
-@bp.route("/domains/<domain>/delete", methods=["GET", "POST"])
+@bp.route("/domains/<domain>/delete", methods=["GET", "POST"], endpoint="delete_domain")
 @requires(Action.DESTROY)
 def delete(service_name: str, domain: str | None = None) -> Response | str:
     gateway = ovh_api.gateway
+    known = _service(service_name, domain)
     service, certificate = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
+        lambda: known or hosting.get_service(gateway, service_name),
         lambda: ssl.get_certificate(gateway, service_name, domain),
     )
     if certificate is None:

@@ -67,6 +67,16 @@ ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
     ("admin.reset_password", "POST"): 200,  # the page showing the new link
     ("domains.attach", "POST"): 200,
     ("domains.modify", "POST"): 200,
+    ("ssl.import_certificate", "POST"): 200,  # empty form: shown again with its errors
+    ("ssl.replace", "POST"): 200,
+    ("ssl.order", "POST"): 200,  # the sample service already has a certificate
+    # The sample service has one certificate for all, so per-domain certificates do not exist.
+    ("ssl.order_domain", "GET"): 404,
+    ("ssl.order_domain", "POST"): 404,
+    ("ssl.regenerate_domain", "GET"): 404,
+    ("ssl.regenerate_domain", "POST"): 404,
+    ("ssl.delete_domain", "GET"): 404,
+    ("ssl.delete_domain", "POST"): 404,
 }
 
 

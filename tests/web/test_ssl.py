@@ -198,6 +198,13 @@ def test_staff_who_operate_may_regenerate_but_not_delete(
     assert client.get(ssl_url(tail="/regenerate"), headers=EN).status_code == 200
 
 
+def test_a_domain_certificate_route_is_unknown_on_a_single_certificate_plan(
+    admin_client: FlaskClient,
+) -> None:
+    answer = admin_client.get(ssl_url(tail="/domains/blog.example.com/order"), headers=EN)
+    assert answer.status_code == 404
+
+
 def test_staff_who_only_view_see_the_tab_without_any_action(
     staff_client: Callable[[str], FlaskClient],
 ) -> None:
