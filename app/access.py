@@ -1,4 +1,4 @@
-"""Who may do what: the one place that decides access, and the decorator every view declares it with.
+"""Who may do what: the one function that decides access, and the decorator views declare it with.
 
 Every view says what it needs with ``@requires(Action.X)``. For views that take a
 ``<service_name>`` in their URL, a staff user without any grant on that service gets 404 (the
