@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from flask import Flask, current_app, request
-from flask_babel import format_datetime, format_decimal, get_locale
+from babel import Locale
+from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 
 from app.i18n import LANGUAGE_PROMPTS, LANGUAGES
@@ -27,16 +29,29 @@ def state_badge(state: str) -> tuple[str, Any]:
     return STATE_BADGES.get(state, ("secondary", state))
 
 
+@cache
+def _decimal_separator(locale: str) -> str:
+    return str(Locale.parse(locale).number_symbols["latn"]["decimal"])
+
+
+def _number(value: float) -> str:
+    """``1.5`` or ``1,5`` as the reader writes it (Babel's full formatter is slow for tables)."""
+    text = f"{value:.1f}".removesuffix(".0")
+    return text.replace(".", _decimal_separator(str(get_locale() or "en")))
+
+
 def human_size(quantity: Quantity | None) -> str:
     """``1.5 GB`` (in the reader's number format), or an empty string when unknown."""
-    if quantity is None or quantity.bytes is None:
-        return "" if quantity is None else f"{format_decimal(quantity.value)} {quantity.unit}"
+    if quantity is None:
+        return ""
     size = quantity.bytes
+    if size is None:
+        return f"{_number(quantity.value)} {quantity.unit}"
     for unit in ("B", "KB", "MB", "GB"):
         if size < 1024:
-            return f"{format_decimal(round(size, 1))} {unit}"
+            return f"{_number(size)} {unit}"
         size /= 1024
-    return f"{format_decimal(round(size, 1))} TB"
+    return f"{_number(size)} TB"
 
 
 def when(value: datetime | None) -> str:
