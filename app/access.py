@@ -70,6 +70,7 @@ def can(user: Any, service_name: str | None, action: Action) -> bool:
     """Whether ``user`` may do ``action`` (on ``service_name``, for service actions)."""
     if action is Action.ANYONE:
         return True
+    user = _unproxied(user)
     if user is None or not user.is_authenticated:
         return False
     if user.is_admin or action is Action.SIGNED_IN:
@@ -82,7 +83,14 @@ def can(user: Any, service_name: str | None, action: Action) -> bool:
 
 def visible_services(user: Any, services: Iterable[S]) -> list[S]:
     """The services ``user`` may see, in the order given."""
+    user = _unproxied(user)
     return [service for service in services if can(user, service.service_name, Action.VIEW)]
+
+
+def _unproxied(user: Any) -> Any:
+    """The user behind Flask-Login's ``current_user`` proxy, so a long list asks for it once."""
+    unwrap = getattr(user, "_get_current_object", None)
+    return unwrap() if unwrap is not None else user
 
 
 def requires(action: Action) -> Callable[[V], V]:
