@@ -1,0 +1,168 @@
+"""The measurements: timed page loads, OVH calls per page, concurrent load, task follow-up."""
+
+from __future__ import annotations
+
+import http.client
+import re
+import statistics
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import ovh
+import requests
+
+from app.sandbox.config import DEMO_APPLICATION_KEY, DEMO_APPLICATION_SECRET, DEMO_CONSUMER_KEY
+
+CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+class Sandbox:
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def latency(self, milliseconds: int) -> None:
+        requests.post(f"{self.base}/_sandbox/faults", json={"latency_ms": milliseconds}, timeout=5)
+
+    def clear_stats(self) -> None:
+        requests.delete(f"{self.base}/_sandbox/stats", timeout=5).raise_for_status()
+
+    def calls(self) -> int:
+        return int(requests.get(f"{self.base}/_sandbox/stats", timeout=5).json()["total"])
+
+
+class Browser:
+    """A signed-in session on one panel, like a person's browser."""
+
+    def __init__(self, base: str, email: str, password: str) -> None:
+        self.base = base
+        self.session = requests.Session()
+        page = self.session.get(f"{base}/auth/sign-in", timeout=30).text
+        answer = self.session.post(
+            f"{base}/auth/sign-in",
+            data={"csrf_token": CSRF.search(page).group(1), "email": email, "password": password},  # type: ignore[union-attr]
+            allow_redirects=False,
+            timeout=30,
+        )
+        if answer.status_code != 302:
+            raise RuntimeError(f"sign-in failed on {base}: {answer.status_code}")
+
+    def timed(self, path: str) -> float:
+        started = time.perf_counter()
+        answer = self.session.get(self.base + path, timeout=60)
+        elapsed = time.perf_counter() - started
+        if answer.status_code != 200:
+            raise RuntimeError(f"{path} answered {answer.status_code}")
+        return elapsed
+
+    def post_form(self, page_path: str, **fields: str) -> str:
+        page = self.session.get(self.base + page_path, timeout=30).text
+        answer = self.session.post(
+            self.base + page_path,
+            data={"csrf_token": CSRF.search(page).group(1), **fields},  # type: ignore[union-attr]
+            allow_redirects=False,
+            timeout=30,
+        )
+        return answer.headers.get("Location", "")
+
+    def cookie_header(self) -> str:
+        return "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.session.cookies)
+
+
+def median_of(runs: int, measure: Callable[[], float]) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+def sequential_script_seconds(api_url: str) -> float:
+    """What an admin's own script does: list the services, then ask for each one in turn."""
+    client = ovh.Client(
+        endpoint="ovh-eu",
+        application_key=DEMO_APPLICATION_KEY,
+        application_secret=DEMO_APPLICATION_SECRET,
+        consumer_key=DEMO_CONSUMER_KEY,
+    )
+    client._endpoint = api_url
+    assert client.time_delta is not None
+    started = time.perf_counter()
+    for name in client.get("/hosting/web"):
+        client.get(f"/hosting/web/{name}")
+    return time.perf_counter() - started
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    requests_per_second: float
+    median_ms: float
+    p95_ms: float
+    errors: int
+
+
+def load(base: str, path: str, cookie: str, clients: int, seconds: float) -> LoadResult:
+    """``clients`` keep-alive connections asking for ``path`` as fast as answered."""
+    parts = urlsplit(base)
+    durations: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def client() -> None:
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        mine: list[float] = []
+        failures = 0
+        while time.monotonic() < stop_at:
+            started = time.perf_counter()
+            try:
+                connection.request("GET", path, headers={"Cookie": cookie})
+                response = connection.getresponse()
+                response.read()
+                if response.status != 200:
+                    failures += 1
+            except (OSError, http.client.HTTPException):
+                failures += 1
+                connection.close()
+                connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+            mine.append(time.perf_counter() - started)
+        connection.close()
+        with lock:
+            durations.extend(mine)
+            errors[0] += failures
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    ordered = sorted(durations)
+    return LoadResult(
+        requests_per_second=len(ordered) / elapsed,
+        median_ms=statistics.median(ordered) * 1000,
+        p95_ms=ordered[int(len(ordered) * 0.95) - 1] * 1000,
+        errors=errors[0],
+    )
+
+
+def task_follow_up(
+    browser: Browser, sandbox: Sandbox, service: str, step_seconds: float
+) -> dict[str, float]:
+    """Attach a domain, then poll its task page's update route every 2 s as the page's script
+    does: OVH calls per poll, and how long after the task ended the page showed it."""
+    location = browser.post_form(
+        f"/hosting/{service}/domains/attach", domain="bench-follow.example.org", path="www", ssl="y"
+    )
+    created = time.monotonic()
+    status_path = urlsplit(location).path + "/status"
+    calls_per_poll = []
+    while True:
+        sandbox.clear_stats()
+        html = browser.session.get(browser.base + status_path, timeout=30).text
+        calls_per_poll.append(sandbox.calls())
+        if 'data-final="true"' in html:
+            seen = time.monotonic()
+            break
+        time.sleep(2.0)
+    ended = created + 2 * step_seconds
+    return {"ovh_calls_per_poll": max(calls_per_poll), "shown_after_end_s": max(0.0, seen - ended)}
