@@ -19,7 +19,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import MetaData
 
 from app import create_app
-from app.extensions import db
+from app.extensions import db, limiter
 from app.models import ServiceGrant
 from app.sandbox.config import SandboxConfig
 from app.sandbox.testing import running_sandbox
@@ -180,6 +180,10 @@ def make_app(sandbox_url: str, database_url: str, **overrides: Any) -> Flask:
 @pytest.fixture
 def app(sandbox: SandboxControl, database_url: str) -> Iterator[Flask]:
     app = make_app(sandbox.api_url, database_url)
+    with app.app_context():
+        # Flask-Limiter's one Limiter keeps the first app's key prefix; with Redis its counts
+        # would carry from test to test, so each test starts from zero.
+        limiter.reset()
     yield app
     with app.app_context():
         _empty_tables()

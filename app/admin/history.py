@@ -41,7 +41,11 @@ def audit_csv() -> Response:
     _, filters = _filters()
 
     def lines() -> Iterator[str]:  # queried inside the stream, while its session is open
-        yield from csv_lines(db.session.scalars(query(filters).execution_options(yield_per=500)))
+        entries = db.session.scalars(query(filters).execution_options(yield_per=500))
+        try:
+            yield from csv_lines(entries)
+        finally:
+            entries.close()  # a download stopped midway must not leave a server cursor open
 
     return Response(
         stream_with_context(lines()),
