@@ -6,8 +6,8 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from flask import Flask, current_app, request
 from babel import Locale
+from flask import Flask, current_app, request
 from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 

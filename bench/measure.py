@@ -102,13 +102,14 @@ class LoadResult:
 def load(base: str, path: str, cookie: str, clients: int, seconds: float) -> LoadResult:
     """``clients`` keep-alive connections asking for ``path`` as fast as answered."""
     parts = urlsplit(base)
+    host = parts.hostname or "127.0.0.1"
     durations: list[float] = []
     errors = [0]
     lock = threading.Lock()
     stop_at = time.monotonic() + seconds
 
     def client() -> None:
-        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        connection = http.client.HTTPConnection(host, parts.port, timeout=30)
         mine: list[float] = []
         failures = 0
         while time.monotonic() < stop_at:
@@ -122,7 +123,7 @@ def load(base: str, path: str, cookie: str, clients: int, seconds: float) -> Loa
             except (OSError, http.client.HTTPException):
                 failures += 1
                 connection.close()
-                connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+                connection = http.client.HTTPConnection(host, parts.port, timeout=30)
             mine.append(time.perf_counter() - started)
         connection.close()
         with lock:

@@ -30,8 +30,9 @@ def running_sandbox(config: SandboxConfig) -> Iterator[str]:
         request_handler=_QuietRequestHandler,
     )
     # A short poll interval keeps shutdown quick: tests start one sandbox each.
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02},
-                              name="ovh-sandbox", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, name="ovh-sandbox", daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}/1.0"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ovh
 import pytest
-from ovh.exceptions import BadParametersError, Forbidden, ResourceConflictError
+from ovh.exceptions import APIError, BadParametersError, Forbidden, ResourceConflictError
 from sandbox_support import EXAMPLE, EXAMPLE2
 
 DOMAINS = f"/hosting/web/{EXAMPLE}/attachedDomain"
@@ -89,7 +89,7 @@ def test_detach_rejects_a_non_boolean_bypass(client: ovh.Client) -> None:
 
 
 def test_default_domain_cannot_be_detached(client: ovh.Client) -> None:
-    with pytest.raises(Exception, match="default attached domain") as caught:
+    with pytest.raises(APIError, match="default attached domain") as caught:
         client.delete(f"{DOMAINS}/{EXAMPLE}")
     assert caught.value.response.status_code == 403
     assert not isinstance(caught.value, Forbidden)

@@ -40,7 +40,7 @@ class FakeResponse:
     ],
 )
 def test_each_ovh_exception_becomes_one_panel_error(
-    ovh_error: type[Exception], panel_error: type[errors.PanelError]
+    ovh_error: type[ovh_exc.APIError], panel_error: type[errors.PanelError]
 ) -> None:
     response = FakeResponse(418, {"X-Ovh-QueryID": "EU.ext-1.abc.42"})
     translated = errors.translate(ovh_error("OVH said no", response=response))

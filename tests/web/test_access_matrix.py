@@ -117,7 +117,7 @@ class Matrix:
         }
         target = users.make("target@example.com", grants={GRANTED_SERVICE: "view"})
         with app.app_context():
-            token = issue_link(db.session.get(User, target), "reset", by=None)
+            token = issue_link(db.session.get_one(User, target), "reset", by=None)
             db.session.commit()
             task_ids = ovh_api.gateway.get(path("/hosting/web", GRANTED_SERVICE, "tasks"))
             databases = ovh_api.gateway.get(path("/hosting/web", GRANTED_SERVICE, "database"))
@@ -145,7 +145,7 @@ class Matrix:
         client = self.app.test_client()
         if role != "anonymous":
             with self.app.app_context():
-                session_id = db.session.get(User, self.ids[role]).get_id()
+                session_id = db.session.get_one(User, self.ids[role]).get_id()
             with client.session_transaction() as session:
                 session["_user_id"] = session_id
                 session["_fresh"] = True

@@ -131,7 +131,7 @@ def test_an_admin_cannot_switch_off_or_demote_themselves(
     _post(admin_client, page, f"/admin/users/{admin_id}/deactivate")
     _post(admin_client, page, f"/admin/users/{admin_id}/role", role="staff")
     with app.app_context():
-        admin = db.session.get(User, admin_id)
+        admin = db.session.get_one(User, admin_id)
         assert admin.active and admin.is_admin
 
 
@@ -170,7 +170,7 @@ def test_only_services_of_the_ovh_account_can_be_granted(
         level="view",
     )
     with app.app_context():
-        assert db.session.get(User, staff_id).grants == []
+        assert db.session.get_one(User, staff_id).grants == []
 
 
 def test_user_and_grant_changes_are_in_the_audit_trail(

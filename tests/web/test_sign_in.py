@@ -108,7 +108,7 @@ def test_a_deactivated_user_is_signed_out_at_the_next_request(
     auth.sign_in(STAFF, TEST_PASSWORDS["staff"], remember=True)
     assert client.get("/hosting/").status_code == 200
     with app.app_context():
-        user = db.session.get(User, user_id)
+        user = db.session.get_one(User, user_id)
         user.active = False
         db.session.commit()
     assert client.get("/hosting/").status_code == 302
