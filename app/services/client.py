@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 from urllib.parse import quote, urlencode
@@ -116,6 +116,10 @@ class OvhGateway:
         """Run independent calls concurrently; the first failure is raised once all are done."""
         if len(calls) <= 1:
             return [call() for call in calls]
+        if threading.current_thread().name.startswith("ovh-"):
+            # Already inside a pooled call: waiting here on the same pool could deadlock once
+            # every pool thread waits, so these few calls get threads of their own.
+            return _in_own_threads(calls)
         futures = [self._pages.submit(call) for call in calls]
         results = []
         failure: BaseException | None = None
@@ -187,6 +191,29 @@ class OvhGateway:
                 log.info("OVH GET failed (%s), retrying in %.1fs", panel_error.detail, delay)
                 self._sleep(delay)
         raise AssertionError("unreachable")
+
+
+def _in_own_threads(calls: Sequence[Callable[[], Any]]) -> list[Any]:
+    results: list[Any] = [None] * len(calls)
+    failures: list[BaseException] = []
+
+    def run(index: int, call: Callable[[], Any]) -> None:
+        try:
+            results[index] = call()
+        except BaseException as error:
+            failures.append(error)
+
+    threads = [
+        threading.Thread(target=run, args=(index, call), name=f"ovh-nested-{index}")
+        for index, call in enumerate(calls)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
+    return results
 
 
 def in_flux(answer: Any) -> bool:

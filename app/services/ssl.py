@@ -81,19 +81,25 @@ def _base(service_name: str, domain: str | None) -> str:
 def get_certificate(
     gateway: OvhGateway, service_name: str, domain: str | None = None
 ) -> Certificate | None:
-    """The certificate with what it covers and its validation report; ``None`` when none."""
+    """The certificate with what it covers and its validation report; ``None`` when none.
+
+    The three reads go out together, one round trip: when there is no certificate the other
+    two answer "not found" too, which costs two calls but no wait.
+    """
     base = _base(service_name, domain)
-    raw = _read(lambda: gateway.get(base, scope=service_name))
-    if not isinstance(raw, dict) or not raw.get("provider"):
-        return None
+
+    def read(target: str) -> Callable[[], Any]:
+        return lambda: _read(lambda: gateway.get(target, scope=service_name))
+
     if domain is None:
-        names, report = gateway.gather(
-            lambda: _read(lambda: gateway.get(base + "/domains", scope=service_name)),
-            lambda: _read(lambda: gateway.get(base + "/report", scope=service_name)),
+        raw, names, report = gateway.gather(
+            read(base), read(base + "/domains"), read(base + "/report")
         )
     else:
+        raw, report = gateway.gather(read(base), read(base + "/report"))
         names = [domain]
-        report = _read(lambda: gateway.get(base + "/report", scope=service_name))
+    if not isinstance(raw, dict) or not raw.get("provider"):
+        return None
     return _certificate(raw, names, report, domain)
 
 

@@ -135,3 +135,16 @@ def test_a_list_showing_a_running_operation_is_read_again_next_time(
     gateway.get_objects(target, scope=SERVICE)
     gateway.get_objects(target, scope=SERVICE)
     assert sandbox.stats()["total"] == 2  # a task is running: read afresh each time
+
+
+def test_calls_nested_in_concurrent_calls_cannot_exhaust_the_pool(gateway: OvhGateway) -> None:
+    names = gateway.get("/hosting/web")
+
+    def one_page() -> list[Any]:
+        return gateway.gather(
+            *(lambda name=name: gateway.get(path("/hosting/web", name)) for name in names)
+        )
+
+    # More outer calls than pool threads, each waiting on inner calls: must finish, not hang.
+    pages = gateway.gather(*(one_page for _ in range(12)))
+    assert all(len(page) == len(names) for page in pages)
