@@ -34,7 +34,7 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined]
     session_token: Mapped[str] = mapped_column(String(64), default="")
 
     grants: Mapped[list[ServiceGrant]] = relationship(
-        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+        back_populates="user", cascade="all, delete-orphan", lazy="select"
     )
 
     @property
