@@ -117,7 +117,7 @@ def report(results: dict[str, Any]) -> list[tuple[str, str, str]]:
         warm = results[f"{name} (warm)"]
         rows.append((f"{name}, warm: median / p95",
                      f"{warm['median_ms']:.1f} / {warm['p95_ms']:.1f} ms "
-                     f"(× {warm['speed-up over cold']:.0f} than cold)", "≥ × 20"))  # fmt: skip
+                     f"(cold is × {warm['speed-up over cold']:.0f})", "≥ × 20"))  # fmt: skip
     load = results["warm hosting list under load"]
     rows.append((f"warm hosting list, {LOAD_CLIENTS} clients: requests/s",
                  f"{load['requests_per_second']:.0f} (median {load['median_ms']:.1f} ms, "
