@@ -97,12 +97,16 @@ def run() -> dict[str, Any]:
     return results
 
 
+def calls(count: int) -> str:
+    return f"{count} call" + ("" if count == 1 else "s")
+
+
 def report(results: dict[str, Any]) -> list[tuple[str, str, str]]:
     limit = 1.5 * LATENCY_MS
     rows = [
         ("hosting list, cold: waiting on OVH",
          f"{results['hosting list (cold)']['waiting_on_ovh_ms']:.0f} ms "
-         f"({results['hosting list (cold)']['ovh_calls']} calls)", f"≤ {limit:.0f} ms"),
+         f"({calls(results['hosting list (cold)']['ovh_calls'])})", f"≤ {limit:.0f} ms"),
         ("hosting list, cold: faster than the sequential script",
          f"× {results['speed-up over the script']:.1f} "
          f"({results['sequential script']['wall_ms']:.0f} ms vs "
@@ -111,7 +115,7 @@ def report(results: dict[str, Any]) -> list[tuple[str, str, str]]:
     for name in TABS:
         cold = results[f"{name} (cold)"]
         rows.append((f"{name}, cold: waiting on OVH",
-                     f"{cold['waiting_on_ovh_ms']:.0f} ms ({cold['ovh_calls']} calls, "
+                     f"{cold['waiting_on_ovh_ms']:.0f} ms ({calls(cold['ovh_calls'])}, "
                      f"{cold['wall_ms']:.0f} ms in all)", f"≤ {limit:.0f} ms"))  # fmt: skip
     for name in ("hosting list", *TABS):
         warm = results[f"{name} (warm)"]
