@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.services.client import OvhGateway, path
-from app.services.domain_names import display_name
+from app.services.domain_names import display_name, registrable_domain
 from app.services.errors import NotFound
 from app.services.tasks import Task, task_from_ovh
 
@@ -212,6 +212,7 @@ def _diagnosis(domain: str, raw: dict[str, Any]) -> DnsDiagnosis:
     return DnsDiagnosis(domain, POINTS_ELSEWHERE, tuple(wanted))
 
 
-def _sort_key(domain: str) -> tuple[str, ...]:
-    """Group names under their parent: example.com, www.example.com, blog.example.com…"""
-    return tuple(reversed(domain.split(".")))
+def _sort_key(domain: str) -> tuple[str, bool, str]:
+    """Each registrable domain, then its subdomains: example.com, www.example.com, blog.…"""
+    parent = registrable_domain(domain) or domain
+    return (parent, domain != parent and domain != f"www.{parent}", domain)
