@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, redirect, request, session
+from flask import Blueprint, Flask, has_request_context, redirect, request, session
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -17,6 +17,8 @@ bp = Blueprint("i18n", __name__)
 
 
 def select_locale() -> str | None:
+    if not has_request_context():  # command-line tools speak the default language
+        return None
     user_locale = getattr(current_user, "locale", None) if current_user else None
     if user_locale in LANGUAGES:
         return str(user_locale)

@@ -73,3 +73,12 @@ def test_the_service_overview_shows_its_quotas_php_and_where_to_point_a_domain(
     assert "<td>A</td>" in html and "<td>AAAA</td>" in html
     assert "<code>ovhcontrol</code>" in html
     assert 'role="progressbar"' in html
+
+
+def test_an_account_without_hosting_says_so_in_plain_words(
+    admin_client: FlaskClient, sandbox: Any
+) -> None:
+    sandbox.reset(services=0)
+    html = admin_client.get("/hosting/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "No hosting plan here yet" in html
+    assert "Once a plan is ordered from OVH, it appears here by itself." in html
