@@ -5,9 +5,10 @@ BIN=${BIN:-.venv/bin}
 PORT=${PORT:-8000}
 SANDBOX_PORT=${SANDBOX_PORT:-8081}
 
-"$BIN/flask" sandbox serve --host 127.0.0.1 --port "$SANDBOX_PORT" &
+# Each server in its own session: Ctrl-C reaches this script only, which stops them in order.
+setsid "$BIN/flask" sandbox serve --host 127.0.0.1 --port "$SANDBOX_PORT" &
 sandbox_pid=$!
-"$BIN/gunicorn" --bind "127.0.0.1:$PORT" --workers 2 --threads 4 --access-logfile - \
+setsid "$BIN/gunicorn" --bind "127.0.0.1:$PORT" --workers 2 --threads 4 --access-logfile - \
   --graceful-timeout 5 'app:create_app()' &
 panel_pid=$!
 
