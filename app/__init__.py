@@ -24,6 +24,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     register_extensions(app)
     register_access(app)
+    register_page_cache(app)
     register_blueprints(app)
     register_error_handlers(app)
     register_security_headers(app)
@@ -51,6 +52,12 @@ def register_access(app: Flask) -> None:
 
     sessions.init_app(app)
     access.init_app(app)
+
+
+def register_page_cache(app: Flask) -> None:
+    from app import pagecache
+
+    pagecache.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -178,8 +178,12 @@ def make_app(sandbox_url: str, database_url: str, **overrides: Any) -> Flask:
 
 
 @pytest.fixture
-def app(sandbox: SandboxControl, database_url: str) -> Iterator[Flask]:
-    app = make_app(sandbox.api_url, database_url)
+def app(
+    request: pytest.FixtureRequest, sandbox: SandboxControl, database_url: str
+) -> Iterator[Flask]:
+    """The panel against the sandbox; its caches are off unless the test is marked ``cached``."""
+    cached = request.node.get_closest_marker("cached") is not None
+    app = make_app(sandbox.api_url, database_url, **({"OVH_CACHE_SECONDS": 30} if cached else {}))
     with app.app_context():
         # Flask-Limiter's one Limiter keeps the first app's key prefix; with Redis its counts
         # would carry from test to test, so each test starts from zero.

@@ -117,6 +117,9 @@ class ResponseCache:
     def clear(self) -> None:
         self._store.clear()
 
+    def generation(self, scope: str) -> int:
+        """Changes whenever the panel changes this service (or, for the account, any)."""
+        return int(self._store.get(f"gen:{scope}") or 0)
+
     def _key(self, scope: str, key: str) -> str:
-        generation = self._store.get(f"gen:{scope}") or 0
-        return f"{scope}:{generation}:{key}"
+        return f"{scope}:{self.generation(scope)}:{key}"

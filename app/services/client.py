@@ -6,6 +6,7 @@ Service modules call the gateway with OVH paths and get JSON back, or a :class:`
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import threading
 import time
@@ -84,6 +85,8 @@ class OvhGateway:
         result = self._with_retries(lambda: self.client.get(target, **params))
         if cache and result is not None and not in_flux(result):
             self.cache.set(scope, key, result)
+        else:
+            note_live_read(key)
         return result
 
     def get_objects(
@@ -103,6 +106,8 @@ class OvhGateway:
             items = self.map(lambda item: self.get(path(target, item), scope=scope), items)
         if not in_flux(items):
             self.cache.set(scope, key, items)
+        else:
+            note_live_read(key)
         return list(items)
 
     def map(self, function: Callable[[Any], T], items: Iterable[Any]) -> list[T]:
@@ -110,7 +115,8 @@ class OvhGateway:
         items = list(items)
         if len(items) <= 1 or threading.current_thread().name.startswith("ovh-detail"):
             return [function(item) for item in items]
-        return list(self._details.map(function, items))
+        context = contextvars.copy_context
+        return list(self._details.map(lambda item: context().run(function, item), items))
 
     def gather(self, *calls: Callable[[], Any]) -> list[Any]:
         """Run independent calls concurrently; the first failure is raised once all are done."""
@@ -120,7 +126,7 @@ class OvhGateway:
             # Already inside a pooled call: waiting here on the same pool could deadlock once
             # every pool thread waits, so these few calls get threads of their own.
             return _in_own_threads(calls)
-        futures = [self._pages.submit(call) for call in calls]
+        futures = [self._pages.submit(contextvars.copy_context().run, call) for call in calls]
         results = []
         failure: BaseException | None = None
         for future in futures:
@@ -193,6 +199,19 @@ class OvhGateway:
         raise AssertionError("unreachable")
 
 
+# The reads of one page that could not be cached (work in progress, or asked fresh): a page built
+# from any of them must not be kept either. Set per request by whoever builds pages.
+live_reads: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "live_reads", default=None
+)
+
+
+def note_live_read(key: str) -> None:
+    reads = live_reads.get()
+    if reads is not None:
+        reads.append(key)
+
+
 def _in_own_threads(calls: Sequence[Callable[[], Any]]) -> list[Any]:
     results: list[Any] = [None] * len(calls)
     failures: list[BaseException] = []
@@ -204,7 +223,11 @@ def _in_own_threads(calls: Sequence[Callable[[], Any]]) -> list[Any]:
             failures.append(error)
 
     threads = [
-        threading.Thread(target=run, args=(index, call), name=f"ovh-nested-{index}")
+        threading.Thread(
+            target=contextvars.copy_context().run,
+            args=(run, index, call),
+            name=f"ovh-nested-{index}",
+        )
         for index, call in enumerate(calls)
     ]
     for thread in threads:
