@@ -79,9 +79,10 @@ def sandbox_url(sandbox_config: SandboxConfig) -> Iterator[str]:
         yield url
 
 
-# Seconds per task step on the sandbox of tests marked ``slow_tasks``: tasks there go
+# Seconds per task step on the sandbox of tests marked ``slow_tasks`` (long enough for a person,
+# and a browser test, to see "creating" before "created"): tasks there go
 # todo → doing → done in real time (or on a clock the test moves, see ``sandbox_clock``).
-SLOW_TASK_SECONDS = 1.0
+SLOW_TASK_SECONDS = 2.0
 
 
 @pytest.fixture(scope="session")
@@ -280,6 +281,32 @@ def admin_client(client: FlaskClient, users: UserFactory, auth: AuthActions) -> 
     users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
     assert auth.sign_in("admin@example.com", TEST_PASSWORDS["admin"]).status_code == 302
     return client
+
+
+@pytest.fixture
+def staff_client(
+    client: FlaskClient, users: UserFactory, auth: AuthActions
+) -> Callable[[str], FlaskClient]:
+    """Signs the test client in as staff@example.com with ``level`` on the granted service."""
+
+    def signed_in(level: str) -> FlaskClient:
+        users.make("staff@example.com", "staff", TEST_PASSWORDS["staff"], {GRANTED_SERVICE: level})
+        assert auth.sign_in("staff@example.com", TEST_PASSWORDS["staff"]).status_code == 302
+        return client
+
+    return signed_in
+
+
+def submit(client: FlaskClient, url: str, **fields: Any) -> Any:
+    """Fill in and send the form of ``url`` as a browser would (CSRF token included); fields
+    given as ``None`` are left out, like unticked boxes."""
+    english = {"Accept-Language": "en"}
+    token = csrf_token(client.get(url, headers=english).get_data(as_text=True))
+    data = {
+        "csrf_token": token,
+        **{key: value for key, value in fields.items() if value is not None},
+    }
+    return client.post(url, data=data, headers=english)
 
 
 CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')

@@ -3,60 +3,27 @@ list both go from creating to created by themselves, without a reload."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from werkzeug.serving import make_server
 
-from app.extensions import db
-from app.sandbox.config import SandboxConfig
-from app.sandbox.testing import running_sandbox
-from tests.conftest import TEST_PASSWORDS, UserFactory, make_app
+from tests.conftest import TEST_PASSWORDS, UserFactory
+from tests.e2e.conftest import sign_in
 
 pytestmark = pytest.mark.e2e
 
 SERVICE = "example.cluster01.hosting.ovh.net"
 DATABASES = f"/hosting/{SERVICE}/databases"
-# Slow enough for a person (and the test) to see "creating" before "created".
-TASK_SECONDS = 2.0
 
 
-@pytest.fixture
-def slow_panel(database_url: str, tmp_path: Path) -> Iterator[str]:
-    """The panel on its own sandbox whose tasks take a few seconds, as on OVH."""
-    config = SandboxConfig(db_path=str(tmp_path / "sandbox.db"), task_seconds=TASK_SECONDS)
-    with running_sandbox(config) as sandbox_url:
-        app = make_app(sandbox_url, database_url)
-        UserFactory(app).make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
-        server = make_server("127.0.0.1", 0, app, threaded=True)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_port}"
-        finally:
-            server.shutdown()
-            server.server_close()
-            thread.join(timeout=5)
-            with app.app_context():
-                for table in reversed(db.metadata.sorted_tables):
-                    db.session.execute(table.delete())
-                db.session.commit()
-                db.engine.dispose()
-
-
+@pytest.mark.slow_tasks
 def test_a_new_database_goes_from_creating_to_created_without_a_reload(
-    browser: Any, slow_panel: str
+    page: Any, users: UserFactory
 ) -> None:
-    context = browser.new_context(base_url=slow_panel, locale="en-GB")
-    page = context.new_page()
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
     page.set_default_timeout(15_000)
-    page.goto("/auth/sign-in")
-    page.get_by_label("Email").fill("admin@example.com")
-    page.get_by_label("Password").fill(TEST_PASSWORDS["admin"])
-    page.get_by_role("button", name="Sign in").click()
+    context = page.context
 
     page.goto(DATABASES + "/new")
     assert page.get_by_role("button", name="Update versions").is_hidden()
@@ -91,4 +58,3 @@ def test_a_new_database_goes_from_creating_to_created_without_a_reload(
     page.get_by_role("link", name="See the result").click()
     page.wait_for_url(f"**{DATABASES}/")
     assert page.get_by_text("PostgreSQL 15").is_visible()
-    context.close()

@@ -5,31 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import GRANTED_SERVICE, TEST_PASSWORDS, AuthActions, UserFactory, csrf_token
+from tests.conftest import (
+    GRANTED_SERVICE,
+    submit,
+)
 
 DATABASES = f"/hosting/{GRANTED_SERVICE}/databases"
 EN = {"Accept-Language": "en"}
 FR = {"Accept-Language": "fr-FR,fr;q=0.9"}
-
-
-def submit(client: FlaskClient, url: str, **fields: Any) -> Any:
-    token = csrf_token(client.get(url, headers=EN).get_data(as_text=True))
-    return client.post(url, data={"csrf_token": token, **fields}, headers=EN)
-
-
-@pytest.fixture
-def staff_client(
-    client: FlaskClient, users: UserFactory, auth: AuthActions
-) -> Callable[[str], FlaskClient]:
-    def signed_in(level: str) -> FlaskClient:
-        users.make("staff@example.com", "staff", TEST_PASSWORDS["staff"], {GRANTED_SERVICE: level})
-        assert auth.sign_in("staff@example.com", TEST_PASSWORDS["staff"]).status_code == 302
-        return client
-
-    return signed_in
 
 
 def test_the_list_shows_each_database_with_its_engine_user_server_state_and_disk_use(

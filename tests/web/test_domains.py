@@ -8,37 +8,19 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import GRANTED_SERVICE, TEST_PASSWORDS, AuthActions, UserFactory, csrf_token
+from tests.conftest import (
+    GRANTED_SERVICE,
+    csrf_token,
+    submit,
+)
 
 DOMAINS = f"/hosting/{GRANTED_SERVICE}/domains"
 EN = {"Accept-Language": "en"}
 
 
-def submit(client: FlaskClient, url: str, **fields: Any) -> Any:
-    """Fill in and send the form of ``url`` as a browser would (CSRF token included)."""
-    token = csrf_token(client.get(url, headers=EN).get_data(as_text=True))
-    data = {
-        "csrf_token": token,
-        **{key: value for key, value in fields.items() if value is not None},
-    }
-    return client.post(url, data=data, headers=EN)
-
-
 def attach(client: FlaskClient, domain: str, **fields: Any) -> Any:
     values = {"domain": domain, "path": "www", "ssl": "y", "with_www": "y", **fields}
     return submit(client, f"{DOMAINS}/attach", **values)
-
-
-@pytest.fixture
-def staff_client(
-    client: FlaskClient, users: UserFactory, auth: AuthActions
-) -> Callable[[str], FlaskClient]:
-    def signed_in(level: str) -> FlaskClient:
-        users.make("staff@example.com", "staff", TEST_PASSWORDS["staff"], {GRANTED_SERVICE: level})
-        assert auth.sign_in("staff@example.com", TEST_PASSWORDS["staff"]).status_code == 302
-        return client
-
-    return signed_in
 
 
 def test_the_list_shows_each_domain_and_its_settings_in_one_ovh_round_trip(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
@@ -13,7 +12,11 @@ from sqlalchemy import select
 from app.extensions import db, ovh_api
 from app.models import AuditEntry
 from app.services.client import path
-from tests.conftest import GRANTED_SERVICE, TEST_PASSWORDS, AuthActions, UserFactory, csrf_token
+from tests.conftest import (
+    GRANTED_SERVICE,
+    csrf_token,
+    submit,
+)
 
 SN = GRANTED_SERVICE
 NO_CERT = "example2.cluster02.hosting.ovh.net"
@@ -23,11 +26,6 @@ EN = {"Accept-Language": "en"}
 
 def ssl_url(service: str = SN, tail: str = "/") -> str:
     return f"/hosting/{service}/ssl{tail}"
-
-
-def submit(client: FlaskClient, url: str, **fields: Any) -> Any:
-    token = csrf_token(client.get(url, headers=EN).get_data(as_text=True))
-    return client.post(url, data={"csrf_token": token, **fields}, headers=EN)
 
 
 def page(client: FlaskClient, url: str) -> str:
@@ -47,18 +45,6 @@ def ovh(app: Flask, method: str, *segments: str, **body: Any) -> Any:
     with app.app_context():
         gateway = ovh_api.gateway
         return getattr(gateway, method)(path("/hosting/web", *segments), scope=segments[0], **body)
-
-
-@pytest.fixture
-def staff_client(
-    client: FlaskClient, users: UserFactory, auth: AuthActions
-) -> Callable[[str], FlaskClient]:
-    def signed_in(level: str) -> FlaskClient:
-        users.make("staff@example.com", "staff", TEST_PASSWORDS["staff"], {SN: level})
-        assert auth.sign_in("staff@example.com", TEST_PASSWORDS["staff"]).status_code == 302
-        return client
-
-    return signed_in
 
 
 def test_the_tab_shows_the_certificate_what_it_covers_and_what_waits(
