@@ -14,7 +14,7 @@ from app.access import Action, requires
 from app.audit import audited
 from app.extensions import ovh_api
 from app.services import domains, hosting, ssl
-from app.services.errors import Conflict, InvalidInput, NotAuthorized, PanelError
+from app.services.errors import Conflict, InvalidInput, NotAuthorized, PanelError, Refused
 from app.ssl import bp
 from app.ssl.budget import regeneration_budget
 from app.ssl.forms import (
@@ -45,14 +45,30 @@ def _follow(service_name: str, task_id: int | None) -> Response:
     return redirect(url_for("tasks.show", service_name=service_name, task_id=task_id))
 
 
-def _service(service_name: str, domain: str | None) -> hosting.HostingService | None:
-    """For a domain's own certificate, the service, which must give each domain one (else 404)."""
-    if domain is None:
-        return None
-    service = hosting.get_service(ovh_api.gateway, service_name)
-    if not service.multiple_ssl:
+def _read(
+    service_name: str, domain: str | None = None
+) -> tuple[hosting.HostingService, ssl.Certificate | None, list[domains.AttachedDomain]]:
+    """The service, its certificate (or a domain's own) and its attached domains, in one round
+    trip; a domain's own certificate only exists on services that give each domain one (else
+    404)."""
+    gateway = ovh_api.gateway
+
+    def certificate() -> ssl.Certificate | None:
+        try:
+            return ssl.get_certificate(gateway, service_name, domain)
+        except Refused:
+            if domain is None:
+                raise
+            return None  # OVH refuses per-domain reads on such services: answered just below
+
+    service, found, attached = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        certificate,
+        lambda: domains.list_domains(gateway, service_name),
+    )
+    if domain is not None and not service.multiple_ssl:
         abort(404)
-    return service
+    return service, found, attached
 
 
 def _refused(form: object, error: PanelError) -> PanelError:
@@ -66,11 +82,7 @@ def _refused(form: object, error: PanelError) -> PanelError:
 @requires(Action.VIEW)
 def index(service_name: str) -> str:
     gateway = ovh_api.gateway
-    service, certificate, attached = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        lambda: ssl.get_certificate(gateway, service_name),
-        lambda: domains.list_domains(gateway, service_name),
-    )
+    service, certificate, attached = _read(service_name)
     per_domain = {}
     if service.multiple_ssl:
         names = [d.domain for d in attached if d.domain != service_name]
@@ -90,12 +102,7 @@ def index(service_name: str) -> str:
 @requires(Action.OPERATE)
 def order(service_name: str, domain: str | None = None) -> Response | str:
     gateway = ovh_api.gateway
-    known = _service(service_name, domain)
-    service, certificate, attached = gateway.gather(
-        lambda: known or hosting.get_service(gateway, service_name),
-        lambda: ssl.get_certificate(gateway, service_name, domain),
-        lambda: domains.list_domains(gateway, service_name),
-    )
+    service, certificate, attached = _read(service_name, domain)
     if domain is not None:
         attached = [replace(d, ssl=True) for d in attached if d.domain == domain]
     readiness = ssl.check_readiness(gateway, service_name, attached)
@@ -128,11 +135,7 @@ def order(service_name: str, domain: str | None = None) -> Response | str:
 @bp.route("/import", methods=["GET", "POST"])
 @requires(Action.OPERATE)
 def import_certificate(service_name: str) -> Response | str:
-    gateway = ovh_api.gateway
-    service, certificate = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        lambda: ssl.get_certificate(gateway, service_name),
-    )
+    service, certificate, _ = _read(service_name)
     form = ImportCertificateForm()
     error = None
     if certificate is None and form.validate_on_submit():
@@ -153,10 +156,7 @@ def import_certificate(service_name: str) -> Response | str:
 @requires(Action.DESTROY)
 def replace_certificate(service_name: str) -> Response | str:
     gateway = ovh_api.gateway
-    service, certificate = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        lambda: ssl.get_certificate(gateway, service_name),
-    )
+    service, certificate, _ = _read(service_name)
     if certificate is None:
         return redirect(url_for("ssl.import_certificate", service_name=service_name))
     form = ReplaceCertificateForm()
@@ -225,12 +225,7 @@ def _explain_unfinished_removal(failed: bool) -> None:
 @requires(Action.OPERATE)
 def regenerate(service_name: str, domain: str | None = None) -> Response | str:
     gateway = ovh_api.gateway
-    known = _service(service_name, domain)
-    service, certificate, attached = gateway.gather(
-        lambda: known or hosting.get_service(gateway, service_name),
-        lambda: ssl.get_certificate(gateway, service_name, domain),
-        lambda: domains.list_domains(gateway, service_name),
-    )
+    service, certificate, attached = _read(service_name, domain)
     budget = regeneration_budget(service_name, domain or service_name)
     form = RegenerateCertificateForm()
     error = None
@@ -262,12 +257,7 @@ def regenerate(service_name: str, domain: str | None = None) -> Response | str:
 @bp.route("/domains/<domain>/delete", methods=["GET", "POST"], endpoint="delete_domain")
 @requires(Action.DESTROY)
 def delete(service_name: str, domain: str | None = None) -> Response | str:
-    gateway = ovh_api.gateway
-    known = _service(service_name, domain)
-    service, certificate = gateway.gather(
-        lambda: known or hosting.get_service(gateway, service_name),
-        lambda: ssl.get_certificate(gateway, service_name, domain),
-    )
+    service, certificate, _ = _read(service_name, domain)
     if certificate is None:
         flash(_("There is no certificate to delete."), "info")
         return redirect(url_for("ssl.index", service_name=service_name))
