@@ -135,7 +135,7 @@ def order(service_name: str, domain: str | None = None) -> Response | str:
 @bp.route("/import", methods=["GET", "POST"])
 @requires(Action.OPERATE)
 def import_certificate(service_name: str) -> Response | str:
-    service, certificate, _ = _read(service_name)
+    service, certificate = _read(service_name)[:2]
     form = ImportCertificateForm()
     error = None
     if certificate is None and form.validate_on_submit():
@@ -156,7 +156,7 @@ def import_certificate(service_name: str) -> Response | str:
 @requires(Action.DESTROY)
 def replace_certificate(service_name: str) -> Response | str:
     gateway = ovh_api.gateway
-    service, certificate, _ = _read(service_name)
+    service, certificate = _read(service_name)[:2]
     if certificate is None:
         return redirect(url_for("ssl.import_certificate", service_name=service_name))
     form = ReplaceCertificateForm()
@@ -257,7 +257,7 @@ def regenerate(service_name: str, domain: str | None = None) -> Response | str:
 @bp.route("/domains/<domain>/delete", methods=["GET", "POST"], endpoint="delete_domain")
 @requires(Action.DESTROY)
 def delete(service_name: str, domain: str | None = None) -> Response | str:
-    service, certificate, _ = _read(service_name, domain)
+    service, certificate = _read(service_name, domain)[:2]
     if certificate is None:
         flash(_("There is no certificate to delete."), "info")
         return redirect(url_for("ssl.index", service_name=service_name))
