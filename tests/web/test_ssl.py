@@ -207,3 +207,10 @@ def test_the_tab_speaks_french(admin_client: FlaskClient) -> None:
         as_text=True
     )
     assert "Pas encore de certificat" in html
+
+
+def test_deleting_when_there_is_no_certificate_says_so(admin_client: FlaskClient) -> None:
+    answer = admin_client.get(ssl_url(NO_CERT, "/delete"), headers=EN)
+    assert answer.status_code == 302
+    page = admin_client.get(answer.location, headers=EN).get_data(as_text=True)
+    assert "There is no certificate to delete." in page
