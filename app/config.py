@@ -122,4 +122,8 @@ def load_settings(instance_path: str) -> dict[str, Any]:
         "SANDBOX": sandbox,
         "ON_SANDBOX": on_sandbox,
         "SESSION_COOKIE_SECURE": not on_sandbox and not _env_bool("FLASK_DEBUG"),
+        # No form needs more; the SSL import (three PEM texts or files) asks for the most.
+        "MAX_CONTENT_LENGTH": 1024 * 1024,
+        # How long replacing a certificate waits for OVH to remove the old one before importing.
+        "SSL_REPLACE_WAIT_SECONDS": _env_float("SSL_REPLACE_WAIT_SECONDS", 30.0),
     }

@@ -98,4 +98,4 @@ def forget_key(form: ImportCertificateForm) -> None:
 
 
 def replace_wait_seconds() -> float:
-    return float(current_app.config.get("SSL_REPLACE_WAIT_SECONDS", 30.0))
+    return float(current_app.config["SSL_REPLACE_WAIT_SECONDS"])
