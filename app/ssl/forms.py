@@ -10,7 +10,8 @@ from wtforms.validators import DataRequired, Length
 
 MAX_PEM_BYTES = 64 * 1024
 PEM_EXTENSIONS = ["pem", "crt", "cer", "key", "txt"]
-PEM_AREA = {"rows": 6, "spellcheck": "false", "autocomplete": "off", "class": "font-monospace"}
+# "class_" so the field macro adds it to its own classes instead of losing it.
+PEM_AREA = {"rows": 6, "spellcheck": "false", "autocomplete": "off", "class_": "font-monospace"}
 
 
 def _upload(label: str) -> FileField:
