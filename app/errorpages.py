@@ -25,6 +25,8 @@ def render_error(
 def handle_http_exception(error: HTTPException) -> tuple[str, int] | HTTPException:
     if error.code is None or error.code < 400:
         return error
+    if error.code == 413:
+        return render_error(413, detail="too_large")
     description = error.description if error.code == 403 and _custom(error) else None
     return render_error(error.code, detail=description)
 

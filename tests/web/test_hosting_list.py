@@ -82,3 +82,11 @@ def test_an_account_without_hosting_says_so_in_plain_words(
     html = admin_client.get("/hosting/", headers={"Accept-Language": "en"}).get_data(as_text=True)
     assert "No hosting plan here yet" in html
     assert "Once a plan is ordered from OVH, it appears here by itself." in html
+
+
+def test_sending_too_much_gets_a_sentence_not_a_crash(admin_client: FlaskClient) -> None:
+    answer = admin_client.post(
+        "/auth/sign-in", data={"x": "a" * (2 * 1024 * 1024)}, headers={"Accept-Language": "en"}
+    )
+    assert answer.status_code == 413
+    assert "What you sent is too big" in answer.get_data(as_text=True)
