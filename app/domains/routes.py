@@ -11,7 +11,8 @@ from app.audit import audited
 from app.domains import bp
 from app.domains.forms import AttachDomainForm, DetachDomainForm, ModifyDomainForm
 from app.extensions import ovh_api
-from app.services import domains, hosting
+from app.forms import refusal_message
+from app.services import domains, hosting, tasks
 from app.services.domain_names import is_registrable
 from app.services.errors import Conflict, InvalidInput
 
@@ -22,10 +23,7 @@ def index(service_name: str) -> str:
     """The list in one round trip to OVH; the DNS diagnosis (one call per domain) follows through
     :func:`dns`, fetched by the page's script, or inline with ``?dns=all`` without JavaScript."""
     gateway = ovh_api.gateway
-    service, attached = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        lambda: domains.list_domains(gateway, service_name),
-    )
+    service, attached = _service_and_domains(service_name)
     diagnoses = None
     if request.args.get("dns") == "all":
         diagnoses = domains.diagnose_dns(gateway, service_name, [d.domain for d in attached])
@@ -47,51 +45,29 @@ def dns(service_name: str) -> str:
 @bp.route("/attach", methods=["GET", "POST"])
 @requires(Action.OPERATE)
 def attach(service_name: str) -> str | Response:
-    gateway = ovh_api.gateway
-    service, attached = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        lambda: domains.list_domains(gateway, service_name),
-    )
+    service, attached = _service_and_domains(service_name)
     form = AttachDomainForm()
     form.offer_choices(attached)
     if form.validate_on_submit() and form.parsed is not None:
-        name = form.parsed.ascii
-        settings = form.settings()
-        known = {domain.domain for domain in attached}
-        www = f"www.{name}"
-        pair = form.with_www.data and is_registrable(name) and www not in known
+        name, settings = form.parsed.ascii, form.settings()
         try:
-            with audited(
-                "domain.attach",
-                service_name=service_name,
-                target=name,
-                parameters={"domain": name, **settings.to_ovh()},
-            ) as entry:
-                task = domains.attach_domain(gateway, service_name, name, settings)
-                entry.accepted(task_id=task.id)
+            task = _attach(service_name, name, settings)
         except (InvalidInput, Conflict) as error:
             form.refused_by_ovh(error)
         else:
             also = []
-            if pair:
-                with audited(
-                    "domain.attach",
-                    service_name=service_name,
-                    target=www,
-                    parameters={"domain": www, **settings.to_ovh()},
-                ) as entry:
-                    www_task = domains.attach_domain(gateway, service_name, www, settings)
-                    entry.accepted(task_id=www_task.id)
-                also.append(www_task.id)
-            elif form.with_www.data and is_registrable(name):
-                flash(
-                    _(
-                        "%(www)s was already attached, so only %(domain)s was added.",
-                        www=www,
-                        domain=form.parsed.unicode,
-                    ),
-                    "info",
-                )
+            www = f"www.{name}"
+            if form.with_www.data and is_registrable(name):
+                if www in {domain.domain for domain in attached}:
+                    flash(_("%(www)s was already attached, so only %(domain)s was added.",
+                            www=www, domain=form.parsed.unicode), "info")  # fmt: skip
+                else:
+                    try:
+                        also.append(_attach(service_name, www, settings).id)
+                    except (InvalidInput, Conflict) as error:
+                        flash(_("%(domain)s is being attached, but OVH refused %(www)s: %(why)s",
+                                domain=form.parsed.unicode, www=www,
+                                why=refusal_message(error)), "warning")  # fmt: skip
             return redirect(
                 url_for("tasks.show", service_name=service_name, task_id=task.id, also=also or None)
             )
@@ -102,10 +78,7 @@ def attach(service_name: str) -> str | Response:
 @requires(Action.OPERATE)
 def modify(service_name: str, domain: str) -> str | Response:
     gateway = ovh_api.gateway
-    service, attached = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        lambda: domains.list_domains(gateway, service_name),
-    )
+    service, attached = _service_and_domains(service_name)
     current = domains.find(attached, domain)
     form = ModifyDomainForm(obj=_form_values(current) if request.method == "GET" else None)
     form.offer_choices(attached, editing=current.domain)
@@ -175,6 +148,29 @@ def detach(service_name: str, domain: str) -> str | Response:
         else:
             return redirect(url_for("tasks.show", service_name=service_name, task_id=task.id))
     return render_template("domains/detach.html", service=service, form=form, domain=current)
+
+
+def _service_and_domains(
+    service_name: str,
+) -> tuple[hosting.HostingService, list[domains.AttachedDomain]]:
+    """The service and its attached domains, read together: one round trip."""
+    gateway = ovh_api.gateway
+    service, attached = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        lambda: domains.list_domains(gateway, service_name),
+    )
+    return service, attached
+
+
+def _attach(service_name: str, name: str, settings: domains.DomainSettings) -> tasks.Task:
+    """Attach one domain, recorded in the history before OVH is asked and after it answers."""
+    parameters = {"domain": name, **settings.to_ovh()}
+    with audited(
+        "domain.attach", service_name=service_name, target=name, parameters=parameters
+    ) as entry:
+        task = domains.attach_domain(ovh_api.gateway, service_name, name, settings)
+        entry.accepted(task_id=task.id)
+    return task
 
 
 def _form_values(domain: domains.AttachedDomain) -> object:

@@ -218,3 +218,16 @@ def test_an_operator_attaches_but_cannot_detach(staff_client: Callable[[str], Fl
     assert "Attach a domain" in html and ">Modify<" in html and ">Detach<" not in html
     assert attach(client, "team.example.com").status_code == 302
     assert client.get(f"{DOMAINS}/blog.example.com/detach", headers=EN).status_code == 403
+
+
+def test_a_refused_www_pair_is_said_and_the_main_domain_still_followed(
+    admin_client: FlaskClient,
+) -> None:
+    other = "/hosting/example2.cluster02.hosting.ovh.net/domains/attach"
+    assert submit(admin_client, other, domain="www.pair.example", path="www").status_code == 302
+    answer = attach(admin_client, "pair.example")
+    assert answer.status_code == 302 and "also=" not in answer.location
+    page = admin_client.get(answer.location, headers=EN).get_data(as_text=True)
+    assert "Attaching pair.example to example.cluster01" in page
+    assert "OVH refused www.pair.example" in page
+    assert "already attached to another hosting" in page
