@@ -6,6 +6,7 @@ ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/venv
 COPY pyproject.toml ./
 COPY app ./app
+COPY ovh_sandbox ./ovh_sandbox
 RUN /opt/venv/bin/pip install . && /opt/venv/bin/pip uninstall --yes ovh-hosting-panel
 COPY translations ./translations
 RUN /opt/venv/bin/pybabel compile -d translations
@@ -16,6 +17,7 @@ WORKDIR /srv/panel
 COPY --from=build /opt/venv /opt/venv
 COPY --from=build /src/translations ./translations
 COPY app ./app
+COPY ovh_sandbox ./ovh_sandbox
 COPY templates ./templates
 COPY static ./static
 COPY migrations ./migrations

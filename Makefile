@@ -32,7 +32,7 @@ test: $(VENV)/.installed catalogs
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy app tests bench
+	$(BIN)/mypy app ovh_sandbox tests bench
 
 bench: $(VENV)/.installed catalogs
 	$(BIN)/python -m bench

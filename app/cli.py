@@ -6,15 +6,32 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from app.auth.accounts import any_user
-from app.auth.cli import users_cli
-from app.auth.demo import DEMO_ACCOUNTS, seed_demo_accounts
+from app.accounts.cli import users_cli
+from app.accounts.demo import DEMO_ACCOUNTS, seed_demo_accounts
+from app.accounts.users import any_user
 from app.extensions import ovh_api
-from app.sandbox import seed
-from app.sandbox.cli import sandbox_cli
 from app.services import account
 from app.services.client import build_client
 from app.services.errors import PanelError
+
+
+class SandboxCommands(click.Group):
+    """``flask sandbox …``, loaded only when one of its commands runs: a panel worker on real
+    credentials never imports the sandbox."""
+
+    def _group(self) -> click.Group:
+        from ovh_sandbox.cli import sandbox_cli
+
+        return sandbox_cli
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return self._group().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return self._group().get_command(ctx, cmd_name)
+
+
+sandbox_cli = SandboxCommands("sandbox", help="The built-in OVH API sandbox.")
 
 ovh_cli = AppGroup("ovh", help="Connect the panel to an OVH account and check that connection.")
 
@@ -68,6 +85,8 @@ def demo_prepare() -> None:
     the migrations)."""
     if not current_app.config["ON_SANDBOX"]:
         raise click.ClickException("The demo only runs on the built-in sandbox.")
+    from ovh_sandbox import seed
+
     config = current_app.config["SANDBOX"]
     if not seed.is_seeded(config):
         seed.reset(config)

@@ -14,8 +14,6 @@ from typing import Any
 
 from ovh.config import ConfigurationManager
 
-from app.sandbox.config import SandboxConfig
-
 DEFAULT_SANDBOX_PORT = 8081
 OVH_KEY_NAMES = (
     "application_key",
@@ -59,23 +57,6 @@ def ovh_settings() -> dict[str, Any]:
     return {"endpoint": endpoint, **keys}
 
 
-def sandbox_config(instance_path: str) -> SandboxConfig:
-    """The built-in sandbox's settings (``SANDBOX_*``)."""
-    defaults = SandboxConfig(db_path="")
-    return SandboxConfig(
-        db_path=_env("SANDBOX_DB") or str(Path(instance_path) / "sandbox.db"),
-        task_seconds=_env_float("SANDBOX_TASK_SECONDS", defaults.task_seconds),
-        latency_ms=int(_env_float("SANDBOX_LATENCY_MS", defaults.latency_ms)),
-        error_rate=_env_float("SANDBOX_ERROR_RATE", defaults.error_rate),
-        rate_limit_per_min=int(
-            _env_float("SANDBOX_RATE_LIMIT_PER_MIN", defaults.rate_limit_per_min)
-        ),
-        application_key=_env("SANDBOX_APPLICATION_KEY", defaults.application_key) or "",
-        application_secret=_env("SANDBOX_APPLICATION_SECRET", defaults.application_secret) or "",
-        consumer_key=_env("SANDBOX_CONSUMER_KEY", defaults.consumer_key) or "",
-    )
-
-
 def _demo_secret_key(instance_path: Path) -> str:
     """A key kept in the instance folder, so every worker of the demo signs cookies alike."""
     key_file = instance_path / "demo-secret-key"
@@ -90,13 +71,18 @@ def load_settings(instance_path: str) -> dict[str, Any]:
     """Every setting the panel reads, from the environment."""
     ovh = ovh_settings()
     on_sandbox = ovh["endpoint"] == "sandbox"
-    sandbox = sandbox_config(instance_path)
-    if on_sandbox and not ovh["application_key"]:
-        ovh.update(
-            application_key=sandbox.application_key,
-            application_secret=sandbox.application_secret,
-            consumer_key=sandbox.consumer_key,
-        )
+    sandbox = None
+    if on_sandbox:
+        # Demo wiring: only a panel on the sandbox loads the sandbox's package, for its keys.
+        from ovh_sandbox.config import from_env
+
+        sandbox = from_env(instance_path)
+        if not ovh["application_key"]:
+            ovh.update(
+                application_key=sandbox.application_key,
+                application_secret=sandbox.application_secret,
+                consumer_key=sandbox.consumer_key,
+            )
     secret_key = _env("SECRET_KEY")
     if secret_key is None:
         if not on_sandbox:

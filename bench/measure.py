@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import ovh
 import requests
 
-from app.sandbox.config import DEMO_APPLICATION_KEY, DEMO_APPLICATION_SECRET, DEMO_CONSUMER_KEY
+from ovh_sandbox.config import DEMO_APPLICATION_KEY, DEMO_APPLICATION_SECRET, DEMO_CONSUMER_KEY
 
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 

@@ -1,4 +1,4 @@
-"""OVH's own schemas from ``<repo>/../shared/ovh-api`` as strict JSON Schema, for conformance.
+"""OVH's own schemas from ``tests/sandbox/schemas`` as strict JSON Schema, for conformance.
 
 Response schemas are made strict: properties that are not nullable are required and no other
 property is allowed, so a missing or misspelt field fails.
@@ -14,14 +14,14 @@ from typing import Any
 import jsonschema
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "ovh-api"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    path = SHARED / name
+    path = SCHEMAS / name
     if not path.is_file():
-        pytest.fail(f"OVH schema file missing: {path.resolve()} (shared/ must sit beside the repo)")
+        pytest.fail(f"OVH schema file missing: {path} (see schemas/SOURCE.md)")
     document: dict[str, Any] = json.loads(path.read_text())
     return document
 

@@ -1,7 +1,7 @@
 """Conformance: every answer of every implemented route validates against OVH's own schemas.
 
 Hosting routes are checked against ``hosting-web.openapi3.json`` (OpenAPI 3.0) and auth routes
-against the models of ``auth.schema.json``, both read from ``<repo>/../shared/ovh-api`` and made
+against the models of ``auth.schema.json``, both read from ``tests/sandbox/schemas`` and made
 strict by ``ovh_schemas``.
 """
 
@@ -12,9 +12,9 @@ from typing import Any
 import ovh
 import pytest
 from ovh_schemas import auth_model, check, component, hosting_schema, load, openapi_node
-from sandbox_support import EXAMPLE, EXAMPLE2, EXAMPLE3
 
-from app.sandbox.validation import BODIES
+from ovh_sandbox.validation import BODIES
+from tests.support.sandbox_control import EXAMPLE, EXAMPLE2, EXAMPLE3
 
 PAGES = {"X-Pagination-Mode": "CachedObjectList-Pages"}
 

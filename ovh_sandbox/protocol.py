@@ -18,8 +18,8 @@ from typing import Any
 from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from app.sandbox import api, faults, signing, stats, tasks
-from app.sandbox.errors import ApiError, business_error
+from ovh_sandbox import api, faults, signing, stats, tasks
+from ovh_sandbox.errors import ApiError, business_error
 
 PUBLIC_ENDPOINTS = frozenset({"auth_api.time", "auth_api.credential"})
 _QUERY_COUNTER = itertools.count(1)

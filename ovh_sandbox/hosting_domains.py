@@ -8,10 +8,10 @@ from typing import Any
 import idna
 from flask import Blueprint, Response, request
 
-from app.sandbox import api, tasks
-from app.sandbox.db import public
-from app.sandbox.errors import bad_request, conflict, forbidden, not_found
-from app.sandbox.validation import query_bool
+from ovh_sandbox import api, tasks
+from ovh_sandbox.db import public
+from ovh_sandbox.errors import bad_request, conflict, forbidden, not_found
+from ovh_sandbox.validation import query_bool
 
 bp = Blueprint("hosting_domains", __name__, url_prefix="/1.0/hosting/web/<serviceName>")
 

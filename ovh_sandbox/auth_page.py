@@ -10,8 +10,8 @@ from flask import Blueprint, make_response, redirect, render_template_string, re
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response
 
-from app.sandbox import api, credentials
-from app.sandbox.db import transaction
+from ovh_sandbox import api, credentials
+from ovh_sandbox.db import transaction
 
 bp = Blueprint("auth_page", __name__)
 

@@ -1,7 +1,7 @@
 """Reseeding the sandbox account: the default demo account and the large benchmark one.
 
 The three demo services follow OVH's own guide (``example.cluster01.hosting.ovh.net``,
-``example2.cluster02.hosting.ovh.net``) plus ``example3.cluster03.hosting.ovh.net``; app/sandbox/
+``example2.cluster02.hosting.ovh.net``) plus ``example3.cluster03.hosting.ovh.net``; ovh_sandbox/
 README.md describes what each one shows. ``reset(config, services=N)`` with N > 3 adds generated
 services so there are N in all.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 
-from app.sandbox import credentials, db, faults, stats
-from app.sandbox.config import SandboxConfig
-from app.sandbox.seed_data import Account, Plan, certificate, database, domain, service
+from ovh_sandbox import credentials, db, faults, stats
+from ovh_sandbox.config import SandboxConfig
+from ovh_sandbox.seed_data import Account, Plan, certificate, database, domain, service
 
 FIRST_TASK_ID = 4_200_000
 DATACENTERS = ("gra", "sbg", "rbx")

@@ -12,11 +12,11 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 
-from app.sandbox import api, clock, pem, tasks
-from app.sandbox.db import public
-from app.sandbox.errors import ApiError, bad_request, conflict, forbidden, not_found
-from app.sandbox.hosting_domains import domain_doc
-from app.sandbox.seed_data import DAY, certificate
+from ovh_sandbox import api, clock, pem, tasks
+from ovh_sandbox.db import public
+from ovh_sandbox.errors import ApiError, bad_request, conflict, forbidden, not_found
+from ovh_sandbox.hosting_domains import domain_doc
+from ovh_sandbox.seed_data import DAY, certificate
 
 bp = Blueprint("hosting_ssl", __name__, url_prefix="/1.0/hosting/web/<serviceName>")
 

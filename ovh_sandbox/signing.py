@@ -15,9 +15,9 @@ from urllib.parse import quote
 
 from flask import Request
 
-from app.sandbox import clock, credentials
-from app.sandbox.config import SandboxConfig
-from app.sandbox.errors import ApiError, auth_error
+from ovh_sandbox import clock, credentials
+from ovh_sandbox.config import SandboxConfig
+from ovh_sandbox.errors import ApiError, auth_error
 
 TIME_WINDOW_SECONDS = 300
 

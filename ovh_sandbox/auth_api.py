@@ -6,10 +6,10 @@ from typing import Any
 
 from flask import Blueprint, Response, g, request, url_for
 
-from app.sandbox import api, clock, credentials
-from app.sandbox.errors import ApiError, bad_request
-from app.sandbox.signing import invalid_key
-from app.sandbox.validation import HTTP_METHODS
+from ovh_sandbox import api, clock, credentials
+from ovh_sandbox.errors import ApiError, bad_request
+from ovh_sandbox.signing import invalid_key
+from ovh_sandbox.validation import HTTP_METHODS
 
 bp = Blueprint("auth_api", __name__, url_prefix="/1.0")
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from app.sandbox import create_sandbox_app
-from app.sandbox.config import SandboxConfig
+from ovh_sandbox import create_sandbox_app
+from ovh_sandbox.config import SandboxConfig
 
 
 class _QuietRequestHandler(WSGIRequestHandler):

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from app.sandbox.errors import bad_request
+from ovh_sandbox.errors import bad_request
 
 COUNTRIES = ("BE", "CA", "CZ", "DE", "ES", "FI", "FR", "IE", "IT", "LT", "NL", "PL", "PT", "UK")
 ACTIVE_OR_NONE = ("active", "none")

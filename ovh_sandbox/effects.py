@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from app.sandbox.db import Store
+from ovh_sandbox.db import Store
 
 Effect = Callable[[Store, str, dict[str, Any]], None]
 

@@ -6,10 +6,10 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 
-from app.sandbox import api, tasks
-from app.sandbox.db import public
-from app.sandbox.errors import bad_request, not_found
-from app.sandbox.validation import TASK_STATUSES, query_enum
+from ovh_sandbox import api, tasks
+from ovh_sandbox.db import public
+from ovh_sandbox.errors import bad_request, not_found
+from ovh_sandbox.validation import TASK_STATUSES, query_enum
 
 bp = Blueprint("hosting_service", __name__, url_prefix="/1.0/hosting/web")
 

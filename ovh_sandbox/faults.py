@@ -16,10 +16,10 @@ from typing import Any
 
 from flask import Request, Response
 
-from app.sandbox import clock
-from app.sandbox.config import SandboxConfig
-from app.sandbox.db import transaction
-from app.sandbox.errors import ApiError, bad_request, business_error
+from ovh_sandbox import clock
+from ovh_sandbox.config import SandboxConfig
+from ovh_sandbox.db import transaction
+from ovh_sandbox.errors import ApiError, bad_request, business_error
 
 RATES = ("error_rate", "drop_rate", "invalid_json_rate")
 COUNTS = ("latency_ms", "rate_limit_per_min")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
-from app.sandbox import api, faults, seed, stats
-from app.sandbox.errors import bad_request
-from app.sandbox.validation import parse_json_object
+from ovh_sandbox import api, faults, seed, stats
+from ovh_sandbox.errors import bad_request
+from ovh_sandbox.validation import parse_json_object
 
 bp = Blueprint("control", __name__, url_prefix="/_sandbox")
 

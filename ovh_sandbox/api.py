@@ -9,10 +9,10 @@ from typing import Any
 
 from flask import Response, current_app, g, jsonify, request
 
-from app.sandbox import db
-from app.sandbox.config import SandboxConfig
-from app.sandbox.errors import bad_request, unknown_service
-from app.sandbox.validation import validated_body
+from ovh_sandbox import db
+from ovh_sandbox.config import SandboxConfig
+from ovh_sandbox.errors import bad_request, unknown_service
+from ovh_sandbox.validation import validated_body
 
 PAGINATION_MODE = "CachedObjectList-Pages"
 

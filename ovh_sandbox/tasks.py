@@ -13,8 +13,8 @@ import json
 import sqlite3
 from typing import Any
 
-from app.sandbox import clock, effects
-from app.sandbox.db import Store
+from ovh_sandbox import clock, effects
+from ovh_sandbox.db import Store
 
 RUNNING = ("todo", "doing")
 

@@ -11,11 +11,11 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 
-from app.sandbox import api, tasks
-from app.sandbox.db import public
-from app.sandbox.errors import bad_request, conflict, forbidden, not_found
-from app.sandbox.seed_data import ENGINE_DEFAULTS, ENGINE_VERSIONS, database, database_name
-from app.sandbox.validation import DATABASE_MODES, DATABASE_TYPES, query_enum
+from ovh_sandbox import api, tasks
+from ovh_sandbox.db import public
+from ovh_sandbox.errors import bad_request, conflict, forbidden, not_found
+from ovh_sandbox.seed_data import ENGINE_DEFAULTS, ENGINE_VERSIONS, database, database_name
+from ovh_sandbox.validation import DATABASE_MODES, DATABASE_TYPES, query_enum
 
 bp = Blueprint("hosting_databases", __name__, url_prefix="/1.0/hosting/web/<serviceName>")
 

@@ -1,7 +1,8 @@
 """``flask sandbox …``: serve the sandbox, reseed it, print its demo credentials.
 
-The panel app registers :data:`sandbox_cli`; the commands read their settings from
-``current_app.config["SANDBOX"]`` (a :class:`SandboxConfig` put there by ``app.config``).
+The panel's CLI loads :data:`sandbox_cli` only when a ``flask sandbox`` command runs. The
+commands use ``current_app.config["SANDBOX"]`` when the panel runs on the sandbox (tests set it
+too), else the ``SANDBOX_*`` settings.
 """
 
 from __future__ import annotations
@@ -13,15 +14,15 @@ from flask import current_app
 from flask.cli import AppGroup
 from werkzeug.serving import run_simple
 
-from app.sandbox import create_sandbox_app, seed
-from app.sandbox.config import SandboxConfig
+from ovh_sandbox import create_sandbox_app, seed
+from ovh_sandbox.config import SandboxConfig, from_env
 
 sandbox_cli = AppGroup("sandbox", help="The built-in OVH API sandbox.")
 
 
 def _config() -> SandboxConfig:
-    config: SandboxConfig = current_app.config["SANDBOX"]
-    return config
+    config: SandboxConfig | None = current_app.config.get("SANDBOX")
+    return config or from_env(current_app.instance_path)
 
 
 @sandbox_cli.command("serve")

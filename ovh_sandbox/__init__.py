@@ -1,14 +1,14 @@
 """The built-in OVH API sandbox: a WSGI app of its own that speaks the OVH API v1 protocol.
 
 The official ``ovh`` client works against it unchanged, only the endpoint URL differs. See
-app/sandbox/README.md for what it implements and how to drive it.
+ovh_sandbox/README.md for what it implements and how to drive it.
 """
 
 from __future__ import annotations
 
 from flask import Flask
 
-from app.sandbox import (
+from ovh_sandbox import (
     auth_api,
     auth_page,
     control,
@@ -18,8 +18,8 @@ from app.sandbox import (
     hosting_ssl,
     seed,
 )
-from app.sandbox.config import SandboxConfig
-from app.sandbox.protocol import register_protocol
+from ovh_sandbox.config import SandboxConfig
+from ovh_sandbox.protocol import register_protocol
 
 
 def create_sandbox_app(config: SandboxConfig) -> Flask:

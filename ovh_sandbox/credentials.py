@@ -11,8 +11,8 @@ import secrets
 import sqlite3
 from typing import Any
 
-from app.sandbox import clock
-from app.sandbox.config import SandboxConfig
+from ovh_sandbox import clock
+from ovh_sandbox.config import SandboxConfig
 
 APPLICATION_ID = 1
 NICHANDLE = "xx11111-ovh"

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.sandbox import clock
+from ovh_sandbox import clock
 
 DAY = 86_400.0
 PHP_VERSIONS = [
