@@ -9,10 +9,10 @@ from flask_babel import gettext as _
 from wtforms.fields.choices import SelectChoice
 
 from app.access import Action, requires
+from app.accounts.users import all_users
 from app.admin import bp
 from app.admin.forms import OUTCOME_CHOICES, FilterAuditForm
 from app.admin.log import AuditFilter, csv_lines, known_actions, query
-from app.auth.accounts import all_users
 from app.extensions import db, ovh_api
 from app.services import account
 from app.services.errors import PanelError

@@ -9,9 +9,9 @@ from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
 from app.access import Action, requires
+from app.accounts import users as accounts
 from app.admin import bp
 from app.admin.forms import AddUserForm, ChangeRoleForm, GrantServiceForm
-from app.auth import accounts
 from app.extensions import db, ovh_api
 from app.models import User
 from app.services import hosting

@@ -8,7 +8,7 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from app.auth.passwords import PASSWORD_RULES, GoodPassword
+from app.accounts.passwords import PASSWORD_RULES, GoodPassword
 
 LANGUAGE_CHOICES = [
     SelectChoice("", _l("Same as my browser")),

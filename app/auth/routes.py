@@ -8,12 +8,12 @@ from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from app.access import Action, requires
+from app.accounts.demo import DEMO_ACCOUNTS
+from app.accounts.passwords import check_password
+from app.accounts.signin import Refusal, authenticate
+from app.accounts.users import any_user, set_password, update_profile, use_link, valid_link
 from app.auth import bp
-from app.auth.accounts import any_user, set_password, update_profile, use_link, valid_link
-from app.auth.demo import DEMO_ACCOUNTS
 from app.auth.forms import ChangePasswordForm, EditProfileForm, SetPasswordForm, SignInForm
-from app.auth.passwords import check_password
-from app.auth.signin import Refusal, authenticate
 from app.extensions import limiter
 from app.security import local_target
 

@@ -72,12 +72,3 @@ def page(browser: Any, live_server: str) -> Iterator[Any]:
     page.set_default_timeout(10_000)
     yield page
     context.close()
-
-
-def sign_in(page: Any, email: str, password: str) -> None:
-    """Sign in through the real page, as a person would."""
-    page.goto("/auth/sign-in")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(lambda url: "/auth/sign-in" not in url)

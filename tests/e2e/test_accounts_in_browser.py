@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import UserFactory
-from tests.e2e.conftest import sign_in
+from tests.support.browser import sign_in
+from tests.support.panel import UserFactory
 
 pytestmark = pytest.mark.e2e
 

@@ -6,9 +6,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import TEST_PASSWORDS, UserFactory
-from tests.e2e.conftest import sign_in
-from tests.ssl_certificates import intermediate, leaf
+from tests.support.browser import sign_in
+from tests.support.certificates import intermediate, leaf
+from tests.support.panel import UserFactory
+from tests.support.panel_data import TEST_PASSWORDS
 
 pytestmark = pytest.mark.e2e
 NO_CERT = "example2.cluster02.hosting.ovh.net"

@@ -8,10 +8,10 @@ from typing import Any
 
 import ovh
 import pytest
-from sandbox_support import Control, MovableClock
 
-from app.sandbox.config import SandboxConfig
-from app.sandbox.testing import running_sandbox
+from ovh_sandbox.config import SandboxConfig
+from ovh_sandbox.testing import running_sandbox
+from tests.support.sandbox_control import Control, MovableClock
 
 
 @pytest.fixture

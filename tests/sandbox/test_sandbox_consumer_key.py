@@ -5,9 +5,9 @@ from __future__ import annotations
 import ovh
 import pytest
 from ovh.exceptions import InvalidCredential, NotGrantedCall
-from sandbox_support import Control
 
-from app.sandbox.credentials import PANEL_RULES
+from ovh_sandbox.credentials import PANEL_RULES
+from tests.support.sandbox_control import Control
 
 RULES = [{"method": "GET", "path": "/me"}, {"method": "GET", "path": "/auth/*"}]
 

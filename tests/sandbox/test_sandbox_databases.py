@@ -7,7 +7,8 @@ from typing import Any
 import ovh
 import pytest
 from ovh.exceptions import BadParametersError, ResourceConflictError, ResourceNotFoundError
-from sandbox_support import EXAMPLE, EXAMPLE2, EXAMPLE3
+
+from tests.support.sandbox_control import EXAMPLE, EXAMPLE2, EXAMPLE3
 
 DATABASES = f"/hosting/web/{EXAMPLE}/database"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ovh
 import pytest
 from ovh.exceptions import APIError, BadParametersError, Forbidden, ResourceConflictError
-from sandbox_support import EXAMPLE, EXAMPLE2
+
+from tests.support.sandbox_control import EXAMPLE, EXAMPLE2
 
 DOMAINS = f"/hosting/web/{EXAMPLE}/attachedDomain"
 

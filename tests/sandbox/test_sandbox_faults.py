@@ -8,10 +8,10 @@ from pathlib import Path
 import ovh
 import pytest
 from ovh.exceptions import APIError, HTTPError, InvalidResponse
-from sandbox_support import EXAMPLE, Control
 
-from app.sandbox.config import SandboxConfig
-from app.sandbox.testing import running_sandbox
+from ovh_sandbox.config import SandboxConfig
+from ovh_sandbox.testing import running_sandbox
+from tests.support.sandbox_control import EXAMPLE, Control
 
 
 def test_faults_start_from_the_config(tmp_path: Path) -> None:

@@ -15,9 +15,9 @@ from ovh.exceptions import (
     NotCredential,
     NotGrantedCall,
 )
-from sandbox_support import EXAMPLE, Control, MovableClock
 
-from app.sandbox.signing import rule_matches
+from ovh_sandbox.signing import rule_matches
+from tests.support.sandbox_control import EXAMPLE, Control, MovableClock
 
 
 def test_signed_call_with_the_demo_credential_succeeds(client: ovh.Client) -> None:

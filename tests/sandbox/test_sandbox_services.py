@@ -5,7 +5,8 @@ from __future__ import annotations
 import ovh
 import pytest
 from ovh.exceptions import BadParametersError, ResourceNotFoundError
-from sandbox_support import EXAMPLE, EXAMPLE2, EXAMPLE3
+
+from tests.support.sandbox_control import EXAMPLE, EXAMPLE2, EXAMPLE3
 
 PAGES = {"X-Pagination-Mode": "CachedObjectList-Pages"}
 

@@ -11,7 +11,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from ovh.exceptions import BadParametersError, ResourceConflictError, ResourceNotFoundError
-from sandbox_support import EXAMPLE, EXAMPLE2, EXAMPLE3
+
+from tests.support.sandbox_control import EXAMPLE, EXAMPLE2, EXAMPLE3
 
 SSL2 = f"/hosting/web/{EXAMPLE2}/ssl"
 

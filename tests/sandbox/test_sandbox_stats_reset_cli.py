@@ -10,11 +10,11 @@ from typing import Any
 import ovh
 import pytest
 from flask import Flask
-from sandbox_support import EXAMPLE, Control
 
-from app.sandbox import cli, db, seed
-from app.sandbox.cli import sandbox_cli
-from app.sandbox.config import SandboxConfig
+from ovh_sandbox import cli, db, seed
+from ovh_sandbox.cli import sandbox_cli
+from ovh_sandbox.config import SandboxConfig
+from tests.support.sandbox_control import EXAMPLE, Control
 
 
 def test_stats_count_calls_by_route_template(client: ovh.Client, control: Control) -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import ovh
 import pytest
-from sandbox_support import EXAMPLE, MovableClock
 
-from app.sandbox.config import SandboxConfig
+from ovh_sandbox.config import SandboxConfig
+from tests.support.sandbox_control import EXAMPLE, MovableClock
 
 STEP = 10.0
 DOMAINS = f"/hosting/web/{EXAMPLE}/attachedDomain"

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from app.sandbox.config import SandboxConfig
 from app.services.cache import MemoryStore, ResponseCache
 from app.services.client import OvhGateway, build_client
+from ovh_sandbox.config import SandboxConfig
 
 
 @pytest.fixture

@@ -13,7 +13,16 @@ from app import create_app
 from app.services.certificate_checks import name_covers
 from app.services.certificates import CERTIFICATE as CERT
 from app.services.certificates import CHAIN, KEY, CertificateCheck, check_certificate
-from tests.ssl_certificates import NOW, Issued, chain_pem, intermediate, issue, key_pem, leaf, root
+from tests.support.certificates import (
+    NOW,
+    Issued,
+    chain_pem,
+    intermediate,
+    issue,
+    key_pem,
+    leaf,
+    root,
+)
 
 ATTACHED = ["example.com", "www.example.com", "blog.example.com"]
 

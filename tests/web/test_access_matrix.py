@@ -15,11 +15,13 @@ from flask.testing import FlaskClient
 
 from app import create_app
 from app.access import Action, access_of
-from app.auth.accounts import issue_link
+from app.accounts.users import issue_link
 from app.extensions import db, ovh_api
 from app.models import User
 from app.services.client import path
-from tests.conftest import GRANTED_SERVICE, OTHER_SERVICE, UserFactory, csrf_token
+from tests.support.forms import csrf_token
+from tests.support.panel import UserFactory
+from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE
 
 ROLES = ("anonymous", "staff_without_grant", "staff_view", "staff_operate", "admin")
 ALLOWED = "allowed"

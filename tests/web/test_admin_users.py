@@ -10,14 +10,9 @@ from flask.testing import FlaskClient
 
 from app.extensions import db
 from app.models import AuditEntry, OneTimeLink, User
-from tests.conftest import (
-    GRANTED_SERVICE,
-    OTHER_SERVICE,
-    TEST_PASSWORDS,
-    AuthActions,
-    UserFactory,
-    csrf_token,
-)
+from tests.support.forms import csrf_token
+from tests.support.panel import AuthActions, UserFactory
+from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE, TEST_PASSWORDS
 
 LINK = re.compile(r'id="one-time-link">(http://[^<]+)<')
 NEW_PASSWORD = "Lantern-Thistle-Copper-19"

@@ -15,7 +15,9 @@ from app.extensions import db, ovh_api
 from app.models import AuditEntry
 from app.services.client import path
 from app.services.errors import InvalidInput, UpstreamUnavailable
-from tests.conftest import GRANTED_SERVICE, TEST_PASSWORDS, AuthActions, UserFactory, csrf_token
+from tests.support.forms import csrf_token
+from tests.support.panel import AuthActions, UserFactory
+from tests.support.panel_data import GRANTED_SERVICE, TEST_PASSWORDS
 
 
 def test_scrub_removes_secrets_at_any_depth() -> None:

@@ -7,10 +7,8 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from tests.conftest import (
-    GRANTED_SERVICE,
-    submit,
-)
+from tests.support.forms import submit
+from tests.support.panel_data import GRANTED_SERVICE
 
 DATABASES = f"/hosting/{GRANTED_SERVICE}/databases"
 EN = {"Accept-Language": "en"}

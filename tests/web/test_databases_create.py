@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import csrf_token
+from tests.support.forms import csrf_token
 
 EXAMPLE = "/hosting/example.cluster01.hosting.ovh.net/databases"
 EXHAUSTED = "/hosting/example2.cluster02.hosting.ovh.net/databases"

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import MetaData, select
 
 from app.extensions import db
-from tests.conftest import csrf_token
+from tests.support.forms import csrf_token
 
 DATABASES = "/hosting/example.cluster01.hosting.ovh.net/databases"
 EN = {"Accept-Language": "en"}

@@ -8,19 +8,11 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import (
-    GRANTED_SERVICE,
-    csrf_token,
-    submit,
-)
+from tests.support.forms import attach, csrf_token, submit
+from tests.support.panel_data import GRANTED_SERVICE
 
 DOMAINS = f"/hosting/{GRANTED_SERVICE}/domains"
 EN = {"Accept-Language": "en"}
-
-
-def attach(client: FlaskClient, domain: str, **fields: Any) -> Any:
-    values = {"domain": domain, "path": "www", "ssl": "y", "with_www": "y", **fields}
-    return submit(client, f"{DOMAINS}/attach", **values)
 
 
 def test_the_list_shows_each_domain_and_its_settings_in_one_ovh_round_trip(

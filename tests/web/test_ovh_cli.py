@@ -7,7 +7,8 @@ import re
 import requests
 from flask import Flask
 
-from tests.conftest import SandboxControl, make_app
+from tests.support.panel import make_app
+from tests.support.sandbox import SandboxControl
 
 
 def printed_credential(output: str) -> tuple[str, str]:

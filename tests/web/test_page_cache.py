@@ -9,16 +9,10 @@ import pytest
 from flask import Flask, template_rendered
 from flask.testing import FlaskClient
 
-from tests.conftest import (
-    GRANTED_SERVICE,
-    OTHER_SERVICE,
-    TEST_PASSWORDS,
-    AuthActions,
-    SandboxControl,
-    UserFactory,
-    csrf_token,
-)
-from tests.web.test_domains import attach
+from tests.support.forms import attach, csrf_token
+from tests.support.panel import AuthActions, UserFactory
+from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE, TEST_PASSWORDS
+from tests.support.sandbox import SandboxControl
 
 pytestmark = pytest.mark.cached
 EN = {"Accept-Language": "en"}

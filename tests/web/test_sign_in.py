@@ -7,10 +7,12 @@ from typing import Any
 from flask import Flask
 from flask.testing import FlaskClient
 
-from app.auth import signin
+from app.accounts import signin
 from app.extensions import db
 from app.models import SignInFailure, User
-from tests.conftest import GRANTED_SERVICE, TEST_PASSWORDS, AuthActions, UserFactory, csrf_token
+from tests.support.forms import csrf_token
+from tests.support.panel import AuthActions, UserFactory
+from tests.support.panel_data import GRANTED_SERVICE, TEST_PASSWORDS
 
 STAFF = "staff@example.com"
 

@@ -12,11 +12,8 @@ from sqlalchemy import select
 from app.extensions import db, ovh_api
 from app.models import AuditEntry
 from app.services.client import path
-from tests.conftest import (
-    GRANTED_SERVICE,
-    csrf_token,
-    submit,
-)
+from tests.support.forms import csrf_token, submit
+from tests.support.panel_data import GRANTED_SERVICE
 
 SN = GRANTED_SERVICE
 NO_CERT = "example2.cluster02.hosting.ovh.net"

@@ -13,8 +13,10 @@ from sqlalchemy import MetaData, select
 
 from app.extensions import db
 from app.models import AuditEntry
-from tests.conftest import TEST_PASSWORDS, AuthActions, UserFactory, csrf_token
-from tests.ssl_certificates import Issued, chain_pem, intermediate, leaf, root
+from tests.support.certificates import Issued, chain_pem, intermediate, leaf, root
+from tests.support.forms import csrf_token
+from tests.support.panel import AuthActions, UserFactory
+from tests.support.panel_data import TEST_PASSWORDS
 
 SN = "example.cluster01.hosting.ovh.net"
 NO_CERT = "example2.cluster02.hosting.ovh.net"

@@ -7,8 +7,9 @@ from collections.abc import Callable
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import GRANTED_SERVICE, SLOW_TASK_SECONDS
-from tests.web.test_domains import attach
+from tests.support.forms import attach
+from tests.support.panel_data import GRANTED_SERVICE
+from tests.support.sandbox import SLOW_TASK_SECONDS
 
 TASKS = f"/hosting/{GRANTED_SERVICE}/tasks"
 EN = {"Accept-Language": "en"}

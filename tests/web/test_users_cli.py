@@ -8,7 +8,7 @@ from flask import Flask
 
 from app.extensions import db
 from app.models import User
-from tests.conftest import TEST_PASSWORDS
+from tests.support.panel_data import TEST_PASSWORDS
 
 
 def test_create_admin_reads_the_password_from_stdin_and_refuses_weak_ones(app: Flask) -> None:

@@ -7,9 +7,9 @@ import sys
 import click
 from flask.cli import AppGroup
 
+from app.accounts.passwords import password_problem
+from app.accounts.users import AccountError, all_users, create_user, find_user
 from app.audit import record_event
-from app.auth.accounts import AccountError, all_users, create_user, find_user
-from app.auth.passwords import password_problem
 from app.extensions import db
 
 users_cli = AppGroup("users", help="Manage the panel's users from the server.")

@@ -12,8 +12,8 @@ from datetime import timedelta
 
 from sqlalchemy import delete, func, select
 
+from app.accounts.passwords import hash_password
 from app.audit import record_event
-from app.auth.passwords import hash_password
 from app.extensions import db
 from app.models import OneTimeLink, ServiceGrant, User, utcnow
 

@@ -15,9 +15,9 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import delete, select
 
+from app.accounts.passwords import check_password
+from app.accounts.users import find_user, normalize_email
 from app.audit import record_event
-from app.auth.accounts import find_user, normalize_email
-from app.auth.passwords import check_password
 from app.extensions import db
 from app.models import SignInFailure, User, utcnow
 

@@ -8,7 +8,7 @@ import ovh
 import pytest
 import requests
 
-from app.sandbox import clock
+from ovh_sandbox import clock
 
 EXAMPLE = "example.cluster01.hosting.ovh.net"
 EXAMPLE2 = "example2.cluster02.hosting.ovh.net"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.auth.accounts import create_user, grant
+from app.accounts.users import create_user, grant
 from app.extensions import db
 
 

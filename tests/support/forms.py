@@ -1,0 +1,39 @@
+"""Sending the panel's real forms as a browser would, CSRF token included."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask.testing import FlaskClient
+
+from tests.support.panel_data import GRANTED_SERVICE
+
+
+def submit(client: FlaskClient, url: str, **fields: Any) -> Any:
+    """Fill in and send the form of ``url`` as a browser would (CSRF token included); fields
+    given as ``None`` are left out, like unticked boxes."""
+    english = {"Accept-Language": "en"}
+    token = csrf_token(client.get(url, headers=english).get_data(as_text=True))
+    data = {
+        "csrf_token": token,
+        **{key: value for key, value in fields.items() if value is not None},
+    }
+    return client.post(url, data=data, headers=english)
+
+
+CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def csrf_token(html: str) -> str:
+    """The CSRF token of the first form in a page, as a browser would send it back."""
+    match = CSRF_INPUT.search(html)
+    assert match, "the page has no form with a CSRF token"
+    return match.group(1)
+
+
+def attach(client: FlaskClient, domain: str, **fields: Any) -> Any:
+    """Attach ``domain`` to the granted service through the real form (folder ``www``, HTTPS and
+    the ``www.`` pair unless ``fields`` say otherwise)."""
+    values = {"domain": domain, "path": "www", "ssl": "y", "with_www": "y", **fields}
+    return submit(client, f"/hosting/{GRANTED_SERVICE}/domains/attach", **values)
