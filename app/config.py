@@ -74,10 +74,16 @@ def load_settings(instance_path: str) -> dict[str, Any]:
     sandbox = None
     if on_sandbox:
         # Demo wiring: only a panel on the sandbox loads the sandbox's package, for its keys.
+        from dataclasses import replace
+
+        from app.services.access_rules import rule_pairs
         from ovh_sandbox.config import from_env
 
-        sandbox = from_env(instance_path)
-        if not ovh["application_key"]:
+        # The demo key and service account carry exactly the panel's rules, as a real key would.
+        sandbox = replace(
+            from_env(instance_path), demo_rules=rule_pairs(), service_account_rules=rule_pairs()
+        )
+        if not ovh["application_key"] and not ovh["client_id"]:
             ovh.update(
                 application_key=sandbox.application_key,
                 application_secret=sandbox.application_secret,

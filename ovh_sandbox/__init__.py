@@ -16,6 +16,7 @@ from ovh_sandbox import (
     hosting_domains,
     hosting_service,
     hosting_ssl,
+    oauth2,
     seed,
 )
 from ovh_sandbox.config import SandboxConfig
@@ -37,6 +38,7 @@ def create_sandbox_app(config: SandboxConfig) -> Flask:
         hosting_domains.bp,
         hosting_ssl.bp,
         hosting_databases.bp,
+        oauth2.bp,
     ):
         app.register_blueprint(blueprint)
     return app

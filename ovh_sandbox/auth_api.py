@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Any
 
 from flask import Blueprint, Response, g, request, url_for
 
 from ovh_sandbox import api, clock, credentials
-from ovh_sandbox.errors import ApiError, bad_request
+from ovh_sandbox.errors import ApiError, bad_request, forbidden
 from ovh_sandbox.signing import invalid_key
 from ovh_sandbox.validation import HTTP_METHODS
 
@@ -74,6 +75,20 @@ def _access_rules(values: dict[str, Any]) -> list[dict[str, str]]:
     return rules
 
 
+def _allowed_ips(values: dict[str, Any]) -> list[str] | None:
+    blocks = values.get("allowedIPs")
+    if blocks is None:
+        return None
+    for block in blocks:
+        try:
+            ipaddress.ip_network(block, strict=False)
+        except (TypeError, ValueError):
+            raise bad_request(
+                f"Invalid value for parameter allowedIPs: {block!r} is not an IP block"
+            ) from None
+    return [str(block) for block in blocks] or None
+
+
 @bp.post("/auth/credential")
 def credential() -> Response:
     application_key = request.headers.get("X-Ovh-Application")
@@ -85,7 +100,11 @@ def credential() -> Response:
         raise invalid_key()
     values = api.body("POST /auth/credential")
     consumer_key, token = credentials.request_new(
-        api.conn(), api.config(), _access_rules(values), values.get("redirection")
+        api.conn(),
+        api.config(),
+        _access_rules(values),
+        values.get("redirection"),
+        _allowed_ips(values),
     )
     return api.answer(
         {
@@ -98,18 +117,35 @@ def credential() -> Response:
 
 @bp.get("/auth/currentCredential")
 def current_credential() -> Response:
+    if g.credential is None:
+        # A bearer token is no consumer key (UNCONFIRMED: OVH's exact answer here).
+        raise forbidden("This call is only available with a consumer key")
     row = credentials.by_consumer_key(api.conn(), g.credential["consumer_key"])
     return api.answer(credentials.as_api_credential(row or g.credential))
 
 
 @bp.get("/auth/details")
 def details() -> Response:
+    nic = credentials.NICHANDLE
+    if g.credential is None:
+        # A service account: its access is its IAM policy, not routes.
+        return api.answer(
+            {
+                "account": nic,
+                "allowedRoutes": None,
+                "description": None,
+                "identities": [f"urn:v1:eu:identity:credential:{nic}/oauth2-{g.service_account}"],
+                "method": "oauth2_client_credentials",
+                "roles": None,
+                "user": None,
+            }
+        )
     return api.answer(
         {
-            "account": credentials.NICHANDLE,
+            "account": nic,
             "allowedRoutes": credentials.rules_of(g.credential),
             "description": None,
-            "identities": [f"urn:v1:eu:identity:account:{credentials.NICHANDLE}"],
+            "identities": [f"urn:v1:eu:identity:account:{nic}"],
             "method": "account",
             "roles": None,
             "user": None,
@@ -119,6 +155,8 @@ def details() -> Response:
 
 @bp.post("/auth/logout")
 def logout() -> Response:
+    if g.credential is None:
+        raise forbidden("This call is only available with a consumer key")
     credentials.expire(api.conn(), g.credential["id"])
     return api.void()
 

@@ -14,6 +14,14 @@ from pathlib import Path
 DEMO_APPLICATION_KEY = "sandboxdemoappkey"
 DEMO_APPLICATION_SECRET = "sandboxdemoappsecret0000000000000"
 DEMO_CONSUMER_KEY = "sandboxdemoconsumerkey000000000000"
+DEMO_CLIENT_ID = "sandbox-demo-service-account"
+DEMO_CLIENT_SECRET = "sandboxdemoclientsecret00000000000"
+# With nothing else said, the demo consumer key and the demo service account may call anything;
+# the panel hands its own rule table over (``demo_rules``) so the demo and the tests carry exactly
+# what a real key of the panel would.
+ALL_ROUTES: tuple[tuple[str, str], ...] = tuple(
+    (method, "/*") for method in ("GET", "POST", "PUT", "DELETE")
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,13 @@ class SandboxConfig:
     application_key: str = DEMO_APPLICATION_KEY
     application_secret: str = DEMO_APPLICATION_SECRET
     consumer_key: str = DEMO_CONSUMER_KEY
+    # The demo consumer key's access rules (method, path), as ``POST /auth/credential`` takes them.
+    demo_rules: tuple[tuple[str, str], ...] = ALL_ROUTES
+    # The OAuth2 service account (client credentials) and the routes its IAM policy allows.
+    client_id: str = DEMO_CLIENT_ID
+    client_secret: str = DEMO_CLIENT_SECRET
+    service_account_rules: tuple[tuple[str, str], ...] = ALL_ROUTES
+    oauth2_token_seconds: int = 3600
 
 
 def from_env(instance_path: str) -> SandboxConfig:
@@ -49,4 +64,6 @@ def from_env(instance_path: str) -> SandboxConfig:
         application_key=env("SANDBOX_APPLICATION_KEY") or defaults.application_key,
         application_secret=env("SANDBOX_APPLICATION_SECRET") or defaults.application_secret,
         consumer_key=env("SANDBOX_CONSUMER_KEY") or defaults.consumer_key,
+        client_id=env("SANDBOX_CLIENT_ID") or defaults.client_id,
+        client_secret=env("SANDBOX_CLIENT_SECRET") or defaults.client_secret,
     )

@@ -6,6 +6,7 @@ validation page; an approved one carries an optional expiry. ``POST /auth/logout
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import secrets
 import sqlite3
@@ -16,11 +17,12 @@ from ovh_sandbox.config import SandboxConfig
 
 APPLICATION_ID = 1
 NICHANDLE = "xx11111-ovh"
-PANEL_RULES: list[dict[str, str]] = [
-    {"method": method, "path": path}
-    for method in ("GET", "POST", "PUT", "DELETE")
-    for path in ("/hosting/web", "/hosting/web/*")
-] + [{"method": "GET", "path": "/auth/*"}, {"method": "GET", "path": "/me"}]
+
+
+def as_rules(pairs: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
+    return [{"method": method, "path": path} for method, path in pairs]
+
+
 VALIDITY_CHOICES: dict[int, str] = {86_400: "1 day", 2_592_000: "30 days", 0: "Unlimited"}
 
 
@@ -31,11 +33,12 @@ def _insert(
     status: str,
     rules: list[dict[str, str]],
     redirection: str | None,
+    allowed_ips: list[str] | None = None,
 ) -> str:
     token = secrets.token_urlsafe(24)
     conn.execute(
         "INSERT INTO credentials (consumer_key, token, application_key, status, rules, "
-        "redirection, creation) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "redirection, creation, allowed_ips) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             consumer_key,
             token,
@@ -44,14 +47,15 @@ def _insert(
             json.dumps(rules),
             redirection,
             clock.now(),
+            json.dumps(allowed_ips) if allowed_ips else None,
         ),
     )
     return token
 
 
 def add_demo(conn: sqlite3.Connection, config: SandboxConfig) -> None:
-    """The ready-to-use consumer key of the config, with exactly the panel's rules."""
-    _insert(conn, config, config.consumer_key, "validated", PANEL_RULES, None)
+    """The ready-to-use consumer key of the config, with the config's ``demo_rules``."""
+    _insert(conn, config, config.consumer_key, "validated", as_rules(config.demo_rules), None)
 
 
 def request_new(
@@ -59,11 +63,12 @@ def request_new(
     config: SandboxConfig,
     rules: list[dict[str, str]],
     redirection: str | None,
+    allowed_ips: list[str] | None = None,
 ) -> tuple[str, str]:
     """A pending credential; returns its consumer key and its validation token."""
     consumer_key = secrets.token_hex(16)
     return consumer_key, _insert(
-        conn, config, consumer_key, "pendingValidation", rules, redirection
+        conn, config, consumer_key, "pendingValidation", rules, redirection, allowed_ips
     )
 
 
@@ -111,10 +116,26 @@ def rules_of(row: sqlite3.Row) -> list[dict[str, str]]:
     return rules
 
 
+def allowed_ips_of(row: sqlite3.Row) -> list[str] | None:
+    raw = row["allowed_ips"]
+    return list(json.loads(raw)) if raw else None
+
+
+def ip_allowed(row: sqlite3.Row, address: str | None) -> bool:
+    """Whether ``address`` is inside one of the credential's ``allowedIPs`` blocks (if any)."""
+    blocks = allowed_ips_of(row)
+    if not blocks:
+        return True
+    if address is None:
+        return False
+    ip = ipaddress.ip_address(address)
+    return any(ip in ipaddress.ip_network(block, strict=False) for block in blocks)
+
+
 def as_api_credential(row: sqlite3.Row) -> dict[str, Any]:
     """``auth.ApiCredential``."""
     return {
-        "allowedIPs": None,
+        "allowedIPs": allowed_ips_of(row),
         "applicationId": APPLICATION_ID,
         "creation": clock.iso(row["creation"]),
         "credentialId": row["id"],

@@ -1,9 +1,9 @@
 """SQLite storage shared by every process that serves the sandbox.
 
 WAL mode and a busy timeout let the panel's workers and the sandbox server use one file at once.
-Objects are JSON documents keyed by (kind, service, key); tasks, credentials, stats, faults and
-rate-limit hits have small tables of their own. Fields whose name starts with ``_`` are the
-sandbox's own bookkeeping and never leave it (see :func:`public`).
+Objects are JSON documents keyed by (kind, service, key); tasks, credentials, stats, faults,
+rate-limit hits and OAuth2 tokens have small tables of their own. Fields whose name starts with
+``_`` are the sandbox's own bookkeeping and never leave it (see :func:`public`).
 """
 
 from __future__ import annotations
@@ -32,7 +32,11 @@ CREATE TABLE IF NOT EXISTS credentials (
 CREATE TABLE IF NOT EXISTS stats (route TEXT PRIMARY KEY, count INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS faults (name TEXT PRIMARY KEY, value REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS hits (consumer TEXT NOT NULL, at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS oauth2_tokens (
+    token TEXT PRIMARY KEY, client_id TEXT NOT NULL, expires REAL NOT NULL);
 """
+# Columns added after the first release: added to an older database file when missing.
+LATER_COLUMNS = (("credentials", "allowed_ips", "TEXT"),)
 
 
 def connect(path: str) -> sqlite3.Connection:
@@ -51,6 +55,10 @@ def ensure_schema(path: str) -> None:
     with closing(connect(path)) as conn:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.executescript(SCHEMA)
+        for table, column, kind in LATER_COLUMNS:
+            present = {row["name"] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if column not in present:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
 @contextmanager

@@ -1,10 +1,10 @@
 """The OVH protocol around every ``/1.0`` route: stats, faults, signature, transaction, query id.
 
 Before a call to a known route: count it under its route template and apply the faults. Then, for
-every call, known route or not: authenticate it (except the two public auth routes), open the
-write transaction and settle the service's finished tasks. After it: commit (or roll back an error
-answer), maybe swap the body for a non-JSON page, and put an ``X-Ovh-QueryID`` on every answer of
-the app, errors included.
+every call, known route or not: authenticate it (signed consumer key or OAuth2 bearer token;
+except the two public auth routes), open the write transaction and settle the service's finished
+tasks. After it: commit (or roll back an error answer), maybe swap the body for a non-JSON page,
+and put an ``X-Ovh-QueryID`` on every answer of the app, errors included.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from ovh_sandbox import api, faults, signing, stats, tasks
+from ovh_sandbox import api, faults, oauth2, signing, stats, tasks
 from ovh_sandbox.errors import ApiError, business_error
 
 PUBLIC_ENDPOINTS = frozenset({"auth_api.time", "auth_api.credential"})
@@ -49,9 +49,12 @@ def _before_call() -> Response | None:
             return interrupted
     if request.endpoint not in PUBLIC_ENDPOINTS:
         # Unknown routes are authenticated too, so a call outside the rules is NOT_GRANTED_CALL.
-        g.credential = signing.authenticate(
-            conn, api.config(), request, request.path.removeprefix(stats.API_PREFIX)
-        )
+        api_path = request.path.removeprefix(stats.API_PREFIX)
+        if oauth2.bearer(request) is not None:
+            g.credential = None
+            g.service_account = oauth2.authenticate(conn, api.config(), request, api_path)
+        else:
+            g.credential = signing.authenticate(conn, api.config(), request, api_path)
     conn.execute("BEGIN IMMEDIATE")
     g.in_transaction = True
     service = (request.view_args or {}).get("serviceName")

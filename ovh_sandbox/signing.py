@@ -82,6 +82,8 @@ def authenticate(
     )
     if not hmac.compare_digest(expected, headers.get("X-Ovh-Signature", "")):
         raise auth_error(400, "INVALID_SIGNATURE", "Invalid signature")
+    if not credentials.ip_allowed(row, request.remote_addr):
+        raise auth_error(403, "FORBIDDEN", "This IP is not allowed to use this credential")
     if not granted(credentials.rules_of(row), request.method, api_path):
         raise auth_error(403, "NOT_GRANTED_CALL", "This call has not been granted")
     credentials.touch(conn, row["id"])

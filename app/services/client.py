@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import contextvars
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import ovh
 import ovh.exceptions
@@ -257,7 +258,12 @@ def _retryable(error: PanelError) -> bool:
 def build_client(
     ovh_settings: Mapping[str, Any], sandbox_url: str, timeout: tuple[float, float]
 ) -> ovh.Client:
-    """The ``ovh.Client`` for these settings: python-ovh's own names, plus ``sandbox`` or a URL."""
+    """The ``ovh.Client`` for these settings: python-ovh's own names, plus ``sandbox`` or a URL.
+
+    Application key mode signs each call; OAuth2 mode (``client_id``/``client_secret``, a
+    service account) gets a token from the token endpoint first. python-ovh only knows OVH's own
+    regions and token URLs; for the sandbox or a URL, both are pointed there instead.
+    """
     endpoint = ovh_settings["endpoint"]
     url = sandbox_url if endpoint == "sandbox" else endpoint if "/" in endpoint else None
     keys = {
@@ -273,9 +279,31 @@ def build_client(
     }
     client = ovh.Client(endpoint="ovh-eu" if url else endpoint, timeout=timeout, **keys)
     if url:
-        # python-ovh only knows its hard-coded regions; a sandbox or proxy URL replaces the base.
         client._endpoint = url.rstrip("/")
+        if client._oauth2 is not None:
+            client._oauth2.token_url = oauth2_token_url(url)
+            _allow_plain_http_on_loopback(url)
     return client
+
+
+def is_oauth2(client: ovh.Client) -> bool:
+    """Whether the client works as an OAuth2 service account (no consumer key)."""
+    return getattr(client, "_oauth2", None) is not None
+
+
+def oauth2_token_url(api_url: str) -> str:
+    """Where a sandbox or proxy at ``api_url`` hands out tokens: ``/auth/oauth2/token`` at the same
+    origin, the path OVH uses (``https://www.ovh.com/auth/oauth2/token``)."""
+    parts = urlsplit(api_url)
+    return f"{parts.scheme}://{parts.netloc}/auth/oauth2/token"
+
+
+def _allow_plain_http_on_loopback(api_url: str) -> None:
+    """oauthlib refuses tokens over plain HTTP unless told otherwise; the sandbox on a loopback
+    address is the one place the panel speaks HTTP, so only there is it told."""
+    parts = urlsplit(api_url)
+    if parts.scheme == "http" and parts.hostname in {"127.0.0.1", "localhost", "::1"}:
+        os.environ["OAUTHLIB_INSECURE_TRANSPORT"] = "1"
 
 
 def build_gateway(

@@ -66,6 +66,24 @@ class NotAuthorized(PanelError):
     )
 
 
+class AccessNotIncluded(NotAuthorized):
+    """An IAM refusal: the OAuth2 service account's policy (or the account's IAM) leaves this
+    operation out. OVH says so with a 403 that carries no auth ``errorCode``."""
+
+    default_message = _l(
+        "The panel's OVH access does not include this. An administrator can widen it."
+    )
+
+
+class TokenRefused(NotAuthorized):
+    """OVH would not give the panel's OAuth2 service account an access token."""
+
+    default_message = _l(
+        "The panel could not sign in to OVH: its service account was refused. An administrator "
+        "needs to check the panel's OVH connection (client id and secret)."
+    )
+
+
 class RateLimited(PanelError):
     status_code = 429
     default_message = _l("OVH is receiving too many requests from the panel. Please wait a moment.")
@@ -84,6 +102,7 @@ class UpstreamError(PanelError):
 
 
 _BY_OVH_EXCEPTION: tuple[tuple[type[Exception], type[PanelError]], ...] = (
+    (ovh_exc.OAuth2FailureError, TokenRefused),
     (ovh_exc.ResourceNotFoundError, NotFound),
     (ovh_exc.BadParametersError, InvalidInput),
     (ovh_exc.ResourceConflictError, Conflict),
@@ -99,6 +118,7 @@ _BY_OVH_EXCEPTION: tuple[tuple[type[Exception], type[PanelError]], ...] = (
 
 _BY_STATUS: dict[int, type[PanelError]] = {
     400: InvalidInput,
+    401: NotAuthorized,
     403: NotAuthorized,
     404: NotFound,
     409: Conflict,
@@ -128,9 +148,36 @@ def translate(error: Exception) -> PanelError:
         if isinstance(error, ovh_class):
             return panel_class(query_id=query_id, detail=detail)
     if status == 403:
-        # A 403 without an auth errorCode is OVH refusing the operation itself, not the panel.
-        return Refused(query_id=query_id, detail=detail)
+        # A 403 without an auth errorCode: IAM leaving the operation out of the panel's access,
+        # or OVH refusing the operation itself.
+        body = _json_body(response)
+        return (AccessNotIncluded if is_iam_refusal(body) else Refused)(
+            query_id=query_id, detail=detail
+        )
+    if status in _BY_STATUS:
+        return _BY_STATUS[status](query_id=query_id, detail=detail)
     return UpstreamError(query_id=query_id, detail=detail)
+
+
+def is_iam_refusal(body: Any) -> bool:
+    """Whether a 403 answer without ``errorCode`` is IAM's: OVH names the actions it refused in
+    ``details`` (``unauthorizedActionsByIAM``), with "User not granted for this request"."""
+    if not isinstance(body, dict) or body.get("errorCode"):
+        return False
+    details = body.get("details")
+    if isinstance(details, dict) and any(
+        details.get(key)
+        for key in ("unauthorizedActionsByIAM", "unauthorizedActionsByAuthentication")
+    ):
+        return True
+    return str(body.get("message") or "").startswith("User not granted")
+
+
+def _json_body(response: Any) -> Any:
+    try:
+        return response.json()
+    except (AttributeError, ValueError):
+        return None
 
 
 def from_response(response: requests.Response) -> PanelError:
@@ -142,7 +189,7 @@ def from_response(response: requests.Response) -> PanelError:
     detail = body.get("message") if isinstance(body, dict) else None
     error_class = _BY_STATUS.get(response.status_code, UpstreamError)
     if response.status_code == 403 and not (isinstance(body, dict) and body.get("errorCode")):
-        error_class = Refused
+        error_class = AccessNotIncluded if is_iam_refusal(body) else Refused
     return error_class(
         query_id=_query_id(response), detail=detail, retry_after=_retry_after(response)
     )

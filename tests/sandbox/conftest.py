@@ -13,10 +13,27 @@ from ovh_sandbox.config import SandboxConfig
 from ovh_sandbox.testing import running_sandbox
 from tests.support.sandbox_control import Control, MovableClock
 
+# The sandbox's own tests drive every hosting route, not just the panel's: their demo key may call
+# all of /hosting/web and read /me and /auth, and nothing else.
+HOSTING_RULES: tuple[tuple[str, str], ...] = (
+    *(
+        (method, path)
+        for method in ("GET", "POST", "PUT", "DELETE")
+        for path in ("/hosting/web", "/hosting/web/*")
+    ),
+    ("GET", "/auth/*"),
+    ("GET", "/me"),
+)
+
 
 @pytest.fixture
 def sandbox_settings(tmp_path: Path) -> SandboxConfig:
-    return SandboxConfig(db_path=str(tmp_path / "sandbox.db"), task_seconds=0)
+    return SandboxConfig(
+        db_path=str(tmp_path / "sandbox.db"),
+        task_seconds=0,
+        demo_rules=HOSTING_RULES,
+        service_account_rules=HOSTING_RULES,
+    )
 
 
 @pytest.fixture

@@ -1,100 +1,22 @@
-"""OVH's own schemas from ``tests/sandbox/schemas`` as strict JSON Schema, for conformance.
-
-Response schemas are made strict: properties that are not nullable are required and no other
-property is allowed, so a missing or misspelt field fails.
-"""
+"""OVH's schema files (shipped with the panel in ``app/ovh_schemas``) as strict JSON Schema,
+for the conformance tests: the conversions are the panel's own (:mod:`app.services.schemas`)."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema
-import pytest
 
-SCHEMAS = Path(__file__).resolve().parent / "schemas"
+from app.services.schemas import (
+    SCHEMAS,
+    auth_model,
+    component,
+    hosting_schema,
+    load,
+    openapi_node,
+)
 
-
-@cache
-def load(name: str) -> dict[str, Any]:
-    path = SCHEMAS / name
-    if not path.is_file():
-        pytest.fail(f"OVH schema file missing: {path} (see schemas/SOURCE.md)")
-    document: dict[str, Any] = json.loads(path.read_text())
-    return document
-
-
-def openapi_node(node: Any, strict: bool) -> Any:
-    """An OpenAPI 3.0 schema node as plain JSON Schema: refs inlined, ``nullable`` honoured."""
-    if not isinstance(node, dict):
-        return node
-    if "$ref" in node:
-        name = node["$ref"].removeprefix("#/components/schemas/")
-        return openapi_node(
-            load("hosting-web.openapi3.json")["components"]["schemas"][name], strict
-        )
-    node = dict(node)
-    nullable = node.pop("nullable", False)
-    for key in ("description", "readOnly", "example"):
-        node.pop(key, None)
-    if "allOf" in node and len(node["allOf"]) == 1:
-        node = {**openapi_node(node.pop("allOf")[0], strict), **node}
-    if "items" in node:
-        node["items"] = openapi_node(node["items"], strict)
-    if isinstance(node.get("additionalProperties"), dict):
-        node["additionalProperties"] = openapi_node(node["additionalProperties"], strict)
-    if "properties" in node:
-        properties = node["properties"]
-        node["properties"] = {k: openapi_node(v, strict) for k, v in properties.items()}
-        if strict:
-            node["required"] = [k for k, v in properties.items() if not v.get("nullable")]
-            node["additionalProperties"] = False
-    return {"anyOf": [node, {"type": "null"}]} if nullable else node
-
-
-def hosting_schema(method: str, template: str) -> Any:
-    operation = load("hosting-web.openapi3.json")["paths"][template][method.lower()]
-    content = operation["responses"]["200"].get("content")
-    if content is None:
-        return {"type": "null"}
-    return openapi_node(content["application/json"]["schema"], strict=True)
-
-
-def component(name: str) -> Any:
-    return openapi_node({"$ref": f"#/components/schemas/{name}"}, strict=True)
-
-
-AUTH_TYPES = {
-    "string": "string",
-    "password": "string",
-    "datetime": "string",
-    "ipBlock": "string",
-    "long": "integer",
-    "boolean": "boolean",
-}
-
-
-def auth_model(full_type: str) -> Any:
-    """A model of ``auth.schema.json`` (raw OVH format) as strict JSON Schema."""
-    if full_type.endswith("[]"):
-        return {"type": "array", "items": auth_model(full_type[:-2])}
-    if full_type in AUTH_TYPES:
-        return {"type": AUTH_TYPES[full_type]}
-    model = load("auth.schema.json")["models"][full_type]
-    if "enum" in model:
-        return {"enum": model["enum"]}
-    properties = {}
-    for name, spec in model["properties"].items():
-        schema = auth_model(spec["fullType"])
-        properties[name] = {"anyOf": [schema, {"type": "null"}]} if spec["canBeNull"] else schema
-    return {
-        "type": "object",
-        "properties": properties,
-        "additionalProperties": False,
-        "required": [n for n, s in model["properties"].items() if not s["canBeNull"]],
-    }
+__all__ = ["SCHEMAS", "auth_model", "check", "component", "hosting_schema", "load", "openapi_node"]
 
 
 def check(value: Any, schema: Any) -> None:

@@ -1,7 +1,7 @@
 """Conformance: every answer of every implemented route validates against OVH's own schemas.
 
 Hosting routes are checked against ``hosting-web.openapi3.json`` (OpenAPI 3.0) and auth routes
-against the models of ``auth.schema.json``, both read from ``tests/sandbox/schemas`` and made
+against the models of ``auth.schema.json``, both read from ``app/ovh_schemas`` and made
 strict by ``ovh_schemas``.
 """
 

@@ -6,7 +6,8 @@ import ovh
 import pytest
 from ovh.exceptions import InvalidCredential, NotGrantedCall
 
-from ovh_sandbox.credentials import PANEL_RULES
+from ovh_sandbox.config import SandboxConfig
+from ovh_sandbox.credentials import as_rules
 from tests.support.sandbox_control import Control
 
 RULES = [{"method": "GET", "path": "/me"}, {"method": "GET", "path": "/auth/*"}]
@@ -73,11 +74,13 @@ def test_unknown_validation_token_is_not_found(control: Control) -> None:
     )
 
 
-def test_demo_credential_has_exactly_the_panel_rules(client: ovh.Client) -> None:
+def test_demo_credential_has_exactly_the_configured_rules(
+    client: ovh.Client, sandbox_settings: SandboxConfig
+) -> None:
     credential = client.get("/auth/currentCredential")
-    assert credential["rules"] == PANEL_RULES
+    assert credential["rules"] == as_rules(sandbox_settings.demo_rules)
     assert credential["expiration"] is None
     details = client.get("/auth/details")
     assert details["account"] == "xx11111-ovh"
     assert details["method"] == "account"
-    assert details["allowedRoutes"] == PANEL_RULES
+    assert details["allowedRoutes"] == as_rules(sandbox_settings.demo_rules)

@@ -8,14 +8,20 @@ from typing import Any
 import pytest
 import requests
 
+from app.services.access_rules import rule_pairs
 from ovh_sandbox.config import SandboxConfig
 from ovh_sandbox.testing import running_sandbox
 
 
 @pytest.fixture(scope="session")
 def sandbox_config(tmp_path_factory: pytest.TempPathFactory) -> SandboxConfig:
+    """The test sandbox: its consumer key and service account carry exactly the panel's rule
+    table, so any call the panel makes outside its own rules fails with OVH's refusal."""
     return SandboxConfig(
-        db_path=str(tmp_path_factory.mktemp("sandbox") / "sandbox.db"), task_seconds=0
+        db_path=str(tmp_path_factory.mktemp("sandbox") / "sandbox.db"),
+        task_seconds=0,
+        demo_rules=rule_pairs(),
+        service_account_rules=rule_pairs(),
     )
 
 
@@ -37,6 +43,8 @@ def slow_sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config = SandboxConfig(
         db_path=str(tmp_path_factory.mktemp("slow-sandbox") / "sandbox.db"),
         task_seconds=SLOW_TASK_SECONDS,
+        demo_rules=rule_pairs(),
+        service_account_rules=rule_pairs(),
     )
     with running_sandbox(config) as url:
         yield url

@@ -38,13 +38,14 @@ def test_a_list_answered_with_ids_falls_back_to_concurrent_details(
 def test_answers_are_cached_until_the_panel_changes_the_service(
     gateway: OvhGateway, sandbox: Any
 ) -> None:
-    first = gateway.get(path("/hosting/web", SERVICE), scope=SERVICE)
-    again = gateway.get(path("/hosting/web", SERVICE), scope=SERVICE)
+    target = path("/hosting/web", SERVICE, "attachedDomain", "blog.example.com")
+    first = gateway.get(target, scope=SERVICE)
+    again = gateway.get(target, scope=SERVICE)
     assert first == again
     assert sandbox.stats()["total"] == 1
-    gateway.put(path("/hosting/web", SERVICE), scope=SERVICE, displayName="Shop")
-    renamed = gateway.get(path("/hosting/web", SERVICE), scope=SERVICE)
-    assert renamed["displayName"] == "Shop"
+    gateway.put(target, scope=SERVICE, ownLog="blog.example.com")
+    changed = gateway.get(target, scope=SERVICE)
+    assert changed["ownLog"] == "blog.example.com"
 
 
 def test_independent_calls_run_together_and_keep_their_order(gateway: OvhGateway) -> None:
