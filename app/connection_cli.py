@@ -197,5 +197,5 @@ def _print_info(info: account.ConnectionInfo) -> None:
     extra = [rule for rule in info.rules if (rule.method, rule.path) not in wanted]
     if extra:
         click.echo("Rules beyond what the panel needs (a narrower key is safer):")
-        for rule in extra:
-            click.echo(f"  {rule.method:6} {rule.path}")
+        for key_rule in extra:
+            click.echo(f"  {key_rule.method:6} {key_rule.path}")

@@ -1,10 +1,11 @@
-"""Control routes outside ``/1.0`` (no signature, no faults): faults, stats and reset."""
+"""Control routes outside ``/1.0`` (no signature, no faults): faults, stats, reset, and the OAuth2
+service account's IAM policy."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
-from ovh_sandbox import api, faults, seed, stats
+from ovh_sandbox import api, faults, oauth2, seed, stats
 from ovh_sandbox.errors import bad_request
 from ovh_sandbox.validation import parse_json_object
 
@@ -39,3 +40,17 @@ def reset() -> Response:
         raise bad_request("services must be an integer >= 0")
     seed.reset(api.config(), services)
     return api.answer({"services": services})
+
+
+@bp.post("/service-account")
+def set_service_account_policy() -> Response:
+    """Replace the service account's IAM policy (``{"rules": [{"method", "path"}…]}``) until the
+    next reset."""
+    rules = parse_json_object(request.get_data()).get("rules")
+    if not isinstance(rules, list) or not all(
+        isinstance(r, dict) and isinstance(r.get("method"), str) and isinstance(r.get("path"), str)
+        for r in rules
+    ):
+        raise bad_request("rules must be a list of {method, path}")
+    oauth2.set_policy(api.conn(), rules)
+    return api.answer({"rules": rules})

@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 from flask import Blueprint, Request, Response, jsonify, request
 
-from ovh_sandbox import api, clock, signing
+from ovh_sandbox import api, clock, db, signing
 from ovh_sandbox.config import SandboxConfig
 from ovh_sandbox.db import transaction
 from ovh_sandbox.errors import ApiError
@@ -30,6 +30,7 @@ from ovh_sandbox.errors import ApiError
 bp = Blueprint("oauth2", __name__)
 
 SCOPE = "all"
+POLICY_KIND = "iam_policy"
 # POST routes of /hosting/web that are actions rather than creations (their IAM action has no
 # ``/create``), from OVH's schema.
 ACTIONS = frozenset(
@@ -111,6 +112,19 @@ def iam_action(method: str, rule: str | None, api_path: str) -> str:
     return "webHosting:apiovh:" + "/".join([*segments, verbs.get(method, method.lower())])
 
 
+def policy(conn: sqlite3.Connection, config: SandboxConfig) -> list[dict[str, str]]:
+    """The service account's IAM policy as routes: set by the control route, else the config's."""
+    stored = db.Store(conn).get(POLICY_KIND, "")
+    if stored is not None:
+        return list(stored["rules"])
+    return [{"method": m, "path": p} for m, p in config.service_account_rules]
+
+
+def set_policy(conn: sqlite3.Connection, rules: list[dict[str, str]]) -> None:
+    with transaction(conn):
+        db.Store(conn).put(POLICY_KIND, "", "", {"rules": rules})
+
+
 def authenticate(
     conn: sqlite3.Connection, config: SandboxConfig, req: Request, api_path: str
 ) -> str:
@@ -123,8 +137,7 @@ def authenticate(
         raise ApiError(401, {"class": "Client::Unauthorized", "message": "Invalid token"})
     if api_path.startswith("/auth/"):
         return str(row["client_id"])  # who am I: always allowed, like for a consumer key
-    rules = [{"method": m, "path": p} for m, p in config.service_account_rules]
-    if not signing.granted(rules, req.method, api_path):
+    if not signing.granted(policy(conn, config), req.method, api_path):
         rule = req.url_rule.rule if req.url_rule is not None else None
         raise ApiError(
             403,

@@ -22,6 +22,8 @@ from app.services.errors import NotAuthorized, translate
 from app.services.units import parse_datetime
 
 OAUTH2_METHOD = "oauth2_client_credentials"
+# Seconds between two looks at a consumer key waiting for approval.
+POLL_INTERVAL = 3.0
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ class Validation:
 def wait_for_validation(
     client: ovh.Client,
     timeout: float,
-    interval: float = 3.0,
+    interval: float | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
 ) -> Validation:
@@ -146,7 +148,7 @@ def wait_for_validation(
             status = str(credential.get("status") or "pendingValidation")
         if status != "pendingValidation" or clock() >= deadline:
             return Validation(status, parse_datetime(credential.get("expiration")))
-        sleep(interval)
+        sleep(POLL_INTERVAL if interval is None else interval)
 
 
 def is_unlimited(validation: Validation) -> bool:

@@ -72,6 +72,14 @@ class SandboxControl:
         answer.raise_for_status()
         return dict(answer.json())
 
+    def service_account_policy(self, rules: list[tuple[str, str]]) -> None:
+        """Narrow (or widen) the OAuth2 service account's IAM policy until the next reset."""
+        requests.post(
+            f"{self.base}/_sandbox/service-account",
+            json={"rules": [{"method": m, "path": p} for m, p in rules]},
+            timeout=5,
+        ).raise_for_status()
+
     def clear_stats(self) -> None:
         requests.delete(f"{self.base}/_sandbox/stats", timeout=5).raise_for_status()
 

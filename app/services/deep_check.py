@@ -1,0 +1,333 @@
+"""``flask ovh check --deep``: the panel's reads on the real account, each answer checked.
+
+No test here can reach a real OVH account; this lets its owner check one. It runs the panel's own
+service-layer reads (so the answers also go through the panel's own parsing into its dataclasses)
+over a client that refuses anything but GET, records every answer, validates each against OVH's
+schema files shipped with the panel, and prints a report with no keys, no account identifiers
+(service names, domains, nichandle, emails, IPs): paths are shown as the panel's rule table writes
+them (``/hosting/web/*/attachedDomain``), and any text from the account is replaced by a
+placeholder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import ovh
+import requests
+
+from app.services import access_rules, account, databases, domains, hosting, schemas, ssl, tasks
+from app.services.cache import MemoryStore, ResponseCache
+from app.services.client import OvhGateway, is_oauth2
+from app.services.errors import NotAuthorized, PanelError
+
+DEFAULT_SERVICES = 2
+PUBLIC_PATHS = {"/auth/time"}
+_IP = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b|\b(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}\b")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+class WriteRefused(RuntimeError):
+    """The deep check only reads; a write reaching its client is a bug, and is never sent."""
+
+
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    expanded: bool
+    status: int | None
+    body: Any
+
+
+@dataclass(frozen=True)
+class CallResult:
+    method: str
+    shown_path: str
+    status: int | None
+    items: int | None
+    problems: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    problem: str | None = None
+    refused: bool = False
+
+
+@dataclass
+class DeepReport:
+    endpoint: str
+    oauth2: bool
+    services_read: int = 0
+    services_total: int = 0
+    calls: list[CallResult] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    not_tried: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(call.ok for call in self.calls) and not any(
+            step.problem and not step.refused for step in self.steps
+        )
+
+    def text(self) -> str:
+        lines = [
+            "OVH deep check (flask ovh check --deep); no keys or account identifiers below.",
+            f"Endpoint: {self.endpoint if '/' not in self.endpoint else '<url>'}",
+            "Access: " + ("OAuth2 service account" if self.oauth2 else "consumer key"),
+            f"Hosting plans read: {self.services_read} of {self.services_total}",
+            "Calls (GET only; paths as the panel's rule table writes them):",
+        ]
+        for call in self.calls:
+            size = f"{call.items} items" if call.items is not None else ""
+            head = f"  {'ok  ' if call.ok else 'FAIL'}  {call.method} {call.shown_path}"
+            lines.append(f"{head}  {call.status or '-'} {size} {call.note}".rstrip())
+            lines.extend(f"          {problem}" for problem in call.problems)
+        lines.append("Panel reading (its own parsing of those answers):")
+        for step in self.steps:
+            if step.problem is None:
+                lines.append(f"  ok    {step.name}")
+            else:
+                label = "DENY" if step.refused else "FAIL"
+                lines.append(f"  {label}  {step.name}: {step.problem}")
+        if self.not_tried:
+            lines.append("Not tried (nothing of that kind on the plans read):")
+            lines.extend(f"  {rule}" for rule in self.not_tried)
+        problems = sum(not call.ok for call in self.calls) + sum(
+            step.problem is not None for step in self.steps
+        )
+        lines.append(f"Result: {len(self.calls)} calls, {problems} problems.")
+        return "\n".join(lines)
+
+
+class _ReadOnlyRecorder:
+    """Wraps ``client.raw_call``: refuses writes, keeps every answer."""
+
+    def __init__(self, client: ovh.Client) -> None:
+        self.recorded: list[Recorded] = []
+        self._real = client.raw_call
+        client.raw_call = self
+
+    def __call__(self, method: str, path: str, *args: Any, **kwargs: Any) -> requests.Response:
+        if method.upper() != "GET":
+            raise WriteRefused(f"the deep check never writes ({method})")
+        headers = kwargs.get("headers") or (args[2] if len(args) > 2 else None) or {}
+        response: requests.Response = self._real(method, path, *args, **kwargs)
+        try:
+            body = response.json() if response.content else None
+        except ValueError:
+            body = "<not JSON>"
+        self.recorded.append(
+            Recorded(
+                method.upper(),
+                urlsplit(path).path,
+                "X-Pagination-Mode" in headers,
+                response.status_code,
+                body,
+            )
+        )
+        return response
+
+
+def run(client: ovh.Client, endpoint: str, services: list[str] | None = None) -> DeepReport:
+    recorder = _ReadOnlyRecorder(client)
+    gateway = OvhGateway(client, ResponseCache(MemoryStore(), ttl=0), max_workers=2)
+    report = DeepReport(endpoint=endpoint, oauth2=is_oauth2(client))
+    scrub = _Scrubber()
+
+    def step(name: str, call: Callable[[], Any]) -> Any:
+        try:
+            result = call()
+        except PanelError as error:
+            text = f"{type(error).__name__}: {error.message} ({error.detail})"
+            report.steps.append(Step(name, text, refused=isinstance(error, NotAuthorized)))
+            return None
+        except Exception as error:
+            report.steps.append(Step(name, f"{type(error).__name__}: {error}"))
+            return None
+        report.steps.append(Step(name))
+        return result
+
+    step("account.connection_info", lambda: account.connection_info(gateway, endpoint))
+    names = step("hosting.list_service_names", lambda: hosting.list_service_names(gateway)) or []
+    step("hosting.list_services", lambda: hosting.list_services(gateway))
+    chosen = [name for name in names if name in services] if services else names[:DEFAULT_SERVICES]
+    report.services_total, report.services_read = len(names), len(chosen)
+    for service_name in chosen:
+        _read_service(gateway, service_name, step)
+    try:
+        for recorded in recorder.recorded:
+            scrub.learn(recorded.body)
+        report.calls = [_check(recorded) for recorded in recorder.recorded]
+        called = {(r.method, r.shown_path) for r in report.calls}
+        report.not_tried = [
+            f"{rule.method} {rule.path}"
+            for rule in access_rules.PANEL_RULES
+            if not rule.writes
+            and (rule.method, rule.path) not in called
+            and not (report.oauth2 and rule.path == "/auth/currentCredential")
+        ]
+    finally:
+        client.raw_call = recorder._real
+    report.steps = [
+        Step(s.name, scrub(s.problem) if s.problem else None, s.refused) for s in report.steps
+    ]
+    return report
+
+
+def _read_service(
+    gateway: OvhGateway, service_name: str, step: Callable[[str, Callable[[], Any]], Any]
+) -> None:
+    service = step("hosting.get_service", lambda: hosting.get_service(gateway, service_name))
+    attached = step("domains.list_domains", lambda: domains.list_domains(gateway, service_name))
+    first = [attached[0].domain] if attached else []
+    if first:
+        step("domains.get_domain", lambda: domains.get_domain(gateway, service_name, first[0]))
+        step("domains.diagnose_dns", lambda: domains.diagnose_dns(gateway, service_name, first))
+    step("ssl.get_certificate", lambda: ssl.get_certificate(gateway, service_name))
+    if first and service is not None and service.multiple_ssl:
+        step(
+            "ssl.get_certificate (per domain)",
+            lambda: ssl.get_certificate(gateway, service_name, first[0]),
+        )
+    found = step(
+        "databases.list_databases", lambda: databases.list_databases(gateway, service_name)
+    )
+    if found:
+        name = found[0].name
+        step("databases.get_database", lambda: databases.get_database(gateway, service_name, name))
+        step(
+            "databases.get_capabilities",
+            lambda: databases.get_capabilities(gateway, service_name, name),
+        )
+    step(
+        "databases.list_creation_offers",
+        lambda: databases.list_creation_offers(gateway, service_name),
+    )
+    engines = step("databases.list_engines", lambda: databases.list_engines(gateway, service_name))
+    if engines:
+        step(
+            "databases.get_versions",
+            lambda: databases.get_versions(gateway, service_name, engines[0]),
+        )
+    page = step("tasks.list_tasks", lambda: tasks.list_tasks(gateway, service_name))
+    if page is not None and page.tasks:
+        task_id = page.tasks[0].id
+        step("tasks.get_task", lambda: tasks.get_task(gateway, service_name, task_id))
+
+
+# Checking one answer ------------------------------------------------------------------------
+
+
+def _check(recorded: Recorded) -> CallResult:
+    rule = access_rules.panel_rule_for(recorded.method, recorded.path)
+    shown = rule.path if rule else recorded.path if recorded.path in PUBLIC_PATHS else "<other>"
+    items = len(recorded.body) if isinstance(recorded.body, list) else None
+    status = recorded.status
+    if status is None or status >= 400:
+        message = recorded.body.get("errorCode") if isinstance(recorded.body, dict) else None
+        note = f"refused ({message})" if message else "error answer"
+        # "Not found" on an optional read (no certificate) is an answer, not a problem.
+        problem = () if status == 404 else (note,)
+        return CallResult(recorded.method, shown, status, None, problem)
+    schema, note = _schema_for(recorded)
+    found = tuple(schemas.problems(recorded.body, schema)) if schema is not None else ()
+    return CallResult(recorded.method, shown, status, items, found, note)
+
+
+def _schema_for(recorded: Recorded) -> tuple[Any, str]:
+    path = recorded.path
+    if path.startswith("/auth/"):
+        return _auth_schema(path)
+    if not path.startswith("/hosting/web"):
+        return None, "(no schema file shipped for this route)"
+    template = _hosting_template(path)
+    if template is None:
+        newer = re.sub(r"/attachedDomain/[^/]+/ssl", "/{serviceName}/ssl", path)
+        newer = re.sub(r"^/hosting/web/[^/]+/\{serviceName\}", "/hosting/web/{serviceName}", newer)
+        if newer != path and newer in _templates():
+            # The per-domain SSL routes came after the shipped copy; OVH gives them the models
+            # of the service-wide ones (hosting.web.SSL, hosting.web.ssl.Report).
+            return schemas.hosting_schema("GET", newer), "(model of the service-wide route)"
+        return None, "(not in the shipped schema: newer than its copy)"
+    if recorded.expanded and isinstance(recorded.body, list):
+        detail = _detail_template(template)
+        if detail is None:
+            return None, "(no item model in the schema)"
+        return {"type": "array", "items": schemas.hosting_schema("GET", detail)}, ""
+    return schemas.hosting_schema("GET", template), ""
+
+
+def _auth_schema(path: str) -> tuple[Any, str]:
+    for api in schemas.load("auth.schema.json")["apis"]:
+        if api["path"] == path:
+            for operation in api["operations"]:
+                if operation["httpMethod"] == "GET":
+                    return schemas.auth_model(operation["responseType"]), ""
+    return None, "(no schema file shipped for this route)"
+
+
+def _templates() -> list[str]:
+    paths = schemas.load("hosting-web.openapi3.json")["paths"]
+    return [template for template, ops in paths.items() if "get" in ops]
+
+
+def _hosting_template(path: str) -> str | None:
+    matches = [
+        template
+        for template in _templates()
+        if re.fullmatch(re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)), path)
+    ]
+    # A literal segment beats a parameter (/hosting/web/attachedDomain vs /{serviceName}).
+    return max(matches, key=lambda t: len(re.sub(r"\{[^}]+\}", "", t)), default=None)
+
+
+def _detail_template(template: str) -> str | None:
+    for candidate in _templates():
+        rest = candidate.removeprefix(template + "/")
+        if candidate != rest and re.fullmatch(r"\{[^}/]+\}", rest):
+            return candidate
+    return None
+
+
+# Keeping the account out of the report ------------------------------------------------------
+
+
+class _Scrubber:
+    """Replaces every text the account's answers contained (names, domains, logins…), emails
+    and IP addresses by placeholders."""
+
+    def __init__(self) -> None:
+        self.values: set[str] = set()
+
+    def learn(self, body: Any) -> None:
+        for value in _strings(body):
+            if len(value) >= 3:
+                self.values.add(value)
+
+    def __call__(self, text: str) -> str:
+        for value in sorted(self.values, key=len, reverse=True):
+            text = text.replace(value, "<value>")
+        return _IP.sub("<ip>", _EMAIL.sub("<email>", text))
+
+
+def _strings(body: Any) -> Iterable[str]:
+    if isinstance(body, str):
+        yield body
+    elif isinstance(body, dict):
+        for value in body.values():
+            yield from _strings(value)
+    elif isinstance(body, list):
+        for value in body:
+            yield from _strings(value)
