@@ -94,3 +94,61 @@ def test_a_business_refusal_is_not_taken_for_missing_panel_access() -> None:
     assert isinstance(errors.from_response(raw), errors.Refused)  # type: ignore[arg-type]
     auth = FakeResponse(403, {}, {"errorCode": "NOT_GRANTED_CALL", "message": "no"})
     assert isinstance(errors.from_response(auth), errors.NotAuthorized)  # type: ignore[arg-type]
+
+
+IAM_REFUSAL = {
+    "class": "Client::Forbidden",
+    "message": "User not granted for this request",
+    "details": {
+        "unauthorizedActionsByAuthentication": "",
+        "unauthorizedActionsByIAM": "webHosting:apiovh:attachedDomain/create",
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("body", "panel_error"),
+    [
+        (IAM_REFUSAL, errors.AccessNotIncluded),
+        # The same refusal with its details left out, or its message alone.
+        (
+            {"class": "Client::Forbidden", "message": "User not granted for this request"},
+            errors.AccessNotIncluded,
+        ),
+        (
+            {"message": "x", "details": {"unauthorizedActionsByIAM": "webHosting:apiovh:get"}},
+            errors.AccessNotIncluded,
+        ),
+        # OVH refusing the operation itself stays "OVH refused to do this".
+        (
+            {
+                "class": "Client::Forbidden",
+                "message": "Only a Let's Encrypt certificate can be regenerated",
+            },
+            errors.Refused,
+        ),
+    ],
+)
+def test_a_403_without_error_code_is_iam_only_when_it_says_so(
+    body: dict[str, object], panel_error: type[errors.PanelError]
+) -> None:
+    response = FakeResponse(403, {"X-Ovh-QueryID": "EU.ext-1.abc.43"}, body)
+    translated = errors.translate(ovh_exc.APIError("refused", response=response))
+    assert type(translated) is panel_error
+    assert type(errors.from_response(response)) is panel_error  # type: ignore[arg-type]
+    assert translated.query_id == "EU.ext-1.abc.43"
+
+
+def test_the_iam_refusal_sentence_says_an_administrator_can_widen_it() -> None:
+    message = str(errors.AccessNotIncluded().message)
+    assert message == "The panel's OVH access does not include this. An administrator can widen it."
+    assert isinstance(errors.AccessNotIncluded(), errors.NotAuthorized)
+
+
+def test_a_refused_token_and_a_401_are_said_plainly() -> None:
+    token = errors.translate(ovh_exc.OAuth2FailureError("OAuth2 failure: (invalid_client)"))
+    assert type(token) is errors.TokenRefused
+    assert "service account was refused" in str(token.message)
+    response = FakeResponse(401, {}, {"class": "Client::Unauthorized", "message": "Invalid token"})
+    unauthorized = errors.translate(ovh_exc.APIError("Invalid token", response=response))
+    assert type(unauthorized) is errors.NotAuthorized
