@@ -182,3 +182,16 @@ def client_for_rules(app: Flask, sandbox: SandboxControl) -> Any:
         return str(answer["consumerKey"])
 
     return make
+
+
+def test_ctrl_c_stops_waiting_and_still_prints_the_key(
+    app: Flask, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_args: Any, **_kwargs: Any) -> account.Validation:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(account, "wait_for_validation", interrupted)
+    connected = app.test_cli_runner().invoke(args=["ovh", "connect"])
+    assert connected.exit_code == 0, connected.output
+    assert "Stopped waiting" in connected.output
+    printed_credential(connected.output)
