@@ -17,8 +17,9 @@ from typing import Any
 import ovh
 
 from app.services.access_rules import FeatureAccess, as_ovh_rules, feature_access
-from app.services.client import OvhGateway, is_oauth2
+from app.services.client import OvhGateway
 from app.services.errors import NotAuthorized, translate
+from app.services.oauth2 import is_oauth2
 from app.services.units import parse_datetime
 
 OAUTH2_METHOD = "oauth2_client_credentials"

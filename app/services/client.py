@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import contextvars
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 import ovh
 import ovh.exceptions
@@ -28,6 +27,7 @@ from app.services.errors import (
     from_response,
     translate,
 )
+from app.services.oauth2 import allow_plain_http_on_loopback, oauth2_token_url
 
 log = logging.getLogger(__name__)
 
@@ -282,28 +282,8 @@ def build_client(
         client._endpoint = url.rstrip("/")
         if client._oauth2 is not None:
             client._oauth2.token_url = oauth2_token_url(url)
-            _allow_plain_http_on_loopback(url)
+            allow_plain_http_on_loopback(url)
     return client
-
-
-def is_oauth2(client: ovh.Client) -> bool:
-    """Whether the client works as an OAuth2 service account (no consumer key)."""
-    return getattr(client, "_oauth2", None) is not None
-
-
-def oauth2_token_url(api_url: str) -> str:
-    """Where a sandbox or proxy at ``api_url`` hands out tokens: ``/auth/oauth2/token`` at the same
-    origin, the path OVH uses (``https://www.ovh.com/auth/oauth2/token``)."""
-    parts = urlsplit(api_url)
-    return f"{parts.scheme}://{parts.netloc}/auth/oauth2/token"
-
-
-def _allow_plain_http_on_loopback(api_url: str) -> None:
-    """oauthlib refuses tokens over plain HTTP unless told otherwise; the sandbox on a loopback
-    address is the one place the panel speaks HTTP, so only there is it told."""
-    parts = urlsplit(api_url)
-    if parts.scheme == "http" and parts.hostname in {"127.0.0.1", "localhost", "::1"}:
-        os.environ["OAUTHLIB_INSECURE_TRANSPORT"] = "1"
 
 
 def build_gateway(

@@ -62,6 +62,6 @@ def test_a_read_only_key_shows_what_it_cannot_change(
     text = page.get_data(as_text=True)
     assert page.status_code == 200
     assert text.count(">Can only read<") == 3  # domains, SSL, databases
-    assert "<code>POST /hosting/web/*/attachedDomain</code>" in text
+    assert ">POST /hosting/web/*/attachedDomain</code>" in text
     assert "<code>127.0.0.1/32</code>" in text
     assert "choose an unlimited validity" in text
