@@ -136,8 +136,16 @@ def run(client: ovh.Client, endpoint: str, services: list[str] | None = None) ->
 
     step("account.connection_info", lambda: account.connection_info(gateway, endpoint))
     names = step("hosting.list_service_names", lambda: hosting.list_service_names(gateway)) or []
-    step("hosting.list_services", lambda: hosting.list_services(gateway))
-    chosen = [name for name in names if name in services] if services else names[:DEFAULT_SERVICES]
+    plans = step("hosting.list_services", lambda: hosting.list_services(gateway)) or []
+    if services:
+        chosen = [name for name in names if name in services]
+    else:
+        chosen = names[:DEFAULT_SERVICES]
+        # One plan with several certificates, when there is one, so the per-domain SSL routes
+        # are read too.
+        several = [plan.service_name for plan in plans if plan.multiple_ssl]
+        if several and not set(several) & set(chosen):
+            chosen = [*chosen[: DEFAULT_SERVICES - 1], several[0]]
     report.services_total, report.services_read = len(names), len(chosen)
     for service_name in chosen:
         _read_service(gateway, service_name, step)

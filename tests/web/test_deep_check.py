@@ -68,6 +68,16 @@ def test_every_read_is_checked_and_nothing_identifies_the_account(
     assert routes and all(route.startswith("GET ") for route in routes)
 
 
+def test_by_default_two_plans_are_read_one_of_them_with_several_certificates(
+    app: Flask, sandbox: SandboxControl
+) -> None:
+    result = _deep(app)
+    assert result.exit_code == 0, result.output
+    assert "Hosting plans read: 2 of 3" in result.output
+    assert "GET /hosting/web/*/attachedDomain/*/ssl  200" in result.output
+    assert "Not tried" not in result.output
+
+
 def test_an_answer_outside_the_schema_is_reported_by_field(
     app: Flask, sandbox: SandboxControl, monkeypatch: pytest.MonkeyPatch
 ) -> None:
