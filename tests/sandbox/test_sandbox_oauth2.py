@@ -139,3 +139,25 @@ def test_a_consumer_key_limited_to_other_ips_is_refused(
 def test_an_invalid_ip_block_is_refused(client: ovh.Client) -> None:
     with pytest.raises(APIError, match="allowedIPs"):
         client.request_consumerkey([{"method": "GET", "path": "/me"}], allowedIPs=["nowhere"])
+
+
+def test_the_service_account_policy_can_be_narrowed_until_the_next_reset(
+    oauth2_client: ovh.Client, control: object, api_url: str
+) -> None:
+    base = api_url.removesuffix("/1.0")
+    narrowed = requests.post(
+        f"{base}/_sandbox/service-account",
+        json={"rules": [{"method": "GET", "path": "/hosting/web"}]},
+        timeout=5,
+    )
+    assert narrowed.status_code == 200
+    assert SERVICE in oauth2_client.get("/hosting/web")
+    with pytest.raises(APIError) as caught:
+        oauth2_client.get(f"/hosting/web/{SERVICE}")
+    assert caught.value.response.json()["details"]["unauthorizedActionsByIAM"] == (
+        "webHosting:apiovh:get"
+    )
+    wrong = requests.post(f"{base}/_sandbox/service-account", json={"rules": "all"}, timeout=5)
+    assert wrong.status_code == 400
+    requests.post(f"{base}/_sandbox/reset", json={}, timeout=30).raise_for_status()
+    assert oauth2_client.get(f"/hosting/web/{SERVICE}")["serviceName"] == SERVICE
