@@ -27,7 +27,11 @@ from app.services.errors import (
     from_response,
     translate,
 )
-from app.services.oauth2 import allow_plain_http_on_loopback, oauth2_token_url
+from app.services.oauth2 import (
+    allow_plain_http_on_loopback,
+    oauth2_token_url,
+    renew_refused_tokens,
+)
 
 log = logging.getLogger(__name__)
 
@@ -283,6 +287,7 @@ def build_client(
         if client._oauth2 is not None:
             client._oauth2.token_url = oauth2_token_url(url)
             allow_plain_http_on_loopback(url)
+    renew_refused_tokens(client)
     return client
 
 

@@ -4,9 +4,12 @@ key, and how a sandbox or proxy URL gets its token endpoint."""
 from __future__ import annotations
 
 import os
+from typing import Any
 from urllib.parse import urlsplit
 
 import ovh
+import requests
+from ovh.oauth2 import OAuth2
 
 
 def is_oauth2(client: ovh.Client) -> bool:
@@ -27,3 +30,44 @@ def allow_plain_http_on_loopback(api_url: str) -> None:
     parts = urlsplit(api_url)
     if parts.scheme == "http" and parts.hostname in {"127.0.0.1", "localhost", "::1"}:
         os.environ["OAUTHLIB_INSECURE_TRANSPORT"] = "1"
+
+
+class RenewingOAuth2(OAuth2):
+    """python-ovh's OAuth2 helper, plus one thing: when OVH refuses the token (401) before the
+    client thinks it expired (revoked, or the service account changed), the token is fetched
+    anew and the call sent once more, instead of failing until the old token runs out."""
+
+    @property
+    def session(self) -> Any:
+        return _RenewingSession(self)
+
+    def _base_session(self) -> Any:
+        return OAuth2.session.fget(self)
+
+    def forget_token(self) -> None:
+        self._token = None
+        self._session = None
+
+
+class _RenewingSession:
+    def __init__(self, oauth2: RenewingOAuth2) -> None:
+        self._oauth2 = oauth2
+
+    def request(self, *args: Any, **kwargs: Any) -> requests.Response:
+        response: requests.Response = self._oauth2._base_session().request(*args, **kwargs)
+        if response.status_code != 401:
+            return response
+        self._oauth2.forget_token()
+        renewed: requests.Response = self._oauth2._base_session().request(*args, **kwargs)
+        return renewed
+
+
+def renew_refused_tokens(client: ovh.Client) -> None:
+    """Give an OAuth2 client the :class:`RenewingOAuth2` helper (same id, secret, token URL)."""
+    current = client._oauth2
+    if current is not None and not isinstance(current, RenewingOAuth2):
+        client._oauth2 = RenewingOAuth2(
+            client_id=current.client_id,
+            client_secret=current.client_secret,
+            token_url=current.token_url,
+        )

@@ -3,7 +3,9 @@ IAM refusals, token failures; and consumer keys limited to ``allowedIPs``."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 
 import ovh
 import pytest
@@ -161,3 +163,38 @@ def test_the_service_account_policy_can_be_narrowed_until_the_next_reset(
     assert wrong.status_code == 400
     requests.post(f"{base}/_sandbox/reset", json={}, timeout=30).raise_for_status()
     assert oauth2_client.get(f"/hosting/web/{SERVICE}")["serviceName"] == SERVICE
+
+
+def _revoke_tokens(config: SandboxConfig) -> None:
+    with closing(sqlite3.connect(config.db_path)) as conn, conn:
+        conn.execute("DELETE FROM oauth2_tokens")
+
+
+def test_a_token_ovh_no_longer_accepts_is_fetched_anew_once(
+    oauth2_client: ovh.Client, sandbox_settings: SandboxConfig
+) -> None:
+    assert SERVICE in oauth2_client.get("/hosting/web")
+    first = oauth2_client._oauth2.token["access_token"]
+    _revoke_tokens(sandbox_settings)
+    assert SERVICE in oauth2_client.get("/hosting/web")
+    assert oauth2_client._oauth2.token["access_token"] != first
+
+
+def test_python_ovh_alone_keeps_a_refused_token(
+    api_url: str, sandbox_settings: SandboxConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Why the panel renews: python-ovh only fetches a token when its own copy expires."""
+    monkeypatch.setattr("app.services.client.renew_refused_tokens", lambda client: None)
+    client = build_client(
+        {
+            "endpoint": "sandbox",
+            "client_id": sandbox_settings.client_id,
+            "client_secret": sandbox_settings.client_secret,
+        },
+        api_url,
+        (3, 10),
+    )
+    client.get("/hosting/web")
+    _revoke_tokens(sandbox_settings)
+    with pytest.raises(APIError, match="Invalid token"):
+        client.get("/hosting/web")
