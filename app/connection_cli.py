@@ -180,6 +180,11 @@ def _print_info(info: account.ConnectionInfo) -> None:
         click.echo(f"Credential: {info.status}")
         click.echo(f"Expires:    {info.expiration.isoformat() if info.expiration else 'never'}")
         click.echo(f"Allowed IPs: {', '.join(info.allowed_ips) or 'any'}")
+        if info.expiration is not None:
+            click.echo(
+                "Warning:    this key stops working on its expiry date. Run `flask ovh connect` "
+                'and choose the validity "Unlimited".'
+            )
     if info.rules is None:
         click.echo("Features:   not limited by rules; the service account's IAM policy decides.")
         click.echo("            `flask ovh check --deep` tries every read the panel makes.")

@@ -57,6 +57,7 @@ def test_connect_asks_for_the_least_rules_and_check_shows_the_approved_credentia
     assert "can use            domains" in checked.output
     assert "cannot use" not in checked.output
     assert "Expires:    never" not in checked.output
+    assert 'choose the validity "Unlimited"' in checked.output
 
 
 def test_check_says_plainly_when_the_credential_is_not_approved(
