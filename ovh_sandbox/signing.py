@@ -2,7 +2,7 @@
 
 Application key, consumer key (exists, validated and unexpired, same application), timestamp
 within ±``TIME_WINDOW_SECONDS`` of the sandbox clock, signature over the URL exactly as sent and
-the raw body bytes, then the credential's access rules.
+the raw body bytes, then the credential's ``allowedIPs`` (if any) and its access rules.
 """
 
 from __future__ import annotations
