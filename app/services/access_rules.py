@@ -5,8 +5,10 @@ where ``*`` stands only for a serviceName or an object (domain, database, task).
 ``/hosting/web/*`` write rule on purpose: OVH's ``*`` also matches slashes, so such a rule would
 let the key call ``terminate``, ``restoreSnapshot`` or the FTP ``changePassword``.
 
-A feature that adds an OVH call adds its row here; the tests' sandbox key carries exactly these
-rules, so a call missing from the table fails every test that makes it.
+A feature that adds an OVH call adds its row here. The tests' sandbox key carries exactly these
+rules, so a call no row allows fails every test that makes it with OVH's ``NOT_GRANTED_CALL``;
+and since ``GET /hosting/web/*`` alone would allow every read, a test also walks the service layer
+and matches each call to its own row (``*`` read as one segment), and each row to a call.
 """
 
 from __future__ import annotations
