@@ -69,8 +69,8 @@ def token() -> Response:
         client_secret.encode(), config.client_secret.encode()
     ):
         return _token_error(401, "invalid_client", "Invalid client credentials")
-    scopes = set((request.form.get("scope") or SCOPE).split())
-    if scopes != {SCOPE}:
+    # OVH's token endpoint refuses a request without ``scope=all`` (external-secrets#6931).
+    if set((request.form.get("scope") or "").split()) != {SCOPE}:
         return _token_error(400, "invalid_scope", "The only scope is 'all'")
     access_token = secrets.token_urlsafe(32)
     conn = api.conn()
