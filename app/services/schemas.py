@@ -8,6 +8,7 @@ no other property is allowed, so a missing or misspelt field shows.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -105,13 +106,42 @@ def problems(value: Any, schema: Any, limit: int = 5) -> list[str]:
     """What in ``value`` breaks ``schema``, as field paths and rules, never the values themselves
     (they may be names of the account's services, domains or people)."""
     validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
-    found = []
-    for error in sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path))[:limit]:
-        where = "".join(
-            f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.absolute_path
-        )
-        found.append(f"{where or '(answer)'}: {_rule(error)}")
-    return found
+    errors = sorted(_expanded(validator.iter_errors(value)), key=lambda e: str(e.absolute_path))
+    return [f"{_where(error) or '(answer)'}: {_rule(error)}" for error in errors[:limit]]
+
+
+def _expanded(errors: Iterable[jsonschema.ValidationError]) -> Iterable[jsonschema.ValidationError]:
+    """A nullable field's error is "neither null nor …": say instead what broke the non-null
+    shape."""
+    for error in errors:
+        inner = [
+            sub
+            for sub in error.context or ()
+            if not (sub.validator == "type" and sub.validator_value == "null")
+        ]
+        if error.validator == "anyOf" and inner:
+            yield from _expanded(inner)
+        else:
+            yield error
+
+
+def _where(error: jsonschema.ValidationError) -> str:
+    """The field path, with the keys of free-form maps (e.g. IAM tags, named by the customer)
+    shown as ``<key>``: only names the schema itself lists are shown."""
+    instance_path = list(error.absolute_path)
+    schema_path = list(error.absolute_schema_path)
+    parts = []
+    for index, step in enumerate(schema_path):
+        if not instance_path:
+            break
+        if step == "properties" and index + 1 < len(schema_path):
+            parts.append(f".{instance_path.pop(0)}")
+        elif step == "items":
+            parts.append(f"[{instance_path.pop(0)}]")
+        elif step in ("additionalProperties", "patternProperties"):
+            instance_path.pop(0)
+            parts.append(".<key>")
+    return "".join(parts)
 
 
 def _rule(error: jsonschema.ValidationError) -> str:
