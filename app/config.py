@@ -51,10 +51,29 @@ def ovh_settings() -> dict[str, Any]:
     endpoint = manager.get("default", "endpoint") or "ovh-eu"
     section = "ovh-eu" if endpoint == "sandbox" or "/" in endpoint else endpoint
     keys = {name: manager.get(section, name) for name in OVH_KEY_NAMES}
+    _check_ovh_keys(keys)
     has_credentials = bool(keys["application_key"] or keys["client_id"])
     if not has_credentials:
         endpoint = "sandbox"
     return {"endpoint": endpoint, **keys}
+
+
+def _check_ovh_keys(keys: dict[str, str | None]) -> None:
+    """Refuse at start, in plain words, the mixes python-ovh would refuse on the first page."""
+    if keys["client_id"] and keys["application_key"]:
+        raise RuntimeError(
+            "Both OVH_APPLICATION_KEY and OVH_CLIENT_ID are set. Use an application key (with "
+            "OVH_APPLICATION_SECRET and OVH_CONSUMER_KEY) or an OAuth2 service account "
+            "(OVH_CLIENT_ID and OVH_CLIENT_SECRET), not both."
+        )
+    if bool(keys["client_id"]) != bool(keys["client_secret"]):
+        raise RuntimeError(
+            "An OAuth2 service account needs both OVH_CLIENT_ID and OVH_CLIENT_SECRET."
+        )
+    if bool(keys["application_key"]) != bool(keys["application_secret"]):
+        raise RuntimeError(
+            "An application key needs both OVH_APPLICATION_KEY and OVH_APPLICATION_SECRET."
+        )
 
 
 def _demo_secret_key(instance_path: Path) -> str:
