@@ -14,7 +14,7 @@ from app.admin import bp
 from app.admin.forms import OUTCOME_CHOICES, FilterAuditForm
 from app.admin.log import AuditFilter, csv_lines, known_actions, query
 from app.extensions import db, ovh_api
-from app.services import account
+from app.services import access_rules, account
 from app.services.errors import PanelError
 
 PER_PAGE = 50
@@ -62,7 +62,13 @@ def connection() -> str:
         info, error = account.connection_info(ovh_api.gateway, endpoint), None
     except PanelError as failure:
         info, error = None, failure
-    return render_template("admin/connection.html", info=info, error=error, endpoint=endpoint)
+    return render_template(
+        "admin/connection.html",
+        info=info,
+        error=error,
+        endpoint=endpoint,
+        iam_actions=access_rules.iam_actions(),
+    )
 
 
 def _filters() -> tuple[FilterAuditForm, AuditFilter]:
