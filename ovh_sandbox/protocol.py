@@ -18,7 +18,7 @@ from typing import Any
 from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from ovh_sandbox import api, faults, signing, stats, tasks
+from ovh_sandbox import api, faults, signing, stats, tasks, validation
 from ovh_sandbox.errors import ApiError, business_error
 
 PUBLIC_ENDPOINTS = frozenset({"auth_api.time", "auth_api.credential"})
@@ -51,6 +51,13 @@ def _before_call() -> Response | None:
         # Unknown routes are authenticated too, so a call outside the rules is NOT_GRANTED_CALL.
         g.credential = signing.authenticate(
             conn, api.config(), request, request.path.removeprefix(stats.API_PREFIX)
+        )
+    if request.url_rule is not None:
+        # Every operation's query string and body, checked against OVH's schema.
+        validation.check_request(
+            stats.route_template(request.method, request.url_rule.rule),
+            request.args.to_dict(),
+            request.get_data(cache=True),
         )
     conn.execute("BEGIN IMMEDIATE")
     g.in_transaction = True

@@ -1,7 +1,7 @@
 """Writes as OVH tasks: ``todo`` → ``doing`` → final, computed lazily from timestamps.
 
 A task stores its start time, its step length (``SandboxConfig.task_seconds`` when it was made)
-and the outcome it will reach (``done``, or ``cancelled``/``error`` for trigger inputs). Its status
+and the outcome it will reach (``done``, or ``cancelled`` for trigger inputs). Its status
 is derived from the clock on every read, so no background thread is needed. :func:`settle` runs
 inside the request's write transaction and applies the side effects of each task that reached its
 outcome exactly once (``settled`` flips 0 → 1 under SQLite's write lock, safe across processes).
@@ -110,20 +110,21 @@ def listing(
     return found
 
 
+# hosting.web.task.StatusEnum has no failure value: a task OVH gives up on ends ``cancelled``
+# (README, UNCONFIRMED table), so both trigger inputs end there.
+FAILED = "cancelled"
+
+
 def outcome_for_domain(domain: str) -> str:
-    """Trigger inputs: a first label ``cancel-…`` ends ``cancelled``, ``fail-…`` ends ``error``."""
+    """Trigger inputs: a first label ``cancel-…`` or ``fail-…`` ends ``cancelled``."""
     first_label = domain.split(".", 1)[0]
-    if first_label.startswith("cancel-"):
-        return "cancelled"
-    if first_label.startswith("fail-"):
-        return "error"
+    if first_label.startswith(("cancel-", "fail-")):
+        return FAILED
     return "done"
 
 
 def outcome_for_database_user(user: str) -> str:
-    """Trigger inputs: a database user ending in ``cancel`` / ``fail``."""
-    if user.endswith("cancel"):
-        return "cancelled"
-    if user.endswith("fail"):
-        return "error"
+    """Trigger inputs: a database user ending in ``cancel`` or ``fail``."""
+    if user.endswith(("cancel", "fail")):
+        return FAILED
     return "done"

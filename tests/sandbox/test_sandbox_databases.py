@@ -137,7 +137,7 @@ def test_creation_uses_a_slot(client: ovh.Client) -> None:
 
 
 @pytest.mark.parametrize(
-    ("user", "status"), [("examplecancel", "cancelled"), ("examplefail", "error")]
+    ("user", "status"), [("examplecancel", "cancelled"), ("examplefail", "cancelled")]
 )
 def test_trigger_users_end_their_task_without_a_database(
     client: ovh.Client, user: str, status: str

@@ -131,7 +131,7 @@ def test_new_domains_point_here_unless_named_as_a_trigger(
 
 @pytest.mark.parametrize(
     ("name", "status"),
-    [("cancel-promo.example.com", "cancelled"), ("fail-promo.example.com", "error")],
+    [("cancel-promo.example.com", "cancelled"), ("fail-promo.example.com", "cancelled")],
 )
 def test_trigger_domains_end_their_task_and_vanish(
     client: ovh.Client, name: str, status: str
