@@ -9,6 +9,7 @@ outcome exactly once (``settled`` flips 0 → 1 under SQLite's write lock, safe 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from typing import Any
@@ -17,6 +18,20 @@ from ovh_sandbox import clock, effects
 from ovh_sandbox.db import Store
 
 RUNNING = ("todo", "doing")
+
+
+def attached_domain_id(service: str, domain: str) -> int:
+    """The attached domain's own number, stable for a service and domain (OVH's control panel
+    mocks show ``objectId: '30533272'`` for ``attachedDomain/create``)."""
+    digest = hashlib.sha1(f"{service}/{domain}".encode()).hexdigest()
+    return 10_000_000 + int(digest[:7], 16) % 90_000_000
+
+
+def object_id_for(service: str, object_type: str, key: str) -> str:
+    """``objectId`` as OVH shows it: numeric text for an attached domain, else the object's name."""
+    if object_type == "AttachedDomain":
+        return str(attached_domain_id(service, key))
+    return key
 
 
 def status_at(row: sqlite3.Row, at: float) -> str:
@@ -61,7 +76,16 @@ def create(
     cursor = conn.execute(
         "INSERT INTO tasks (service, function, object_type, object_id, start, step, outcome, "
         "payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (service, function, object_type, object_id, now, step, outcome, json.dumps(payload or {})),
+        (
+            service,
+            function,
+            object_type,
+            object_id_for(service, object_type, object_id),
+            now,
+            step,
+            outcome,
+            json.dumps(payload or {}),
+        ),
     )
     row = conn.execute("SELECT * FROM tasks WHERE id=?", (cursor.lastrowid,)).fetchone()
     return render(row, now)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import g, has_request_context
 from flask_babel import gettext
+
+from app import audit
 from flask_babel import lazy_gettext as _l
 
 from app.services.tasks import Task
@@ -63,14 +66,52 @@ def short_service_name(service_name: str) -> str:
     return service_name.removesuffix(".hosting.ovh.net")
 
 
+def subject_of(task: Task) -> str:
+    """What the task worked on, in words. On OVH an attached domain's task names it by number
+    (``objectId: "30533272"``), which no read of the domain shows: the panel's own history of the
+    write that started the task names it instead; failing that, "a domain", never the number."""
+    from app.services.domain_names import display_name
+
+    object_id = task.object_id
+    if object_id and not object_id.isdigit():
+        return display_name(object_id)
+    known = _known_targets(task.service_name)
+    if task.id not in known:
+        remember_targets(task.service_name, [task.id])
+    target = known.get(task.id)
+    if target:
+        return display_name(target)
+    if task.object_type == "AttachedDomain" or task.function.startswith("attachedDomain/"):
+        return gettext("a domain")
+    return gettext("an item")
+
+
+def remember_targets(service_name: str, task_ids: list[int]) -> None:
+    """Read at once what the panel's history says about the tasks a page is about to show."""
+    known = _known_targets(service_name)
+    found = audit.targets_of_tasks(service_name, task_ids)
+    known.update({task_id: found.get(task_id) for task_id in task_ids})
+
+
+def remember_running(service_name: str, targets: dict[int, str]) -> None:
+    """Tasks whose object is known from elsewhere (the domain showing the task's id)."""
+    known = _known_targets(service_name)
+    known.update({task_id: name for task_id, name in targets.items() if known.get(task_id) is None})
+
+
+def _known_targets(service_name: str) -> dict[int, str | None]:
+    if not has_request_context():
+        return {}
+    cache: dict[str, dict[int, str | None]] = g.setdefault("task_targets", {})
+    return cache.setdefault(service_name, {})
+
+
 def describe(task: Task) -> str:
     """What the task does, in the reader's language, or its raw function name as a last resort."""
     template = DESCRIPTIONS.get(task.function)
     if template is None:
         return task.function or gettext("Operation %(id)s", id=task.id)
-    from app.services.domain_names import display_name
-
-    subject = display_name(task.object_id) if task.object_id else gettext("an item")
+    subject = subject_of(task)
     return str(template) % {"object": subject, "service": short_service_name(task.service_name)}
 
 
@@ -79,9 +120,19 @@ STATUS_BADGES: dict[str, tuple[str, Any]] = {
     "init": ("secondary", _l("Queued")),
     "doing": ("primary", _l("In progress")),
     "done": ("success", _l("Done")),
-    "cancelled": ("danger", _l("Cancelled")),
+    # How OVH ends a task that did not succeed (task.StatusEnum has no failure value).
+    "cancelled": ("danger", _l("Not completed")),
     "error": ("danger", _l("Failed")),
+    "ovhError": ("danger", _l("Failed")),
+    "customerError": ("danger", _l("Failed")),
     "forgotten": ("info", _l("Finished")),
+}
+
+
+FILTER_LABELS: dict[str, Any] = {
+    "running": _l("In progress"),
+    "done": _l("Done"),
+    "failed": _l("Not completed or failed"),
 }
 
 

@@ -6,9 +6,10 @@ from flask import render_template, request
 
 from app.access import Action, requires
 from app.extensions import ovh_api
-from app.services import hosting, tasks
+from app.services import domains, hosting, tasks
 from app.tasks import bp
 from app.tasks.following import record_final_status
+from app.tasks.names import remember_running, remember_targets
 
 MAX_FOLLOWED = 5
 
@@ -17,13 +18,20 @@ MAX_FOLLOWED = 5
 @requires(Action.VIEW)
 def index(service_name: str) -> str:
     status = request.args.get("status") or None
-    if status not in tasks.STATUSES:
+    if status not in tasks.FILTERS:
         status = None
     page_number = request.args.get("page", 1, type=int)
     gateway = ovh_api.gateway
-    service, page = gateway.gather(
+    service, page, attached = gateway.gather(
         lambda: hosting.get_service(gateway, service_name),
         lambda: tasks.list_tasks(gateway, service_name, status=status, page=page_number),
+        lambda: domains.list_domains(gateway, service_name),
+    )
+    # A running domain task is named by the domain that shows its taskId, the others by the
+    # panel's own history; OVH itself names an attached domain's task by number only.
+    remember_targets(service_name, [task.id for task in page.tasks])
+    remember_running(
+        service_name, {domain.task_id: domain.domain for domain in attached if domain.task_id}
     )
     return render_template("tasks/index.html", service=service, page=page, status=status)
 
