@@ -20,8 +20,13 @@ bp = Blueprint("hosting_databases", __name__, url_prefix="/1.0/hosting/web/<serv
 
 USER_MAX_LENGTH = 16
 USER_CHARACTERS = re.compile(r"[a-z0-9]+")
-PASSWORD_RULE = re.compile(r"(?=.*[A-Za-z])(?=.*[0-9])[A-Za-z0-9]{8,30}")
-PASSWORD_HELP = "The password must be 8 to 30 letters and digits, with at least one of each"
+# OVH's rule (ovh/docs, sql_change_password): 8 to 30 letters and digits, with at least one
+# capital, one lower-case letter and one digit.
+PASSWORD_RULE = re.compile(r"(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])[A-Za-z0-9]{8,30}")
+PASSWORD_HELP = (
+    "The password must be 8 to 30 letters and digits, with at least one capital letter, "
+    "one lower-case letter and one digit"
+)
 QUOTA_MB_BY_OFFER = {"hosting-perso": 200, "hosting-pro": 400, "hosting-performance-1": 1024}
 EXTRA_SQL_QUOTA_MB = 1024
 

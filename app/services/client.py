@@ -144,6 +144,11 @@ class OvhGateway:
     def post(self, target: str, scope: str, **body: Any) -> Any:
         return self._write(lambda: self.client.post(target, **body), scope)
 
+    def post_object(self, target: str, scope: str, body: Mapping[str, Any]) -> Any:
+        """POST ``body`` as a JSON object even when empty: python-ovh sends no body at all for a
+        ``post`` without fields, which OVH refuses where a body is required (``{}`` is sent)."""
+        return self._write(lambda: self.client.call("POST", target, dict(body), True), scope)
+
     def put(self, target: str, scope: str, **body: Any) -> Any:
         return self._write(lambda: self.client.put(target, **body), scope)
 
