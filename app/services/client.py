@@ -225,10 +225,11 @@ class OvhGateway:
                 ovh.exceptions.HTTPError("Low HTTP request failed error", error)
             ) from error
         if response.status_code >= 300:
-            error = from_response(response)
+            refused = from_response(response)
             if _time_refusal_body(response):
-                raise ovh.exceptions.BadParametersError(str(error.detail), response=response)
-            raise error
+                # As python-ovh raises it, so _signed measures the clock again.
+                raise ovh.exceptions.BadParametersError(str(refused.detail), response=response)
+            raise refused
         return response
 
     def _with_retries(self, call: Callable[[], T]) -> T:

@@ -6,10 +6,9 @@ from typing import Any
 
 from flask import g, has_request_context
 from flask_babel import gettext
-
-from app import audit
 from flask_babel import lazy_gettext as _l
 
+from app import audit
 from app.services.tasks import Task
 
 # %(object)s is what the task works on (a domain, a database…), %(service)s the hosting plan.

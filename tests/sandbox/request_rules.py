@@ -1,8 +1,8 @@
 """Generate ``ovh_sandbox/request_rules.json``: what OVH accepts in each operation's query string
 and body, taken from OVH's schema files in ``tests/sandbox/schemas`` (never written by hand).
 
-``python -m tests.sandbox.request_rules`` rewrites the file; ``test_request_rules_match_the_schemas``
-fails when it is out of date.
+``python -m tests.sandbox.request_rules`` rewrites the file, and
+``test_request_rules_match_the_schemas`` fails when it is out of date.
 """
 
 from __future__ import annotations
