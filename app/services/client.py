@@ -28,6 +28,7 @@ from app.services.errors import (
     from_response,
     translate,
 )
+from app.services.ovh_answers import header_int, list_body, refused_for_time, time_refusal_body
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +187,7 @@ class OvhGateway:
         try:
             return call()
         except ovh.exceptions.APIError as error:
-            if not _refused_for_time(error):
+            if not refused_for_time(error):
                 raise
             log.warning("OVH refused a signature for time; measuring the clock offset again")
             self.client._time_delta = None  # python-ovh re-reads /auth/time on next use
@@ -202,17 +203,17 @@ class OvhGateway:
         headers = {**base, "X-Pagination-Number": "1"}
         for number in range(1, MAX_PAGES + 1):
             response = self._signed(partial(self._list_page, url, headers))
-            body = _list_body(response)
+            body = list_body(response)
             items += body
             cursor = response.headers.get("X-Pagination-Cursor-Next")
             if cursor:
                 headers = {**base, "X-Pagination-Cursor": cursor}
                 continue
-            if not body or number >= _header_int(response, "X-Pagination-Total", 1):
+            if not body or number >= header_int(response, "X-Pagination-Total", 1):
                 break
             # X-Pagination-Elements is the item count: stop once every item has come, whatever
             # X-Pagination-Total turns out to count.
-            if len(items) >= _header_int(response, "X-Pagination-Elements", len(items) + 1):
+            if len(items) >= header_int(response, "X-Pagination-Elements", len(items) + 1):
                 break
             headers = {**base, "X-Pagination-Number": str(number + 1)}
         return items
@@ -226,7 +227,7 @@ class OvhGateway:
             ) from error
         if response.status_code >= 300:
             refused = from_response(response)
-            if _time_refusal_body(response):
+            if time_refusal_body(response):
                 # As python-ovh raises it, so _signed measures the clock again.
                 raise ovh.exceptions.BadParametersError(str(refused.detail), response=response)
             raise refused
@@ -299,44 +300,6 @@ def in_flux(answer: Any) -> bool:
         and (item.get("taskId") is not None or item.get("status") in RUNNING_TASK_STATUSES)
         for item in items
     )
-
-
-def _list_body(response: requests.Response) -> list[Any]:
-    try:
-        body = response.json()
-    except ValueError as error:
-        raise UpstreamUnavailable(detail="invalid JSON answer") from error
-    if not isinstance(body, list):
-        raise UpstreamUnavailable(detail="a list route answered with something else")
-    return body
-
-
-def _header_int(response: requests.Response, name: str, default: int) -> int:
-    raw = response.headers.get(name, "")
-    return int(raw) if raw.isdigit() else default
-
-
-TIME_ERROR_CODES = frozenset({"QUERY_TIME_OUT", "INVALID_TIMESTAMP"})
-
-
-def _time_refusal_body(response: requests.Response | None) -> bool:
-    if response is None:
-        return False
-    try:
-        body = response.json()
-    except ValueError:
-        return False
-    if not isinstance(body, dict):
-        return False
-    code = str(body.get("errorCode") or "")
-    message = str(body.get("message") or "").lower()
-    return code in TIME_ERROR_CODES or "timestamp" in message or "query out of time" in message
-
-
-def _refused_for_time(error: ovh.exceptions.APIError) -> bool:
-    """A 400 saying the request's timestamp is too far from OVH's clock."""
-    response = getattr(error, "response", None)
-    return getattr(response, "status_code", None) == 400 and _time_refusal_body(response)
 
 
 def _retryable(error: PanelError) -> bool:
