@@ -166,7 +166,11 @@ class OvhGateway:
         return self._write(lambda: self.client.delete(target, **params), scope)
 
     def invalidate(self, scope: str) -> None:
+        """The service changed (a write, a task that ended): drop what the panel kept about it,
+        and ask OVH for fresh lists a while, since OVH keeps list answers on its side too."""
         self.cache.invalidate(scope)
+        for written in {scope, ACCOUNT_SCOPE}:
+            self.cache.mark_written(written, FRESH_AFTER_WRITE_SECONDS)
 
     # Internals ---------------------------------------------------------------------------------
 
@@ -176,9 +180,7 @@ class OvhGateway:
         except Exception as error:
             raise translate(error) from error
         finally:
-            self.cache.invalidate(scope)
-            for written in {scope, ACCOUNT_SCOPE}:
-                self.cache.mark_written(written, FRESH_AFTER_WRITE_SECONDS)
+            self.invalidate(scope)
 
     def _signed(self, call: Callable[[], T]) -> T:
         """``call``, once more if OVH refused its signature for time: python-ovh measures the

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import requests
 
-from app.services import domains
+from app.services import domains, tasks
 from app.services.cache import MemoryStore, ResponseCache
 from app.services.client import OvhGateway, path
 from app.services.errors import PanelError
@@ -116,3 +116,16 @@ def test_a_clock_still_refused_after_measuring_again_is_an_error(gateway: OvhGat
     with pytest.raises(PanelError):
         gateway.get(path("/hosting/web", SERVICE), cache=False)
     assert calls.count("/auth/time") == 1  # measured again once, never in a loop
+
+
+def test_a_task_seen_ending_asks_for_fresh_lists_too(gateway: OvhGateway) -> None:
+    """Another worker made the change: this one learns of it from the task, then asks fresh."""
+    other_worker = OvhGateway(gateway.client, ResponseCache(MemoryStore(), ttl=0))
+    assert "late.example.org" not in {d["domain"] for d in other_worker.get_objects(DOMAINS)}
+    settings = domains.DomainSettings("www", True, False, False, None, None)
+    task = domains.attach_domain(gateway, SERVICE, "late.example.org", settings)
+    stale = {d["domain"] for d in other_worker.get_objects(DOMAINS, scope=SERVICE)}
+    assert "late.example.org" not in stale  # OVH's list cache, as on the real API
+    assert tasks.get_task(other_worker, SERVICE, task.id).succeeded
+    fresh = {d["domain"] for d in other_worker.get_objects(DOMAINS, scope=SERVICE)}
+    assert "late.example.org" in fresh
