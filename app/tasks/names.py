@@ -60,15 +60,26 @@ DESCRIPTIONS: dict[str, Any] = {
 }
 
 
+# The same, for a domain task whose domain the panel cannot name (OVH names it by number, and the
+# change was not made through the panel): whole sentences, so each language words it properly.
+UNNAMED_DOMAIN_DESCRIPTIONS: dict[str, Any] = {
+    "attachedDomain/create": _l("Attaching a domain to %(service)s"),
+    "attachedDomain/update": _l("Changing the settings of a domain on %(service)s"),
+    "attachedDomain/delete": _l("Detaching a domain from %(service)s"),
+    "attachedDomain/restart": _l("Restarting a domain on %(service)s"),
+    "attachedDomain/purgeCache": _l("Emptying the CDN cache of a domain on %(service)s"),
+}
+
+
 def short_service_name(service_name: str) -> str:
     """``example.cluster01`` for ``example.cluster01.hosting.ovh.net``."""
     return service_name.removesuffix(".hosting.ovh.net")
 
 
-def subject_of(task: Task) -> str:
-    """What the task worked on, in words. On OVH an attached domain's task names it by number
-    (``objectId: "30533272"``), which no read of the domain shows: the panel's own history of the
-    write that started the task names it instead; failing that, "a domain", never the number."""
+def subject_of(task: Task) -> str | None:
+    """What the task worked on, in words, or None when the panel cannot know. On OVH an attached
+    domain's task names it by number (``objectId: "30533272"``), which no read of the domain
+    shows: the panel's own history of the write that started the task names it instead."""
     from app.services.domain_names import display_name
 
     object_id = task.object_id
@@ -78,11 +89,7 @@ def subject_of(task: Task) -> str:
     if task.id not in known:
         remember_targets(task.service_name, [task.id])
     target = known.get(task.id)
-    if target:
-        return display_name(target)
-    if task.object_type == "AttachedDomain" or task.function.startswith("attachedDomain/"):
-        return gettext("a domain")
-    return gettext("an item")
+    return display_name(target) if target else None
 
 
 def remember_targets(service_name: str, task_ids: list[int]) -> None:
@@ -110,8 +117,14 @@ def describe(task: Task) -> str:
     template = DESCRIPTIONS.get(task.function)
     if template is None:
         return task.function or gettext("Operation %(id)s", id=task.id)
+    service = short_service_name(task.service_name)
     subject = subject_of(task)
-    return str(template) % {"object": subject, "service": short_service_name(task.service_name)}
+    if subject is None:
+        unnamed = UNNAMED_DOMAIN_DESCRIPTIONS.get(task.function)
+        if unnamed is not None:
+            return str(unnamed) % {"service": service}
+        subject = gettext("an item")
+    return str(template) % {"object": subject, "service": service}
 
 
 STATUS_BADGES: dict[str, tuple[str, Any]] = {

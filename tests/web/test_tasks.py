@@ -113,6 +113,11 @@ def test_no_task_title_shows_a_bare_number(admin_client: FlaskClient) -> None:
     assert not [title for title in titles if re.search(r"\b\d{5,}\b", title)]
 
 
+def test_a_domain_the_panel_cannot_name_is_worded_in_french(admin_client: FlaskClient) -> None:
+    html = admin_client.get(TASKS + "/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "Rattachement d&#39;un domaine à example.cluster01" in html
+
+
 def test_the_task_page_speaks_french(admin_client: FlaskClient) -> None:
     started = attach(admin_client, "boutique.example.com")
     page = admin_client.get(started.location, headers={"Accept-Language": "fr"}).get_data(
