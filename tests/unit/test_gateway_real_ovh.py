@@ -129,3 +129,21 @@ def test_a_task_seen_ending_asks_for_fresh_lists_too(gateway: OvhGateway) -> Non
     assert tasks.get_task(other_worker, SERVICE, task.id).succeeded
     fresh = {d["domain"] for d in other_worker.get_objects(DOMAINS, scope=SERVICE)}
     assert "late.example.org" in fresh
+
+
+def _answer(status: int, body: str) -> requests.Response:
+    response = requests.Response()
+    response.status_code = status
+    response._content = body.encode()
+    return response
+
+
+def test_every_known_wording_of_a_time_refusal_is_recognised() -> None:
+    """OVH's own code for it is QUERY_TIME_OUT; other wordings seen for OVH are honoured too."""
+    from app.services.ovh_answers import time_refusal_body
+
+    assert time_refusal_body(_answer(400, '{"errorCode":"QUERY_TIME_OUT","message":"x"}'))
+    assert time_refusal_body(_answer(400, '{"errorCode":"INVALID_TIMESTAMP","message":"x"}'))
+    assert time_refusal_body(_answer(400, '{"message":"Invalid timestamp"}'))
+    assert not time_refusal_body(_answer(400, '{"errorCode":"INVALID_SIGNATURE"}'))
+    assert not time_refusal_body(_answer(400, "<html>"))
