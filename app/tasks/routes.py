@@ -9,7 +9,7 @@ from app.extensions import ovh_api
 from app.services import domains, hosting, tasks
 from app.tasks import bp
 from app.tasks.following import record_final_status
-from app.tasks.names import remember_running, remember_targets
+from app.tasks.names import remember_running, remember_targets, subject_of
 
 MAX_FOLLOWED = 5
 
@@ -22,17 +22,19 @@ def index(service_name: str) -> str:
         status = None
     page_number = request.args.get("page", 1, type=int)
     gateway = ovh_api.gateway
-    service, page, attached = gateway.gather(
+    service, page = gateway.gather(
         lambda: hosting.get_service(gateway, service_name),
         lambda: tasks.list_tasks(gateway, service_name, status=status, page=page_number),
-        lambda: domains.list_domains(gateway, service_name),
     )
-    # A running domain task is named by the domain that shows its taskId, the others by the
-    # panel's own history; OVH itself names an attached domain's task by number only.
+    # OVH names an attached domain's task by number only: the panel's own history of the change
+    # names it; a running one started elsewhere is named by the domain showing its taskId, which
+    # costs one more read, made only when such a task is on the page.
     remember_targets(service_name, [task.id for task in page.tasks])
-    remember_running(
-        service_name, {domain.task_id: domain.domain for domain in attached if domain.task_id}
-    )
+    if any(task.in_progress and subject_of(task) is None for task in page.tasks):
+        attached = domains.list_domains(gateway, service_name)
+        remember_running(
+            service_name, {domain.task_id: domain.domain for domain in attached if domain.task_id}
+        )
     return render_template("tasks/index.html", service=service, page=page, status=status)
 
 

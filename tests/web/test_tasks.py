@@ -6,8 +6,10 @@ import re
 from collections.abc import Callable
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
+from app.extensions import ovh_api
 from tests.support.forms import attach
 from tests.support.panel_data import GRANTED_SERVICE
 from tests.support.sandbox import SLOW_TASK_SECONDS
@@ -125,3 +127,17 @@ def test_the_task_page_speaks_french(admin_client: FlaskClient) -> None:
     )
     assert "Rattachement de boutique.example.com à example.cluster01" in page
     assert "Terminé" in page
+
+
+@pytest.mark.slow_tasks
+def test_a_running_domain_task_started_elsewhere_is_named_by_its_domain(
+    admin_client: FlaskClient, app: Flask
+) -> None:
+    """Not started through the panel, so its history cannot name it: the domain showing the
+    task's id does, while it runs."""
+    with app.app_context():
+        ovh_api.gateway.client.post(
+            f"/hosting/web/{GRANTED_SERVICE}/attachedDomain", domain="side.example.com"
+        )
+    html = admin_client.get(TASKS + "/?status=running", headers=EN).get_data(as_text=True)
+    assert "Attaching side.example.com to example.cluster01" in html
