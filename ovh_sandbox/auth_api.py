@@ -10,7 +10,6 @@ from flask import Blueprint, Response, g, request, url_for
 from ovh_sandbox import api, clock, credentials
 from ovh_sandbox.errors import ApiError, bad_request, forbidden
 from ovh_sandbox.signing import invalid_key
-from ovh_sandbox.validation import HTTP_METHODS
 
 bp = Blueprint("auth_api", __name__, url_prefix="/1.0")
 
@@ -49,6 +48,9 @@ ME: dict[str, Any] = {
     "vat": None,
     "zip": "59100",
 }
+
+# auth.MethodEnum, the methods an access rule may name.
+HTTP_METHODS = ("DELETE", "GET", "POST", "PUT")
 
 
 @bp.get("/auth/time")

@@ -34,6 +34,8 @@ CREATE TABLE IF NOT EXISTS faults (name TEXT PRIMARY KEY, value REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS hits (consumer TEXT NOT NULL, at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS oauth2_tokens (
     token TEXT PRIMARY KEY, client_id TEXT NOT NULL, expires REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS list_cache (
+    key TEXT PRIMARY KEY, at REAL NOT NULL, body TEXT NOT NULL, headers TEXT NOT NULL);
 """
 # Columns added after the first release: added to an older database file when missing.
 LATER_COLUMNS = (("credentials", "allowed_ips", "TEXT"),)

@@ -185,7 +185,7 @@ def build_account(services: int) -> Account:
 def _fill(conn: sqlite3.Connection, config: SandboxConfig, services: int) -> None:
     # OAuth2 tokens outlive a reset: a panel holding one keeps working (python-ovh only fetches
     # a new token when its own copy expires, not when OVH refuses it).
-    for table in ("docs", "tasks", "credentials"):
+    for table in ("docs", "tasks", "credentials", "list_cache"):
         conn.execute(f"DELETE FROM {table}")
     stats.clear(conn)
     faults.reset(conn, config)

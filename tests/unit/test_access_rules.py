@@ -49,6 +49,7 @@ ARGUMENTS: dict[str, Callable[[str], Any]] = {
     "domain": lambda service: "blog.example.com" if service == SERVICE else "example.net",
     "domains": lambda service: ["blog.example.com"] if service == SERVICE else ["example.net"],
     "settings": lambda service: SETTINGS,
+    "body": lambda service: {"ssl": True},
     "leave_dns": lambda service: False,
     "name": lambda service: "example.mysql.db" if service == SERVICE else "example3wp.mysql.db",
     "engine": lambda service: "mysql",

@@ -52,7 +52,7 @@ def test_the_connection_page_says_the_iam_policy_decides(admin_client: FlaskClie
     assert page.status_code == 200
     assert "Compte de service OAuth2" in text
     assert "xx11111-ovh" in text
-    assert "<code class=\"text-break\">webHosting:apiovh:attachedDomain/create</code>" in text
+    assert '<code class="text-break">webHosting:apiovh:attachedDomain/create</code>' in text
     assert "exactement ces actions IAM" in text
 
 
