@@ -1,0 +1,93 @@
+"""Slow-changing answers read for many objects at a bounded cost: kept long, shared, refreshed.
+
+A DNS diagnosis (``digStatus``) or a domain's own certificate changes rarely, but a page lists one
+per attached domain. Asking OVH for each on every view would spend the fair-use budget in
+proportion to the number of domains. Instead each answer is kept ``gateway.slow_seconds`` in the
+shared cache (a change made through the panel drops it with the rest of the service's answers),
+at most a few are asked while the person waits, and the others are refreshed in the background.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from app.services.client import OvhGateway
+from app.services.errors import NotFound, RateLimited
+
+CLAIM_SECONDS = 30.0  # how long one worker's "I am asking OVH for this" holds
+
+
+@dataclass(frozen=True)
+class Kept:
+    """An answer as the panel knows it (``None``: OVH has nothing there) and its age."""
+
+    value: Any
+    age: float
+
+
+def read_kept(
+    gateway: OvhGateway,
+    scope: str,
+    targets: Sequence[str],
+    ask_at_most: int,
+    refresh: bool = False,
+) -> dict[str, Kept]:
+    """The kept answers of ``targets`` (GET paths); those not known yet are left out: pending.
+
+    At most ``ask_at_most`` are asked from OVH now (missing or old ones that no other worker is
+    already asking for); the others are queued for the background. ``refresh`` ("Check again")
+    asks again even what is still fresh, within the same bound.
+    """
+    cache = gateway.cache
+    if not cache.enabled:
+        ask_at_most = len(targets)  # nothing can be kept: every answer is asked each time
+    known: dict[str, Kept] = {}
+    to_ask: list[str] = []
+    for target in targets:
+        entry = cache.entry(scope, "GET " + target)
+        if entry is not None and entry.fresh and not refresh:
+            known[target] = Kept(entry.value, entry.age)
+            if entry.age > gateway.slow_seconds / 2:
+                refresh_later(gateway, scope, target, force=True)  # before it gets old
+            continue
+        if len(to_ask) < ask_at_most and cache.claim(scope, target, CLAIM_SECONDS):
+            to_ask.append(target)
+            continue
+        refresh_later(gateway, scope, target, force=refresh)
+        if entry is not None:
+            known[target] = Kept(entry.value, entry.age)
+    asked = gateway.map(lambda target: _ask(gateway, scope, target), to_ask)
+    known.update({target: kept for target, kept in zip(to_ask, asked, strict=True) if kept})
+    return {target: known[target] for target in targets if target in known}
+
+
+def refresh_later(gateway: OvhGateway, scope: str, target: str, force: bool = False) -> None:
+    """Queue a background refresh; it asks OVH only if still needed and nobody else is asking."""
+
+    def job() -> None:
+        entry = gateway.cache.entry(scope, "GET " + target)
+        if entry is not None and entry.fresh and not force:
+            return
+        if gateway.cache.claim(scope, target, CLAIM_SECONDS):
+            _ask(gateway, scope, target, background=True)
+
+    gateway.refresher.submit(f"{scope} {target}", job)
+
+
+def _ask(gateway: OvhGateway, scope: str, target: str, background: bool = False) -> Kept | None:
+    """Ask OVH now; when the budget (or OVH's 429) says not now, the last known answer."""
+    key = "GET " + target
+    try:
+        value = gateway.call_with_retries(lambda: gateway.client.get(target))
+    except NotFound:
+        value = None
+    except RateLimited:
+        if background:
+            raise
+        refresh_later(gateway, scope, target, force=True)
+        entry = gateway.cache.entry(scope, key)
+        return Kept(entry.value, entry.age) if entry is not None else None
+    gateway.keep(scope, key, value, fresh_for=gateway.slow_seconds)
+    return Kept(value, 0.0)
