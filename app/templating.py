@@ -61,7 +61,7 @@ def when(value: datetime | None) -> str:
 
 def seconds_ago(seconds: float | None) -> str:
     """An age in the person's words: "45 seconds", "12 minutes"."""
-    return format_timedelta(timedelta(seconds=math.ceil(seconds or 0)), threshold=2)
+    return format_timedelta(timedelta(seconds=math.floor(seconds or 0)), threshold=2)
 
 
 def template_context() -> dict[str, Any]:

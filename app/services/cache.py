@@ -20,6 +20,11 @@ from typing import Any, Protocol
 ACCOUNT_SCOPE = "*account*"
 
 
+def now() -> float:
+    """Wall-clock seconds, comparable across workers and hosts (kept answers carry them)."""
+    return time.time()
+
+
 class CacheStore(Protocol):
     def get(self, key: str) -> Any | None: ...
 
@@ -54,8 +59,8 @@ class MemoryStore:
     def set(self, key: str, value: Any, ttl: float) -> None:
         with self._lock:
             if len(self._data) >= self._max_entries:
-                now = time.monotonic()
-                self._data = {k: v for k, v in self._data.items() if v[0] >= now}
+                moment = time.monotonic()
+                self._data = {k: v for k, v in self._data.items() if v[0] >= moment}
                 if len(self._data) >= self._max_entries:
                     self._data.clear()
             self._data[key] = (time.monotonic() + ttl, value)
@@ -118,11 +123,11 @@ class Entry:
 
     @property
     def age(self) -> float:
-        return max(0.0, time.time() - self.read_at)
+        return max(0.0, now() - self.read_at)
 
     @property
     def fresh(self) -> bool:
-        return time.time() < self.fresh_until
+        return now() < self.fresh_until
 
 
 class ResponseCache:
@@ -160,8 +165,8 @@ class ResponseCache:
         if not self.enabled:
             return
         fresh_for = self._ttl if fresh_for is None else fresh_for
-        now = time.time()
-        kept = {"v": value, "at": now, "until": now + fresh_for}
+        read_at = now()
+        kept = {"v": value, "at": read_at, "until": read_at + fresh_for}
         self._store.set(self._key(scope, key), kept, max(self._keep, fresh_for, 1.0))
 
     def claim(self, scope: str, key: str, seconds: float) -> bool:
@@ -169,6 +174,11 @@ class ResponseCache:
         if not self.enabled:
             return True
         return self._store.add("claim:" + self._key(scope, key), 1, seconds)
+
+    def release(self, scope: str, key: str) -> None:
+        """Give a claim up (OVH was not asked after all), so the next try may take it."""
+        if self.enabled:
+            self._store.set("claim:" + self._key(scope, key), 0, 0.001)
 
     def invalidate(self, scope: str) -> None:
         """Drop everything cached for one hosting service (and the account-wide lists)."""

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.services.client import OvhGateway
+from app.services.client import OvhGateway, note_live_read
 from app.services.errors import NotFound, RateLimited
 
 CLAIM_SECONDS = 30.0  # how long one worker's "I am asking OVH for this" holds
@@ -56,6 +56,7 @@ def read_kept(
             to_ask.append(target)
             continue
         refresh_later(gateway, scope, target, force=refresh)
+        note_live_read("GET " + target)  # a page showing it pending or old is not kept as is
         if entry is not None:
             known[target] = Kept(entry.value, entry.age)
     asked = gateway.map(lambda target: _ask(gateway, scope, target), to_ask)
@@ -84,10 +85,12 @@ def _ask(gateway: OvhGateway, scope: str, target: str, background: bool = False)
     except NotFound:
         value = None
     except RateLimited:
+        gateway.cache.release(scope, target)
         if background:
             raise
         refresh_later(gateway, scope, target, force=True)
         entry = gateway.cache.entry(scope, key)
         return Kept(entry.value, entry.age) if entry is not None else None
     gateway.keep(scope, key, value, fresh_for=gateway.slow_seconds)
+    gateway.cache.release(scope, target)  # answered: "Check again" may ask at once
     return Kept(value, 0.0)
