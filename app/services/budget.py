@@ -60,8 +60,9 @@ class CallBudget:
         self._limiter = MovingWindowRateLimiter(storage)
         self._pauses = pauses
         self._identity = identity
-        # Background work stops while fewer than this many places are left in the window.
-        self.reserve = max(1, self.per_minute // 2)
+        # Background work stops while this many places or fewer are left in the window: what
+        # people need for a page's own reads while the window frees up again.
+        self.reserve = max(1, self.per_minute // 4)
 
     def try_spend(self, kind: str = INTERACTIVE) -> bool:
         """Take one place for a call now, or say there is none for this kind of call."""

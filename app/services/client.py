@@ -24,6 +24,7 @@ import requests
 from app.services.budget import BudgetedAdapter, CallBudget, build_budget
 from app.services.cache import ACCOUNT_SCOPE, Entry, MemoryStore, RedisStore, ResponseCache
 from app.services.errors import (
+    NotFound,
     PanelError,
     RateLimited,
     UpstreamUnavailable,
@@ -74,6 +75,7 @@ class OvhGateway:
         self.budget = budget
         self.refresher = refresher or Refresher(budget, start=False)
         self.slow_seconds = slow_seconds
+        self._clock_lock = threading.Lock()
         # Two pools, so a concurrent page section (gather) can itself fan out (map) without
         # waiting on a pool its own callers fill.
         self._pages = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="ovh-page")
@@ -89,11 +91,16 @@ class OvhGateway:
         key = "GET " + target + ("?" + query_string(params) if params else "")
         entry = self.cache.entry(scope, key) if cache else None
         if entry is not None and entry.fresh:
-            return entry.value
+            return _answer(entry.value)
         try:
             result = self._with_retries(lambda: self.client.get(target, **params))
+        except NotFound:
+            # "Nothing there" is an answer too (e.g. no certificate): asking again on every
+            # view would spend the budget for nothing. A change through the panel drops it.
+            self.keep(scope, key, NOT_FOUND, settled=cache)
+            raise
         except RateLimited as error:
-            return _last_known(entry, key, error)
+            return _answer(_last_known(entry, key, error))
         self.keep(scope, key, result, settled=cache and result is not None)
         return result
 
@@ -182,6 +189,7 @@ class OvhGateway:
 
     def _write(self, call: Callable[[], Any], scope: str) -> Any:
         try:
+            self._clock_ready()
             return call()
         except Exception as error:
             raise translate(error) from error
@@ -206,11 +214,19 @@ class OvhGateway:
             raise UpstreamUnavailable(detail="a list route answered with something else")
         return body
 
+    def _clock_ready(self) -> None:
+        """python-ovh reads OVH's clock before its first signed call; one thread does it, not
+        each of the threads that start at once (each read would spend the budget)."""
+        if getattr(self.client, "_time_delta", 0) is None:
+            with self._clock_lock:
+                _ = self.client.time_delta
+
     def _with_retries(self, call: Callable[[], T]) -> T:
         """Retry what may pass a moment later (5xx, network); never a 429 or a spent budget:
         those pause the shared budget instead, and the caller falls back to what it knows."""
         for attempt in range(len(RETRY_DELAYS) + 1):
             try:
+                self._clock_ready()
                 return call()
             except Exception as error:
                 panel_error = translate(error)
@@ -240,6 +256,16 @@ def note_live_read(key: str) -> None:
 stale_ages: contextvars.ContextVar[list[float] | None] = contextvars.ContextVar(
     "stale_ages", default=None
 )
+
+
+NOT_FOUND = {"__ovh_answered__": 404}  # how a kept "nothing there" is stored
+
+
+def _answer(kept: Any) -> Any:
+    """A kept answer as OVH gave it: a kept 404 is raised again."""
+    if kept == NOT_FOUND:
+        raise NotFound()
+    return kept
 
 
 def _last_known(entry: Entry | None, key: str, error: RateLimited) -> Any:

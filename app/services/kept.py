@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.services.budget import in_background
 from app.services.client import OvhGateway, note_live_read
 from app.services.errors import NotFound, RateLimited
 
@@ -59,7 +60,9 @@ def read_kept(
         note_live_read("GET " + target)  # a page showing it pending or old is not kept as is
         if entry is not None:
             known[target] = Kept(entry.value, entry.age)
-    asked = gateway.map(lambda target: _ask(gateway, scope, target), to_ask)
+    # Asked as background work: only from the part of the budget above the reserve, which keeps
+    # the page's own reads (the service, the lists) possible however many people look at once.
+    asked = gateway.map(lambda target: _ask_now(gateway, scope, target), to_ask)
     known.update({target: kept for target, kept in zip(to_ask, asked, strict=True) if kept})
     return {target: known[target] for target in targets if target in known}
 
@@ -75,6 +78,11 @@ def refresh_later(gateway: OvhGateway, scope: str, target: str, force: bool = Fa
             _ask(gateway, scope, target, background=True)
 
     gateway.refresher.submit(f"{scope} {target}", job)
+
+
+def _ask_now(gateway: OvhGateway, scope: str, target: str) -> Kept | None:
+    with in_background():
+        return _ask(gateway, scope, target)
 
 
 def _ask(gateway: OvhGateway, scope: str, target: str, background: bool = False) -> Kept | None:
