@@ -110,7 +110,7 @@ def test_the_ssl_tab_reads_a_bounded_number_of_domain_certificates_per_view(
     calls = sandbox.stats()["by_route"]
     per_domain = calls.get(DOMAIN_SSL, 0) + calls.get(DOMAIN_SSL + "/report", 0)
     assert per_domain == DOMAIN_CERTIFICATE_CALLS_PER_VIEW
-    assert "Being read from OVH" in html
+    assert "Being read from OVH" in html and "Still reading 26 of them" in html
     gateway(app).refresher.drain()
     sandbox.clear_stats()
     html = admin_client.get(f"/hosting/{AGENCY}/ssl/", headers=EN).get_data(as_text=True)
@@ -138,10 +138,13 @@ def test_when_the_budget_is_spent_a_page_shows_what_was_known_and_how_old_it_is(
 def test_with_nothing_known_and_no_budget_left_the_page_is_the_calm_busy_page(
     app: Flask, admin_client: FlaskClient, sandbox: Any
 ) -> None:
+    admin_client.get(f"/hosting/{GRANTED_SERVICE}/", headers=EN)  # the service is known
+    sandbox.clear_stats()
     gateway(app).budget.pause(20)
     page = admin_client.get(f"/hosting/{GRANTED_SERVICE}/databases/", headers=EN)
     html = page.get_data(as_text=True)
     assert page.status_code == 429
     assert "The panel is busy" in html and "Please try again in" in html
+    assert "stale-notice" not in html  # one message, not two
     assert 1 <= int(page.headers["Retry-After"]) <= 20
     assert sandbox.stats()["total"] == 0
