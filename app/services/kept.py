@@ -50,13 +50,13 @@ def read_kept(
         entry = cache.entry(scope, "GET " + target)
         if entry is not None and entry.fresh and not refresh:
             known[target] = Kept(entry.value, entry.age)
-            if entry.age > gateway.slow_seconds / 2:
-                refresh_later(gateway, scope, target, force=True)  # before it gets old
+            if entry.age > gateway.slow_seconds / 2:  # refreshed before anyone waits for it
+                refresh_later(gateway, scope, target, older_than=gateway.slow_seconds / 2)
             continue
         if len(to_ask) < ask_at_most and cache.claim(scope, target, CLAIM_SECONDS):
             to_ask.append(target)
             continue
-        refresh_later(gateway, scope, target, force=refresh)
+        refresh_later(gateway, scope, target, older_than=0.0 if refresh else None)
         note_live_read("GET " + target)  # a page showing it pending or old is not kept as is
         if entry is not None:
             known[target] = Kept(entry.value, entry.age)
@@ -67,12 +67,16 @@ def read_kept(
     return {target: known[target] for target in targets if target in known}
 
 
-def refresh_later(gateway: OvhGateway, scope: str, target: str, force: bool = False) -> None:
-    """Queue a background refresh; it asks OVH only if still needed and nobody else is asking."""
+def refresh_later(
+    gateway: OvhGateway, scope: str, target: str, older_than: float | None = None
+) -> None:
+    """Queue a background refresh; when it runs it asks OVH only if the answer is still missing,
+    no longer fresh, or older than ``older_than`` seconds, and no other worker is asking."""
 
     def job() -> None:
         entry = gateway.cache.entry(scope, "GET " + target)
-        if entry is not None and entry.fresh and not force:
+        limit = gateway.slow_seconds if older_than is None else older_than
+        if entry is not None and entry.fresh and entry.age < limit:
             return
         if gateway.cache.claim(scope, target, CLAIM_SECONDS):
             _ask(gateway, scope, target, background=True)
@@ -96,7 +100,7 @@ def _ask(gateway: OvhGateway, scope: str, target: str, background: bool = False)
         gateway.cache.release(scope, target)
         if background:
             raise
-        refresh_later(gateway, scope, target, force=True)
+        refresh_later(gateway, scope, target, older_than=0.0)
         entry = gateway.cache.entry(scope, key)
         return Kept(entry.value, entry.age) if entry is not None else None
     gateway.keep(scope, key, value, fresh_for=gateway.slow_seconds)

@@ -148,3 +148,21 @@ def test_with_nothing_known_and_no_budget_left_the_page_is_the_calm_busy_page(
     assert "stale-notice" not in html  # one message, not two
     assert 1 <= int(page.headers["Retry-After"]) <= 20
     assert sandbox.stats()["total"] == 0
+
+
+def test_a_kept_diagnosis_getting_old_is_refreshed_in_the_background_not_while_people_wait(
+    app: Flask, admin_client: FlaskClient, sandbox: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin_client.get(DOMAINS + "/dns", headers=EN)
+    asked = dig_calls(sandbox)
+    real_now = cache_module.now
+    monkeypatch.setattr(cache_module, "now", lambda: real_now() + 400)  # past half its life
+    sandbox.clear_stats()
+    html = admin_client.get(DOMAINS + "/dns", headers=EN).get_data(as_text=True)
+    assert "Points elsewhere" in html and dig_calls(sandbox) == 0
+    assert gateway(app).refresher.drain() == asked
+    assert dig_calls(sandbox) == asked
+    sandbox.clear_stats()
+    gateway(app).refresher.drain()
+    admin_client.get(DOMAINS + "/dns", headers=EN)
+    assert dig_calls(sandbox) == 0  # young again: nothing queued, nothing asked
