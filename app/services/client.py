@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any, TypeVar
 from urllib.parse import quote, urlencode
 
@@ -31,12 +32,18 @@ from app.services.errors import (
     from_response,
     translate,
 )
+from app.services.ovh_answers import header_int, list_body, refused_for_time, time_refusal_body
 from app.services.refresh import Refresher
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-EXPANDED_LIST_HEADERS = {"X-Pagination-Mode": "CachedObjectList-Pages", "X-Pagination-Size": "5000"}
+PAGINATION_MODE = "CachedObjectList-Pages"
+PAGE_SIZE = 5000  # what OVH's control panel asks for
+MAX_PAGES = 1000  # a guard against an answer that never ends, far above any real list
+# OVH keeps list answers a while on its side; for this long after the panel changes a service,
+# its list reads ask for a fresh answer with Pragma: no-cache, as OVH's control panel does.
+FRESH_AFTER_WRITE_SECONDS = 120.0
 RETRY_DELAYS = (0.2, 0.6)
 RUNNING_TASK_STATUSES = frozenset({"todo", "init", "doing"})
 
@@ -66,12 +73,14 @@ class OvhGateway:
         cache: ResponseCache,
         max_workers: int = 8,
         sleep: Callable[[float], None] = time.sleep,
+        page_size: int = PAGE_SIZE,
         budget: CallBudget | None = None,
         refresher: Refresher | None = None,
         slow_seconds: float = 600.0,
     ) -> None:
         self.client = client
         self.cache = cache
+        self.page_size = page_size
         self.budget = budget
         self.refresher = refresher or Refresher(budget, start=False)
         self.slow_seconds = slow_seconds
@@ -93,7 +102,7 @@ class OvhGateway:
         if entry is not None and entry.fresh:
             return _answer(entry.value)
         try:
-            result = self._with_retries(lambda: self.client.get(target, **params))
+            result = self.call_with_retries(lambda: self.client.get(target, **params))
         except NotFound:
             # "Nothing there" is an answer too (e.g. no certificate): asking again on every
             # view would spend the budget for nothing. A change through the panel drops it.
@@ -116,8 +125,9 @@ class OvhGateway:
         entry = self.cache.entry(scope, key)
         if entry is not None and entry.fresh:
             return list(entry.value)
+        fresh = self.cache.recently_written(scope)
         try:
-            items = self._with_retries(lambda: self._expanded_list(target, params))
+            items = self._with_retries(lambda: self._expanded_list(target, params, fresh))
             if items and not all(isinstance(item, dict) for item in items):
                 items = self.map(lambda item: self.get(path(target, item), scope=scope), items)
         except RateLimited as error:
@@ -159,6 +169,11 @@ class OvhGateway:
     def post(self, target: str, scope: str, **body: Any) -> Any:
         return self._write(lambda: self.client.post(target, **body), scope)
 
+    def post_object(self, target: str, scope: str, body: Mapping[str, Any]) -> Any:
+        """POST ``body`` as a JSON object even when empty: python-ovh sends no body at all for a
+        ``post`` without fields, which OVH refuses where a body is required (``{}`` is sent)."""
+        return self._write(lambda: self.client.call("POST", target, dict(body), True), scope)
+
     def put(self, target: str, scope: str, **body: Any) -> Any:
         return self._write(lambda: self.client.put(target, **body), scope)
 
@@ -166,10 +181,15 @@ class OvhGateway:
         return self._write(lambda: self.client.delete(target, **params), scope)
 
     def call_with_retries(self, call: Callable[[], T]) -> T:
-        return self._with_retries(call)
+        """A signed read, retried where that may help (see :meth:`_with_retries`)."""
+        return self._with_retries(lambda: self._signed(call))
 
     def invalidate(self, scope: str) -> None:
+        """The service changed (a write, a task that ended): drop what the panel kept about it,
+        and ask OVH for fresh lists a while, since OVH keeps list answers on its side too."""
         self.cache.invalidate(scope)
+        for written in {scope, ACCOUNT_SCOPE}:
+            self.cache.mark_written(written, FRESH_AFTER_WRITE_SECONDS)
 
     # Internals ---------------------------------------------------------------------------------
 
@@ -189,30 +209,26 @@ class OvhGateway:
 
     def _write(self, call: Callable[[], Any], scope: str) -> Any:
         try:
-            self._clock_ready()
-            return call()
+            return self._signed(call)
         except Exception as error:
             raise translate(error) from error
         finally:
-            self.cache.invalidate(scope)
+            self.invalidate(scope)
 
-    def _expanded_list(self, target: str, params: Mapping[str, Any]) -> list[Any]:
-        url = target + ("?" + query_string(params) if params else "")
+    def _signed(self, call: Callable[[], T]) -> T:
+        """``call``, once more if OVH refused its signature for time: python-ovh measures the
+        clock offset once per client, and a long-lived worker drifts. Nothing ran the first time
+        (OVH checks the signature first), so even a write may be sent again."""
         try:
-            response = self.client.raw_call("GET", url, headers=dict(EXPANDED_LIST_HEADERS))
-        except requests.RequestException as error:
-            raise translate(
-                ovh.exceptions.HTTPError("Low HTTP request failed error", error)
-            ) from error
-        if response.status_code >= 300:
-            raise from_response(response)
-        try:
-            body = response.json()
-        except ValueError as error:
-            raise UpstreamUnavailable(detail="invalid JSON answer") from error
-        if not isinstance(body, list):
-            raise UpstreamUnavailable(detail="a list route answered with something else")
-        return body
+            self._clock_ready()
+            return call()
+        except ovh.exceptions.APIError as error:
+            if not refused_for_time(error):
+                raise
+            log.warning("OVH refused a signature for time; measuring the clock offset again")
+            self.client._time_delta = None  # python-ovh re-reads /auth/time on next use
+            self._clock_ready()
+            return call()
 
     def _clock_ready(self) -> None:
         """python-ovh reads OVH's clock before its first signed call; one thread does it, not
@@ -221,12 +237,51 @@ class OvhGateway:
             with self._clock_lock:
                 _ = self.client.time_delta
 
+    def _expanded_list(self, target: str, params: Mapping[str, Any], fresh: bool) -> list[Any]:
+        """Every page of a list, as full objects where the API offers them (Iceberg)."""
+        url = target + ("?" + query_string(params) if params else "")
+        base = {"X-Pagination-Mode": PAGINATION_MODE, "X-Pagination-Size": str(self.page_size)}
+        if fresh:
+            base["Pragma"] = "no-cache"
+        items: list[Any] = []
+        headers = {**base, "X-Pagination-Number": "1"}
+        for number in range(1, MAX_PAGES + 1):
+            response = self._signed(partial(self._list_page, url, headers))
+            body = list_body(response)
+            items += body
+            cursor = response.headers.get("X-Pagination-Cursor-Next")
+            if cursor:
+                headers = {**base, "X-Pagination-Cursor": cursor}
+                continue
+            if not body or number >= header_int(response, "X-Pagination-Total", 1):
+                break
+            # X-Pagination-Elements is the item count: stop once every item has come, whatever
+            # X-Pagination-Total turns out to count.
+            if len(items) >= header_int(response, "X-Pagination-Elements", len(items) + 1):
+                break
+            headers = {**base, "X-Pagination-Number": str(number + 1)}
+        return items
+
+    def _list_page(self, url: str, headers: dict[str, str]) -> requests.Response:
+        try:
+            response = self.client.raw_call("GET", url, headers=dict(headers))
+        except requests.RequestException as error:
+            raise translate(
+                ovh.exceptions.HTTPError("Low HTTP request failed error", error)
+            ) from error
+        if response.status_code >= 300:
+            refused = from_response(response)
+            if time_refusal_body(response):
+                # As python-ovh raises it, so _signed measures the clock again.
+                raise ovh.exceptions.BadParametersError(str(refused.detail), response=response)
+            raise refused
+        return response
+
     def _with_retries(self, call: Callable[[], T]) -> T:
         """Retry what may pass a moment later (5xx, network); never a 429 or a spent budget:
         those pause the shared budget instead, and the caller falls back to what it knows."""
         for attempt in range(len(RETRY_DELAYS) + 1):
             try:
-                self._clock_ready()
                 return call()
             except Exception as error:
                 panel_error = translate(error)
@@ -256,8 +311,6 @@ def note_live_read(key: str) -> None:
 stale_ages: contextvars.ContextVar[list[float] | None] = contextvars.ContextVar(
     "stale_ages", default=None
 )
-
-
 NOT_FOUND = {"__ovh_answered__": 404}  # how a kept "nothing there" is stored
 
 
