@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import ovh
 import requests
 from ovh.oauth2 import OAuth2
+from requests.adapters import HTTPAdapter
 
 
 def is_oauth2(client: ovh.Client) -> bool:
@@ -37,12 +38,19 @@ class RenewingOAuth2(OAuth2):
     client thinks it expired (revoked, or the service account changed), the token is fetched
     anew and the call sent once more, instead of failing until the old token runs out."""
 
+    adapter: HTTPAdapter | None = None
+
     @property
     def session(self) -> Any:
         return _RenewingSession(self)
 
     def _base_session(self) -> Any:
-        return OAuth2.session.fget(self)
+        session = OAuth2.session.fget(self)
+        if self.adapter is not None and not getattr(session, "panel_adapter", False):
+            session.mount("https://", self.adapter)
+            session.mount("http://", self.adapter)
+            session.panel_adapter = True
+        return session
 
     def forget_token(self) -> None:
         self._token = None
@@ -62,12 +70,15 @@ class _RenewingSession:
         return renewed
 
 
-def renew_refused_tokens(client: ovh.Client) -> None:
-    """Give an OAuth2 client the :class:`RenewingOAuth2` helper (same id, secret, token URL)."""
+def renew_refused_tokens(client: ovh.Client, adapter: HTTPAdapter | None = None) -> None:
+    """Give an OAuth2 client the :class:`RenewingOAuth2` helper (same id, secret, token URL),
+    its API calls sent through ``adapter`` when one is given (the call budget's)."""
     current = client._oauth2
     if current is not None and not isinstance(current, RenewingOAuth2):
-        client._oauth2 = RenewingOAuth2(
+        renewing = RenewingOAuth2(
             client_id=current.client_id,
             client_secret=current.client_secret,
             token_url=current.token_url,
         )
+        renewing.adapter = adapter
+        client._oauth2 = renewing
