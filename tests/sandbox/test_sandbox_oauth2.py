@@ -184,7 +184,9 @@ def test_python_ovh_alone_keeps_a_refused_token(
     api_url: str, sandbox_settings: SandboxConfig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Why the panel renews: python-ovh only fetches a token when its own copy expires."""
-    monkeypatch.setattr("app.services.client.renew_refused_tokens", lambda client: None)
+    monkeypatch.setattr(
+        "app.services.client.renew_refused_tokens", lambda client, adapter=None: None
+    )
     client = build_client(
         {
             "endpoint": "sandbox",

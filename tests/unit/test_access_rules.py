@@ -40,16 +40,22 @@ SERVICE = "example.cluster01.hosting.ovh.net"
 MULTI_SSL = "example3.cluster03.hosting.ovh.net"
 # What OVH may refuse about the walk's made-up data; an access refusal is never one of them.
 DATA_REFUSALS = (InvalidInput, NotFound, Conflict)
+DOMAIN = {SERVICE: "blog.example.com", MULTI_SSL: "example.net"}
 SETTINGS = DomainSettings("/www", True, False, False, None, None)
 
 # What each parameter of a service function gets in the walk. A new service function with a
 # parameter not named here fails the walk, so its calls are checked too.
 ARGUMENTS: dict[str, Callable[[str], Any]] = {
     "service_name": lambda service: service,
-    "domain": lambda service: "blog.example.com" if service == SERVICE else "example.net",
+    "domain": lambda service: DOMAIN[service],
     "domains": lambda service: ["blog.example.com"] if service == SERVICE else ["example.net"],
     "settings": lambda service: SETTINGS,
     "body": lambda service: {"ssl": True},
+    # The kept-answer reader asks what its callers give it: one of their own reads here.
+    "scope": lambda service: service,
+    "targets": lambda service: [f"/hosting/web/{service}/attachedDomain/{DOMAIN[service]}/ssl"],
+    "target": lambda service: f"/hosting/web/{service}/attachedDomain/{DOMAIN[service]}/ssl",
+    "ask_at_most": lambda service: 1,
     "leave_dns": lambda service: False,
     "name": lambda service: "example.mysql.db" if service == SERVICE else "example3wp.mysql.db",
     "engine": lambda service: "mysql",
