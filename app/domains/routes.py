@@ -12,7 +12,7 @@ from app.domains import bp
 from app.domains.forms import AttachDomainForm, DetachDomainForm, ModifyDomainForm
 from app.extensions import ovh_api
 from app.forms import refusal_message
-from app.services import domains, hosting, tasks
+from app.services import domains, hosting, ssl, tasks
 from app.services.domain_names import is_registrable
 from app.services.errors import Conflict, InvalidInput
 
@@ -23,12 +23,24 @@ def index(service_name: str) -> str:
     """The list in one round trip to OVH; the DNS diagnosis (one call per domain) follows through
     :func:`dns`, fetched by the page's script, or inline with ``?dns=all`` without JavaScript."""
     gateway = ovh_api.gateway
-    service, attached = _service_and_domains(service_name)
+    # The certificate's names too, in the same round trip: HTTPS asked for but not in the
+    # certificate yet shows as pending, not as on. On offers where each domain has its own
+    # certificate the SSL tab tells instead.
+    service, attached, names = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        lambda: domains.list_domains(gateway, service_name),
+        lambda: ssl.certificate_names(gateway, service_name),
+    )
     diagnoses = None
     if request.args.get("dns") == "all":
         diagnoses = domains.diagnose_dns(gateway, service_name, [d.domain for d in attached])
+    pending = frozenset() if service.multiple_ssl else ssl.https_pending(names, attached)
     return render_template(
-        "domains/index.html", service=service, domains=attached, diagnoses=diagnoses
+        "domains/index.html",
+        service=service,
+        domains=attached,
+        diagnoses=diagnoses,
+        https_pending=pending,
     )
 
 

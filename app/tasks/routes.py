@@ -7,8 +7,9 @@ from flask import render_template, request
 from app.access import Action, requires
 from app.extensions import ovh_api
 from app.services import domains, hosting, tasks
+from app.ssl import completion
 from app.tasks import bp
-from app.tasks.following import record_final_status
+from app.tasks.following import task_ended
 from app.tasks.names import remember_running, remember_targets, subject_of
 
 MAX_FOLLOWED = 5
@@ -46,9 +47,13 @@ def show(service_name: str, task_id: int) -> str:
     ids = [task_id, *request.args.getlist("also", type=int)[: MAX_FOLLOWED - 1]]
     followed = gateway.map(lambda one: tasks.get_task(gateway, service_name, one), ids)
     for task in followed:
-        record_final_status(task)
+        task_ended(gateway, task)
     return render_template(
-        "tasks/show.html", service_name=service_name, task=followed[0], related=followed[1:]
+        "tasks/show.html",
+        service_name=service_name,
+        task=followed[0],
+        related=followed[1:],
+        https={task.id: completion.follow_up(gateway, task) for task in followed},
     )
 
 
@@ -56,6 +61,12 @@ def show(service_name: str, task_id: int) -> str:
 @requires(Action.VIEW)
 def status(service_name: str, task_id: int) -> str:
     """The part of the task page that changes, for the page's script to swap in."""
-    task = tasks.get_task(ovh_api.gateway, service_name, task_id)
-    record_final_status(task)
-    return render_template("tasks/_status.html", service_name=service_name, task=task)
+    gateway = ovh_api.gateway
+    task = tasks.get_task(gateway, service_name, task_id)
+    task_ended(gateway, task)
+    return render_template(
+        "tasks/_status.html",
+        service_name=service_name,
+        task=task,
+        https={task.id: completion.follow_up(gateway, task)},
+    )

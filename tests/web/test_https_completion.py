@@ -1,0 +1,145 @@
+"""HTTPS made real: after an attach or modify with HTTPS ends, the panel gets the certificate
+renewed itself, or says exactly why it cannot, and the task's page follows it to the end."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from app.extensions import db, ovh_api
+from app.models import AuditEntry
+from app.services import tasks
+from app.ssl import completion
+from app.tasks.following import task_ended
+from tests.support.forms import attach, submit
+from tests.support.panel_data import GRANTED_SERVICE
+from tests.support.sandbox import SLOW_TASK_SECONDS
+
+EN = {"Accept-Language": "en"}
+BASE = f"/hosting/{GRANTED_SERVICE}"
+
+
+def row_of(html: str, domain: str) -> str:
+    """The Domains tab's row of ``domain``."""
+    match = re.search(r'scope="row">\s*' + re.escape(domain) + r"\s*<(.*?)</tr>", html, re.S)
+    assert match, domain
+    return match.group(1)
+
+
+def actions(app: Flask, action: str) -> list[AuditEntry]:
+    with app.app_context():
+        return list(db.session.scalars(select(AuditEntry).where(AuditEntry.action == action)))
+
+
+def test_an_attach_with_https_ends_with_the_certificate_renewed_and_https_active(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    started = attach(admin_client, "secure.example.com")
+    page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
+    assert 'data-status="done"' in page
+    assert 'data-https="active"' in page and "HTTPS active" in page
+    regenerations = actions(app, "ssl.regenerate")
+    assert len(regenerations) == 1 and regenerations[0].outcome == "accepted"
+    assert regenerations[0].parameters["domain"] == "secure.example.com"
+    listing = admin_client.get(f"{BASE}/domains/", headers=EN).get_data(as_text=True)
+    row = row_of(listing, "secure.example.com")
+    assert ">HTTPS<" in row and "HTTPS pending" not in row
+
+
+def test_two_pollers_seeing_the_end_start_one_regeneration(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    started = attach(admin_client, "twice.example.com")
+    task_id = int(started.location.split("/tasks/", 1)[1].split("?", 1)[0])
+    with app.test_request_context():
+        task = tasks.get_task(ovh_api.gateway, GRANTED_SERVICE, task_id)
+        task_ended(ovh_api.gateway, task)
+        task_ended(ovh_api.gateway, task)
+    admin_client.get(started.location, headers=EN)
+    admin_client.get(started.location.split("?", 1)[0] + "/status", headers=EN)
+    assert len(actions(app, "ssl.regenerate")) == 1
+    assert len(actions(app, completion.FOLLOW_UP)) == 1
+
+
+def test_a_domain_whose_dns_points_elsewhere_is_pending_with_what_to_do(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    started = attach(admin_client, "elsewhere-shop.example.com")
+    page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
+    assert 'data-https="pending"' in page and "HTTPS pending" in page
+    assert "does not point to this hosting yet" in page
+    assert "See the records to create" in page
+    assert actions(app, "ssl.regenerate") == []
+
+
+def test_the_weekly_budget_spent_says_when_it_can_be_done(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    with app.app_context():
+        for _ in range(5):
+            db.session.add(AuditEntry(action="ssl.regenerate", service_name=GRANTED_SERVICE,
+                                      target=GRANTED_SERVICE, outcome="accepted"))  # fmt: skip
+        db.session.commit()
+    started = attach(admin_client, "later.example.com")
+    page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
+    assert 'data-https="pending"' in page
+    assert "already been renewed 5 times this week" in page
+    assert len(actions(app, "ssl.regenerate")) == 5
+
+
+def test_an_attach_without_https_has_no_follow_up(app: Flask, admin_client: FlaskClient) -> None:
+    started = attach(admin_client, "plain.example.com", ssl=None)
+    page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
+    assert "data-https" not in page
+    assert actions(app, completion.FOLLOW_UP) == []
+
+
+def test_switching_https_on_by_modifying_a_domain_renews_the_certificate(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    attach(admin_client, "later-on.example.com", ssl=None)
+    url = f"{BASE}/domains/later-on.example.com/modify"
+    fields = {"path": "www", "ssl": "y", "confirm": "y"}
+    done = submit(admin_client, url, **fields)
+    page = admin_client.get(done.location, headers=EN).get_data(as_text=True)
+    assert 'data-https="active"' in page
+
+
+def test_the_seeds_badge_but_not_covered_domain_shows_https_pending_everywhere(
+    admin_client: FlaskClient,
+) -> None:
+    """shop.example.com has HTTPS ticked, but the certificate covers example.com, www. and blog."""
+    listing = admin_client.get(f"{BASE}/domains/", headers=EN).get_data(as_text=True)
+    shop_row = row_of(listing, "shop.example.com")
+    assert "HTTPS pending" in shop_row
+    blog_row = row_of(listing, "blog.example.com")
+    assert "HTTPS pending" not in blog_row and ">HTTPS<" in blog_row
+    overview = admin_client.get(f"{BASE}/", headers=EN).get_data(as_text=True)
+    assert "HTTPS pending" in overview and "shop.example.com" in overview
+    ssl_tab = admin_client.get(f"{BASE}/ssl/", headers=EN).get_data(as_text=True)
+    waiting = ssl_tab.split("does not cover them yet", 1)[1].split("</ul>", 1)[0]
+    assert "shop.example.com" in waiting and "HTTPS pending" in waiting
+
+
+@pytest.mark.slow_tasks
+def test_the_task_page_keeps_following_the_regeneration_until_https_is_active(
+    app: Flask, admin_client: FlaskClient, sandbox_clock: Callable[[float], None]
+) -> None:
+    sandbox_clock(0)
+    started = attach(admin_client, "follow.example.com")
+    status_url = started.location.split("?", 1)[0] + "/status"
+    sandbox_clock(SLOW_TASK_SECONDS * 2.5)
+    fragment = admin_client.get(status_url, headers=EN).get_data(as_text=True)
+    assert 'data-status="done"' in fragment and 'data-https="working"' in fragment
+    assert 'data-final="false"' in fragment  # the page goes on asking
+    assert "Follow the certificate" in fragment
+    sandbox_clock(SLOW_TASK_SECONDS * 2.5)
+    fragment = admin_client.get(status_url, headers=EN).get_data(as_text=True)
+    assert 'data-https="active"' in fragment and 'data-final="true"' in fragment
+    assert len(actions(app, "ssl.regenerate")) == 1
