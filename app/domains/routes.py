@@ -131,6 +131,7 @@ def modify(service_name: str, domain: str) -> str | Response:
                 form=form,
                 domain=current,
                 changes=changes,
+                dns_warning=_https_without_dns(service_name, current, wanted),
             )
     return render_template("domains/modify.html", service=service, form=form, domain=current)
 
@@ -184,6 +185,18 @@ def _attach(service_name: str, name: str, settings: domains.DomainSettings) -> t
         task = domains.attach_domain(ovh_api.gateway, service_name, name, settings)
         entry.accepted(task_id=task.id)
     return task
+
+
+def _https_without_dns(
+    service_name: str, current: domains.AttachedDomain, wanted: domains.DomainSettings
+) -> domains.DnsDiagnosis | None:
+    """Switching HTTPS on for a domain whose DNS points elsewhere: the certificate cannot cover
+    it until it points here, so the person is told before confirming (one ``digStatus`` call)."""
+    if current.ssl or not wanted.ssl:
+        return None
+    diagnosis = domains.diagnose_dns(ovh_api.gateway, service_name, [current.domain])
+    found = diagnosis[current.domain]
+    return None if found.verdict == domains.POINTS_HERE else found
 
 
 def _form_values(domain: domains.AttachedDomain) -> object:

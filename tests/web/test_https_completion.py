@@ -17,7 +17,7 @@ from app.services import tasks
 from app.ssl import completion
 from app.tasks.following import task_ended
 from tests.support.forms import attach, submit
-from tests.support.panel_data import GRANTED_SERVICE
+from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE
 from tests.support.sandbox import SLOW_TASK_SECONDS
 
 EN = {"Accept-Language": "en"}
@@ -142,3 +142,27 @@ def test_the_task_page_keeps_following_the_regeneration_until_https_is_active(
     fragment = admin_client.get(status_url, headers=EN).get_data(as_text=True)
     assert 'data-https="active"' in fragment and 'data-final="true"' in fragment
     assert len(actions(app, "ssl.regenerate")) == 1
+
+
+def test_switching_https_on_for_a_domain_pointing_elsewhere_warns_before_anything_is_sent(
+    admin_client: FlaskClient,
+) -> None:
+    """The seed's café.example.com has HTTPS off and its DNS points elsewhere."""
+    url = f"{BASE}/domains/xn--caf-dma.example.com/modify"
+    review = submit(admin_client, url, path="cafe", ssl="y").get_data(as_text=True)
+    assert 'data-https-warning="dns"' in review
+    assert "HTTPS cannot start yet for café.example.com" in review
+    other = submit(admin_client, f"{BASE}/domains/example.com/modify", path="www", ssl="y", cdn="y")
+    assert "data-https-warning" not in other.get_data(as_text=True)
+
+
+def test_a_hosting_without_a_certificate_gets_one_ordered(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    url = f"/hosting/{OTHER_SERVICE}/domains/attach"
+    started = submit(admin_client, url, domain="first.example.org", path="www", ssl="y")
+    page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
+    assert 'data-https="active"' in page
+    orders = actions(app, "ssl.order")
+    assert [entry.parameters["domains"] for entry in orders] == [["first.example.org"]]
+    assert actions(app, "ssl.regenerate") == []
