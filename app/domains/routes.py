@@ -58,7 +58,7 @@ def dns(service_name: str) -> str:
 @requires(Action.OPERATE)
 def attach(service_name: str) -> str | Response:
     service, attached = _service_and_domains(service_name)
-    form = AttachDomainForm()
+    form = AttachDomainForm(**_retried())
     form.offer_choices(attached)
     if form.validate_on_submit() and form.parsed is not None:
         name, settings = form.parsed.ascii, form.settings()
@@ -92,7 +92,9 @@ def modify(service_name: str, domain: str) -> str | Response:
     gateway = ovh_api.gateway
     service, attached = _service_and_domains(service_name)
     current = domains.find(attached, domain)
-    form = ModifyDomainForm(obj=_form_values(current) if request.method == "GET" else None)
+    form = ModifyDomainForm(
+        obj=_form_values(current) if request.method == "GET" else None, **_retried()
+    )
     form.offer_choices(attached, editing=current.domain)
     if form.validate_on_submit():
         wanted = form.settings()
@@ -197,6 +199,14 @@ def _https_without_dns(
     diagnosis = domains.diagnose_dns(ovh_api.gateway, service_name, [current.domain])
     found = diagnosis[current.domain]
     return None if found.verdict == domains.POINTS_HERE else found
+
+
+def _retried() -> dict[str, object]:
+    """ "Try again" after a failed task opens the form filled in as it was sent: its values come
+    in the address (``?retry=<task>&path=…``), secrets never (they are never kept)."""
+    if request.method == "GET" and request.args.get("retry"):
+        return {"formdata": request.args}
+    return {}
 
 
 def _form_values(domain: domains.AttachedDomain) -> object:

@@ -8,7 +8,7 @@ from app.access import Action, requires
 from app.extensions import ovh_api
 from app.services import domains, hosting, tasks
 from app.ssl import completion
-from app.tasks import bp
+from app.tasks import bp, failure
 from app.tasks.following import task_ended
 from app.tasks.names import remember_running, remember_targets, subject_of
 
@@ -54,6 +54,7 @@ def show(service_name: str, task_id: int) -> str:
         task=followed[0],
         related=followed[1:],
         https={task.id: completion.follow_up(gateway, task) for task in followed},
+        failures={task.id: failure.explain(gateway, task) for task in followed},
     )
 
 
@@ -69,4 +70,5 @@ def status(service_name: str, task_id: int) -> str:
         service_name=service_name,
         task=task,
         https={task.id: completion.follow_up(gateway, task)},
+        failures={task.id: failure.explain(gateway, task)},
     )
