@@ -150,7 +150,7 @@ def retry_url(gateway: OvhGateway, service_name: str, entry: AuditEntry | None) 
         return None
     parameters: dict[str, Any] = dict(entry.parameters or {})
     target = entry.target or ""
-    retry = {"service_name": service_name, "retry": entry.task_id}
+    retry: dict[str, Any] = {"service_name": service_name, "retry": entry.task_id}
     if entry.action == "domain.attach":
         return url_for("domains.attach", **retry, **_domain_fields(parameters), domain=target,
                        with_www="y")  # fmt: skip
@@ -164,19 +164,21 @@ def retry_url(gateway: OvhGateway, service_name: str, entry: AuditEntry | None) 
     if entry.action == "database.create":
         login = hosting.get_service(gateway, service_name).primary_login
         user = str(parameters.get("user") or "").removeprefix(login)
-        fields = {name: parameters.get(name) for name in ("capabilitie", "type", "version")}
+        fields: dict[str, Any] = {
+            name: parameters.get(name) for name in ("capabilitie", "type", "version")
+        }
         return url_for("databases.create", **retry, **fields, quota=parameters.get("quota"),
                        user=user)  # fmt: skip
-    pages = {
+    pages: dict[str, tuple[str, dict[str, Any]]] = {
         "domain.detach": ("domains.detach", {"domain": target}),
         "database.change_password": ("databases.change_password", {"name": target}),
         "database.delete": ("databases.delete", {"name": target}),
         "ssl.order": ("ssl.order", {}),
         "ssl.regenerate": ("ssl.regenerate", {}),
     }
-    endpoint, arguments = pages.get(entry.action, (None, {}))
-    if endpoint is None:
+    if entry.action not in pages:
         return None
+    endpoint, arguments = pages[entry.action]
     try:
         return url_for(endpoint, service_name=service_name, **arguments)
     except Exception:

@@ -73,8 +73,9 @@ def test_a_failed_database_creation_reopens_the_form_without_the_password(
     admin_client: FlaskClient,
 ) -> None:
     url = f"{BASE}/databases/new"
-    started = submit(admin_client, url, capabilitie="sqlPerso", type="mysql", version="8.0",
-                     user="shopfail", password="Tulip2024garden", confirm="Tulip2024garden")  # fmt: skip
+    secret = "Tulip2024garden"
+    fields = {"capabilitie": "sqlPerso", "type": "mysql", "version": "8.0", "user": "shopfail"}
+    started = submit(admin_client, url, **fields, password=secret, confirm=secret)
     assert started.status_code == 302, started.get_data(as_text=True)
     page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
     assert "The database" in page and "was not created" in page
