@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from app.extensions import db, ovh_api
 from app.models import AuditEntry
-from app.services import tasks
+from app.services import ssl, tasks
 from app.ssl import completion
 from app.tasks.following import task_ended
 from tests.support.forms import attach, submit
@@ -166,3 +166,20 @@ def test_a_hosting_without_a_certificate_gets_one_ordered(
     orders = actions(app, "ssl.order")
     assert [entry.parameters["domains"] for entry in orders] == [["first.example.org"]]
     assert actions(app, "ssl.regenerate") == []
+
+
+def test_ovh_refusing_the_renewal_is_said_with_its_own_words(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    """Renewals made outside the panel are not in its budget: OVH's refusal is shown as it is."""
+    with app.test_request_context():
+        gateway = ovh_api.gateway
+        for _ in range(5):
+            task_id = ssl.regenerate_certificate(gateway, GRANTED_SERVICE)
+            assert task_id is not None and tasks.get_task(gateway, GRANTED_SERVICE, task_id).final
+    started = attach(admin_client, "refused.example.com")
+    page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
+    assert 'data-https="pending"' in page
+    assert "OVH refused to renew the certificate" in page and "5 times" in page
+    [decision] = actions(app, completion.FOLLOW_UP)
+    assert decision.outcome == "rejected" and decision.parameters["result"] == "refused"

@@ -9,8 +9,15 @@ from html import unescape
 
 from flask import Flask
 from flask.testing import FlaskClient
+from flask_login import login_user
+from sqlalchemy import select
 
+from app import audit
+from app.extensions import db, ovh_api
+from app.models import User
 from app.services.tasks import task_from_ovh
+from app.tasks import failure
+from app.tasks.names import status_badge
 from tests.support.forms import attach, submit
 from tests.support.panel import AuthActions, UserFactory
 from tests.support.panel_data import GRANTED_SERVICE, TEST_PASSWORDS
@@ -103,3 +110,30 @@ def test_the_history_shows_an_operation_whose_task_failed_as_failed(
     assert 'data-outcome="failed"' in row and "Not completed" in row and "Accepted" not in row
     accepted = admin_client.get("/admin/audit?outcome=accepted", headers=EN).get_data(as_text=True)
     assert "fine-history.example.com" in accepted and "fail-history.example.com" not in accepted
+
+
+def test_not_completed_and_failed_are_not_the_same_colour() -> None:
+    assert status_badge("cancelled")[0] == "warning"
+    assert {status_badge(status)[0] for status in ("error", "ovhError", "customerError")} == {
+        "danger"
+    }
+
+
+def test_the_modify_form_opened_by_try_again_shows_the_values_asked_for(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    """The sandbox fails no update: the retry link is built for an entry as OVH would end it."""
+    url = f"{BASE}/domains/blog.example.com/modify"
+    sent = submit(admin_client, url, path="blog2", ssl="y", cdn="y", confirm="y")
+    task_id = int(sent.location.rsplit("/", 1)[1])
+    with app.test_request_context():
+        admin = db.session.scalars(select(User).where(User.email == "admin@example.com")).one()
+        login_user(admin)
+        entry = audit.entry_for_task(GRANTED_SERVICE, task_id)
+        assert entry is not None and entry.parameters == {"path": "blog2", "cdn": "active"}
+        link = failure.retry_url(ovh_api.gateway, GRANTED_SERVICE, entry)
+    assert link is not None
+    form = admin_client.get(link, headers=EN).get_data(as_text=True)
+    assert re.search(r'name="path"[^>]*value="blog2"', form)
+    assert re.search(r'<input[^>]*checked[^>]*id="ssl"', form)  # blog's HTTPS, from OVH
+    assert re.search(r'<input[^>]*checked[^>]*id="cdn"', form)  # the change asked for
