@@ -138,9 +138,11 @@ def test_the_task_page_keeps_following_the_regeneration_until_https_is_active(
     assert 'data-status="done"' in fragment and 'data-https="working"' in fragment
     assert 'data-final="false"' in fragment  # the page goes on asking
     assert "Follow the certificate" in fragment
+    assert "HTTPS is not on yet" in fragment and "The change is in place" not in fragment
     sandbox_clock(SLOW_TASK_SECONDS * 2.5)
     fragment = admin_client.get(status_url, headers=EN).get_data(as_text=True)
     assert 'data-https="active"' in fragment and 'data-final="true"' in fragment
+    assert "Done. The change is in place." in fragment
     assert len(actions(app, "ssl.regenerate")) == 1
 
 
