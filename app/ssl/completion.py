@@ -12,14 +12,14 @@ the audit trail, which :func:`follow_up` reads back for the task's page.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
 from app import audit
 from app.extensions import db
-from app.models import AuditEntry
+from app.models import AuditEntry, utcnow
 from app.services import domains, ssl
 from app.services.client import OvhGateway
 from app.services.errors import PanelError
@@ -32,6 +32,7 @@ FOLLOW_UP = "ssl.complete"
 REGENERATING, ORDERED, BUSY = "regenerating", "ordered", "busy"
 COVERED, DNS, BUDGET, IMPORTED, REFUSED = "covered", "dns", "budget", "imported", "refused"
 FOLLOWED = frozenset({REGENERATING, ORDERED, BUSY})
+UNDECIDED_AFTER = timedelta(minutes=2)
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ class HttpsFollowUp:
 
     domain: str
     state: str  # "active", "working" (a certificate task runs) or "pending"
-    reason: str | None = None  # why pending: DNS, BUDGET, IMPORTED, REFUSED, "failed", "waiting"
+    # Why pending: DNS, BUDGET, IMPORTED, REFUSED, "failed", "waiting" or "unchecked".
+    reason: str | None = None
     task_id: int | None = None  # the certificate task, when there is one
     next_possible: datetime | None = None
     detail: str | None = None
@@ -152,7 +154,13 @@ def follow_up(gateway: OvhGateway, task: Task) -> HttpsFollowUp | None:
     if domain is None:
         return None
     decision = decision_for(task.service_name, domain, task.id)
-    if decision is None:  # another request claimed the end and is deciding right now
+    if decision is None:
+        # Another request claimed the end and is deciding right now; one that stopped midway
+        # (a crash) leaves no decision: after a while, say so instead of waiting for ever.
+        if task.done is not None and utcnow() - task.done.astimezone(UTC).replace(tzinfo=None) > (
+            UNDECIDED_AFTER
+        ):
+            return HttpsFollowUp(domain, "pending", "unchecked")
         return HttpsFollowUp(domain, "pending", "waiting")
     result = decision.get("result")
     if result == COVERED:

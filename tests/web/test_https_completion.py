@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask import Flask
@@ -185,3 +187,30 @@ def test_ovh_refusing_the_renewal_is_said_with_its_own_words(
     assert "OVH refused to renew the certificate" in page and "5 times" in page
     [decision] = actions(app, completion.FOLLOW_UP)
     assert decision.outcome == "rejected" and decision.parameters["result"] == "refused"
+
+
+def test_a_domain_and_its_www_pair_share_one_renewal(app: Flask, admin_client: FlaskClient) -> None:
+    started = attach(admin_client, "pair-shop.com")
+    assert "also=" in started.location
+    page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
+    assert page.count('data-https="active"') == 2
+    assert len(actions(app, "ssl.regenerate")) == 1
+    listing = admin_client.get(f"{BASE}/domains/", headers=EN).get_data(as_text=True)
+    assert "HTTPS pending" not in row_of(listing, "www.pair-shop.com")
+
+
+def test_a_decision_that_never_came_is_not_waited_for_for_ever(app: Flask) -> None:
+    """A request that claimed the end and stopped midway (a crash) left no decision."""
+    with app.test_request_context():
+        db.session.add(AuditEntry(action="domain.attach", service_name=GRANTED_SERVICE,
+                                  target="lost.example.com", parameters={"ssl": True},
+                                  outcome="accepted", task_id=999, task_status="done"))  # fmt: skip
+        db.session.commit()
+        now = datetime.now(UTC)
+        ended = tasks.Task(999, GRANTED_SERVICE, "attachedDomain/create", "done", None, None,
+                           now, now, now)  # fmt: skip
+        waiting = completion.follow_up(ovh_api.gateway, ended)
+        assert waiting is not None and waiting.reason == "waiting" and not waiting.settled
+        long_ago = replace(ended, done=now - timedelta(minutes=3))
+        given_up = completion.follow_up(ovh_api.gateway, long_ago)
+        assert given_up is not None and given_up.reason == "unchecked" and given_up.settled
