@@ -20,7 +20,7 @@ from sqlalchemy import select
 from app import audit
 from app.extensions import db
 from app.models import AuditEntry, utcnow
-from app.services import domains, ssl
+from app.services import domains, hosting, ssl
 from app.services.client import OvhGateway
 from app.services.errors import PanelError
 from app.services.tasks import Task, get_task
@@ -94,7 +94,13 @@ def complete_https(gateway: OvhGateway, task: Task) -> str | None:
 def _decide(
     gateway: OvhGateway, service_name: str, domain: str, after: int, found: dict[str, Any]
 ) -> str:
-    certificate = ssl.get_certificate(gateway, service_name)
+    # On offers with ``multipleSSL`` each domain has its own certificate (OVH's per-domain
+    # routes); elsewhere the service's one certificate covers every domain.
+    own = hosting.get_service(gateway, service_name).multiple_ssl
+    scope = domain if own else None
+    if own:
+        found["certificate_domain"] = domain
+    certificate = ssl.get_certificate(gateway, service_name, scope)
     if certificate is not None and certificate.covers(domain):
         return COVERED
     diagnosis = domains.diagnose_dns(gateway, service_name, [domain])[domain]
@@ -103,8 +109,9 @@ def _decide(
         return DNS
     reason = {"after_task": after, "domain": domain}
     if certificate is None:
-        with audited_call("ssl.order", service_name, {"domains": [domain], **reason}) as entry:
-            found["task_id"] = ssl.order_lets_encrypt(gateway, service_name)
+        with audited_call("ssl.order", service_name, {"domains": [domain], **reason},
+                          scope) as entry:  # fmt: skip
+            found["task_id"] = ssl.order_lets_encrypt(gateway, service_name, scope)
             entry.accepted(task_id=found["task_id"])
         return ORDERED
     if not certificate.lets_encrypt:
@@ -112,18 +119,22 @@ def _decide(
     if certificate.busy:
         found["task_id"] = certificate.task_id
         return BUSY
-    budget = regeneration_budget(service_name, service_name)
+    budget = regeneration_budget(service_name, scope or service_name)
     if budget.exhausted:
         found["next_possible"] = budget.next_possible.isoformat() if budget.next_possible else None
         return BUDGET
-    with audited_call(REGENERATE_ACTION, service_name, reason) as entry:
-        found["task_id"] = ssl.regenerate_certificate(gateway, service_name)
+    with audited_call(REGENERATE_ACTION, service_name, reason, scope) as entry:
+        found["task_id"] = ssl.regenerate_certificate(gateway, service_name, scope)
         entry.accepted(task_id=found["task_id"])
     return REGENERATING
 
 
-def audited_call(action: str, service_name: str, parameters: dict[str, Any]) -> Any:
-    return audit.audited(action, service_name=service_name, target=service_name,
+def audited_call(
+    action: str, service_name: str, parameters: dict[str, Any], scope: str | None
+) -> Any:
+    """Recorded as the SSL tab records it: the target is the certificate (the service's, or a
+    domain's own), so the weekly budget counts these renewals too."""
+    return audit.audited(action, service_name=service_name, target=scope or service_name,
                          parameters=parameters)  # fmt: skip
 
 
@@ -166,7 +177,8 @@ def follow_up(gateway: OvhGateway, task: Task) -> HttpsFollowUp | None:
     if result == COVERED:
         return HttpsFollowUp(domain, "active")
     if result in FOLLOWED:
-        return _following(gateway, task.service_name, domain, decision.get("task_id"))
+        scope = decision.get("certificate_domain")
+        return _following(gateway, task.service_name, domain, decision.get("task_id"), scope)
     next_possible = decision.get("next_possible")
     return HttpsFollowUp(
         domain,
@@ -178,7 +190,7 @@ def follow_up(gateway: OvhGateway, task: Task) -> HttpsFollowUp | None:
 
 
 def _following(
-    gateway: OvhGateway, service_name: str, domain: str, task_id: int | None
+    gateway: OvhGateway, service_name: str, domain: str, task_id: int | None, scope: str | None
 ) -> HttpsFollowUp:
     if task_id is not None:
         certificate_task = get_task(gateway, service_name, int(task_id))
@@ -188,7 +200,7 @@ def _following(
             return HttpsFollowUp(domain, "working", task_id=certificate_task.id)
         if certificate_task.failed:
             return HttpsFollowUp(domain, "pending", "failed", task_id=certificate_task.id)
-    certificate = ssl.get_certificate(gateway, service_name)
+    certificate = ssl.get_certificate(gateway, service_name, scope)
     if certificate is not None and certificate.covers(domain):
         return HttpsFollowUp(domain, "active", task_id=task_id)
     if certificate is not None and certificate.busy:

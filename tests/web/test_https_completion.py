@@ -214,3 +214,15 @@ def test_a_decision_that_never_came_is_not_waited_for_for_ever(app: Flask) -> No
         long_ago = replace(ended, done=now - timedelta(minutes=3))
         given_up = completion.follow_up(ovh_api.gateway, long_ago)
         assert given_up is not None and given_up.reason == "unchecked" and given_up.settled
+
+
+def test_on_an_offer_with_a_certificate_per_domain_the_domain_gets_its_own(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    agency = "example3.cluster03.hosting.ovh.net"
+    url = f"/hosting/{agency}/domains/attach"
+    started = submit(admin_client, url, domain="studio.example.net", path="www", ssl="y")
+    page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
+    assert 'data-https="active"' in page
+    [order] = actions(app, "ssl.order")
+    assert order.target == "studio.example.net" and order.service_name == agency
