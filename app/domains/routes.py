@@ -20,8 +20,9 @@ from app.services.errors import Conflict, InvalidInput
 @bp.get("/")
 @requires(Action.VIEW)
 def index(service_name: str) -> str:
-    """The list in one round trip to OVH; the DNS diagnosis (one call per domain) follows through
-    :func:`dns`, fetched by the page's script, or inline with ``?dns=all`` without JavaScript."""
+    """The list in one round trip to OVH; the DNS diagnosis follows through :func:`dns`, fetched
+    by the page's script, or inline with ``?dns=all`` without JavaScript. Diagnoses are kept and
+    shared (a few are asked per view); ``fresh=1`` is "Check again"."""
     gateway = ovh_api.gateway
     # The certificate's names too, in the same round trip: HTTPS asked for but not in the
     # certificate yet shows as pending, not as on. On offers where each domain has its own
@@ -31,16 +32,14 @@ def index(service_name: str) -> str:
         lambda: domains.list_domains(gateway, service_name),
         lambda: ssl.certificate_names(gateway, service_name),
     )
-    diagnoses = None
+    report = None
     if request.args.get("dns") == "all":
-        diagnoses = domains.diagnose_dns(gateway, service_name, [d.domain for d in attached])
+        report = domains.diagnose_dns(
+            gateway, service_name, [d.domain for d in attached], refresh=_fresh()
+        )
     pending = frozenset() if service.multiple_ssl else ssl.https_pending(names, attached)
     return render_template(
-        "domains/index.html",
-        service=service,
-        domains=attached,
-        diagnoses=diagnoses,
-        https_pending=pending,
+        "domains/index.html", service=service, domains=attached, dns=report, https_pending=pending
     )
 
 
@@ -50,8 +49,14 @@ def dns(service_name: str) -> str:
     """Each attached domain's DNS diagnosis, as fragments the list page slots in."""
     gateway = ovh_api.gateway
     attached = domains.list_domains(gateway, service_name)
-    diagnoses = domains.diagnose_dns(gateway, service_name, [d.domain for d in attached])
-    return render_template("domains/_dns.html", diagnoses=diagnoses)
+    report = domains.diagnose_dns(
+        gateway, service_name, [d.domain for d in attached], refresh=_fresh()
+    )
+    return render_template("domains/_dns.html", service_name=service_name, dns=report)
+
+
+def _fresh() -> bool:
+    return request.args.get("fresh") == "1"
 
 
 @bp.route("/attach", methods=["GET", "POST"])
@@ -196,9 +201,9 @@ def _https_without_dns(
     it until it points here, so the person is told before confirming (one ``digStatus`` call)."""
     if current.ssl or not wanted.ssl:
         return None
-    diagnosis = domains.diagnose_dns(ovh_api.gateway, service_name, [current.domain])
-    found = diagnosis[current.domain]
-    return None if found.verdict == domains.POINTS_HERE else found
+    report = domains.diagnose_dns(ovh_api.gateway, service_name, [current.domain], checks=1)
+    found = report.diagnoses.get(current.domain)
+    return None if found is None or found.verdict == domains.POINTS_HERE else found
 
 
 def _retried() -> dict[str, object]:

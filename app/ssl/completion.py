@@ -31,6 +31,7 @@ FOLLOW_UP = "ssl.complete"
 # What the panel decided; the first three started (or found) a certificate task to follow.
 REGENERATING, ORDERED, BUSY = "regenerating", "ordered", "busy"
 COVERED, DNS, BUDGET, IMPORTED, REFUSED = "covered", "dns", "budget", "imported", "refused"
+UNCHECKED = "unchecked"
 FOLLOWED = frozenset({REGENERATING, ORDERED, BUSY})
 UNDECIDED_AFTER = timedelta(minutes=2)
 
@@ -103,7 +104,12 @@ def _decide(
     certificate = ssl.get_certificate(gateway, service_name, scope)
     if certificate is not None and certificate.covers(domain):
         return COVERED
-    diagnosis = domains.diagnose_dns(gateway, service_name, [domain])[domain]
+    # Asked fresh: a DNS diagnosis kept from before the attach may be out of date. When the
+    # call budget leaves none for now, the panel says it could not check rather than guess.
+    report = domains.diagnose_dns(gateway, service_name, [domain], refresh=True, checks=1)
+    diagnosis = report.diagnoses.get(domain)
+    if diagnosis is None:
+        return UNCHECKED
     if diagnosis.verdict != domains.POINTS_HERE:
         found["verdict"] = diagnosis.verdict
         return DNS
