@@ -4,6 +4,7 @@ renewed itself, or says exactly why it cannot, and the task's page follows it to
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -226,3 +227,32 @@ def test_on_an_offer_with_a_certificate_per_domain_the_domain_gets_its_own(
     assert 'data-https="active"' in page
     [order] = actions(app, "ssl.order")
     assert order.target == "studio.example.net" and order.service_name == agency
+
+
+def test_two_pollers_at_the_same_moment_start_one_regeneration(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    """Two workers seeing the end together: the database lets one of them claim it."""
+    started = attach(admin_client, "together.example.com")
+    task_id = int(started.location.split("/tasks/", 1)[1].split("?", 1)[0])
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def poll() -> None:
+        try:
+            with app.test_request_context():
+                task = tasks.get_task(ovh_api.gateway, GRANTED_SERVICE, task_id)
+                barrier.wait(timeout=10)
+                task_ended(ovh_api.gateway, task)
+                db.session.remove()
+        except BaseException as error:
+            errors.append(error)
+
+    pollers = [threading.Thread(target=poll) for _ in range(2)]
+    for poller in pollers:
+        poller.start()
+    for poller in pollers:
+        poller.join(timeout=30)
+    assert errors == []
+    assert len(actions(app, "ssl.regenerate")) == 1
+    assert len(actions(app, completion.FOLLOW_UP)) == 1
