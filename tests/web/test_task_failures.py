@@ -45,6 +45,7 @@ def test_a_failed_attach_names_the_domain_says_why_and_offers_to_try_again(
     assert 'alert alert-warning" role="alert" data-failure' in page  # not completed: amber
     form = admin_client.get(retry_link(page), headers=EN).get_data(as_text=True)
     assert 'value="fail-promo.example.com"' in form
+    assert "data-retried" in form and "Type the password again" not in form
     assert re.search(r'name="path"[^>]*value="promo"', form)
     assert re.search(r'id="cdn"[^>]*checked', form) or re.search(r'checked[^>]*id="cdn"', form)
     assert not re.search(r'<input[^>]*checked[^>]*id="ssl"', form)
@@ -88,6 +89,7 @@ def test_a_failed_database_creation_reopens_the_form_without_the_password(
     assert "The database" in page and "was not created" in page
     form = admin_client.get(retry_link(page), headers=EN).get_data(as_text=True)
     assert re.search(r'name="user"[^>]*value="shopfail"', form)
+    assert "data-retried" in form and "Type the password again" in form
     assert "Tulip2024garden" not in form
 
 
