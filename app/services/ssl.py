@@ -130,9 +130,12 @@ def certificate_names(gateway: OvhGateway, service_name: str) -> tuple[str, ...]
 def https_pending(names: Sequence[str], domains: Sequence[AttachedDomain]) -> frozenset[str]:
     """The domains with HTTPS asked for (``ssl``) that a certificate covering ``names`` does not
     cover: HTTPS is switched on for them, but visitors do not have it yet."""
-    return frozenset(
-        d.domain for d in domains if d.ssl and not any(name_covers(n, d.domain) for n in names)
-    )
+    return frozenset(d.domain for d in domains if d.ssl and not names_cover(names, d.domain))
+
+
+def names_cover(names: Sequence[str], domain: str) -> bool:
+    """Whether a certificate for ``names`` covers ``domain`` (wildcards included)."""
+    return any(name_covers(name, domain) for name in names)
 
 
 def list_domain_certificates(

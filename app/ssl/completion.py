@@ -206,6 +206,11 @@ def _following(
             return HttpsFollowUp(domain, "working", task_id=certificate_task.id)
         if certificate_task.failed:
             return HttpsFollowUp(domain, "pending", "failed", task_id=certificate_task.id)
+        if scope is None:  # ended: what the certificate covers now is one call
+            names = ssl.certificate_names(gateway, service_name)
+            covered = ssl.names_cover(names, domain)
+            return HttpsFollowUp(domain, "active" if covered else "pending",
+                                 None if covered else "failed", task_id=task_id)  # fmt: skip
     certificate = ssl.get_certificate(gateway, service_name, scope)
     if certificate is not None and certificate.covers(domain):
         return HttpsFollowUp(domain, "active", task_id=task_id)

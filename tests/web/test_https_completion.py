@@ -21,7 +21,7 @@ from app.ssl import completion
 from app.tasks.following import task_ended
 from tests.support.forms import attach, submit
 from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE
-from tests.support.sandbox import SLOW_TASK_SECONDS
+from tests.support.sandbox import SLOW_TASK_SECONDS, SandboxControl
 
 EN = {"Accept-Language": "en"}
 BASE = f"/hosting/{GRANTED_SERVICE}"
@@ -131,7 +131,10 @@ def test_the_seeds_badge_but_not_covered_domain_shows_https_pending_everywhere(
 
 @pytest.mark.slow_tasks
 def test_the_task_page_keeps_following_the_regeneration_until_https_is_active(
-    app: Flask, admin_client: FlaskClient, sandbox_clock: Callable[[float], None]
+    app: Flask,
+    admin_client: FlaskClient,
+    sandbox_clock: Callable[[float], None],
+    sandbox: SandboxControl,
 ) -> None:
     sandbox_clock(0)
     started = attach(admin_client, "follow.example.com")
@@ -139,12 +142,20 @@ def test_the_task_page_keeps_following_the_regeneration_until_https_is_active(
     sandbox_clock(SLOW_TASK_SECONDS * 2.5)
     fragment = admin_client.get(status_url, headers=EN).get_data(as_text=True)
     assert 'data-status="done"' in fragment and 'data-https="working"' in fragment
+    sandbox.clear_stats()
+    fragment = admin_client.get(status_url, headers=EN).get_data(as_text=True)
+    assert 'data-https="working"' in fragment
+    # While the certificate's task runs, a poll reads the two tasks and nothing else.
+    assert sandbox.stats()["by_route"] == {"GET /hosting/web/{serviceName}/tasks/{id}": 2}
     assert 'data-final="false"' in fragment  # the page goes on asking
     assert "Follow the certificate" in fragment
     assert "HTTPS is not on yet" in fragment and "The change is in place" not in fragment
     sandbox_clock(SLOW_TASK_SECONDS * 2.5)
+    sandbox.clear_stats()
     fragment = admin_client.get(status_url, headers=EN).get_data(as_text=True)
     assert 'data-https="active"' in fragment and 'data-final="true"' in fragment
+    # Once it ended: one more call, for the names the certificate covers now.
+    assert sandbox.stats()["by_route"]["GET /hosting/web/{serviceName}/ssl/domains"] == 1
     assert "Done. The change is in place." in fragment
     assert len(actions(app, "ssl.regenerate")) == 1
 
