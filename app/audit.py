@@ -146,6 +146,21 @@ def record_task_status(service_name: str, task_id: int, status: str) -> bool:
     return bool(getattr(result, "rowcount", 0))
 
 
+def unrecorded_ends(service_name: str, task_ids: Iterable[int]) -> set[int]:
+    """Which of these tasks the panel started and has not yet seen end (one query)."""
+    ids = list(task_ids)
+    if not ids:
+        return set()
+    rows = db.session.execute(
+        select(AuditEntry.task_id).where(
+            AuditEntry.service_name == service_name,
+            AuditEntry.task_id.in_(ids),
+            AuditEntry.task_status.is_(None),
+        )
+    )
+    return {int(task_id) for (task_id,) in rows if task_id is not None}
+
+
 def entry_for_task(service_name: str, task_id: int) -> AuditEntry | None:
     """The panel's entry that started this OVH task, if the panel started it."""
     return db.session.scalars(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import render_template, request
 
+from app import audit
 from app.access import Action, requires
 from app.extensions import ovh_api
 from app.services import domains, hosting, tasks
@@ -30,6 +31,12 @@ def index(service_name: str) -> str:
     # OVH names an attached domain's task by number only: the panel's own history of the change
     # names it; a running one started elsewhere is named by the domain showing its taskId, which
     # costs one more read, made only when such a task is on the page.
+    # A task the panel started may end while nobody has its page open: the tab is where the
+    # panel then first sees it, and what follows its end starts here.
+    ended = audit.unrecorded_ends(service_name, [task.id for task in page.tasks if task.final])
+    for task in page.tasks:
+        if task.id in ended:
+            task_ended(gateway, task)
     remember_targets(service_name, [task.id for task in page.tasks])
     if any(task.in_progress and subject_of(task) is None for task in page.tasks):
         attached = domains.list_domains(gateway, service_name)

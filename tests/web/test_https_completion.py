@@ -267,3 +267,15 @@ def test_two_pollers_at_the_same_moment_start_one_regeneration(
     assert errors == []
     assert len(actions(app, "ssl.regenerate")) == 1
     assert len(actions(app, completion.FOLLOW_UP)) == 1
+
+
+def test_an_end_first_seen_on_the_tasks_tab_completes_https_too(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    """The person left before the task ended: the Tasks tab is where the panel sees the end."""
+    attach(admin_client, "unwatched.example.com")  # its task page is never opened
+    assert actions(app, "ssl.regenerate") == []
+    admin_client.get(f"{BASE}/tasks/", headers=EN)
+    assert len(actions(app, "ssl.regenerate")) == 1
+    admin_client.get(f"{BASE}/tasks/", headers=EN)
+    assert len(actions(app, "ssl.regenerate")) == 1
