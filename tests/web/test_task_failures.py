@@ -139,3 +139,14 @@ def test_the_modify_form_opened_by_try_again_shows_the_values_asked_for(
     assert re.search(r'name="path"[^>]*value="blog2"', form)
     assert re.search(r'<input[^>]*checked[^>]*id="ssl"', form)  # blog's HTTPS, from OVH
     assert re.search(r'<input[^>]*checked[^>]*id="cdn"', form)  # the change asked for
+
+
+def test_the_failure_and_https_pages_speak_french(admin_client: FlaskClient) -> None:
+    french = {"Accept-Language": "fr"}
+    failed = attach(admin_client, "fail-fr.example.com", ssl=None)
+    page = admin_client.get(failed.location, headers=french).get_data(as_text=True)
+    assert "fail-fr.example.com : OVH n'a pas mené cette opération à son terme." in page
+    assert "Cause probable" in page and "Réessayer" in page and "Non abouti" in page
+    secured = attach(admin_client, "secure-fr.example.com")
+    page = admin_client.get(secured.location, headers=french).get_data(as_text=True)
+    assert "HTTPS actif" in page
