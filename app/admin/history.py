@@ -16,6 +16,7 @@ from app.admin.log import AuditFilter, csv_lines, known_actions, query
 from app.extensions import db, ovh_api
 from app.services import access_rules, account
 from app.services.errors import PanelError
+from app.services.tasks import FAILED
 
 PER_PAGE = 50
 
@@ -32,6 +33,7 @@ def audit() -> str:
         page=page,
         args=args,
         outcome_labels={choice.value: choice.label for choice in OUTCOME_CHOICES},
+        failed_statuses=FAILED,
     )
 
 
