@@ -6,16 +6,17 @@ prefix, characters and length; password policy) so that OVH's refusals stay the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar, Self
 
+from flask import request
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import Field, Form, PasswordField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, ValidationError
 
 from app.databases.labels import engine_name, mode_name, offer_name
+from app.forms import PanelForm
 from app.services.databases import (
     CREATION_ENGINES,
     ENGINES,
@@ -30,6 +31,7 @@ from app.services.databases import (
     DatabaseFilters,
     NewDatabase,
 )
+from app.services.errors import Conflict, InvalidInput, PanelError
 
 PASSWORD_POLICY = _l(
     "8 to 30 characters, only letters (a–z, A–Z) and digits (0–9), with at least one letter and "
@@ -71,6 +73,13 @@ def check_confirmation(form: Form, field: Field) -> None:
         raise ValidationError(_l("The two passwords are not the same. Type them again."))
 
 
+REFUSED_VALUE = _l("OVH refused this: “%(detail)s”")
+BUSY_DATABASE = _l(
+    "OVH is already working on this database. Wait until that operation ends (see the "
+    "Tasks tab), then try again."
+)
+
+
 class FilterDatabasesForm(Form):
     """The list's filters, read from the query string so a filtered view can be bookmarked."""
 
@@ -109,7 +118,22 @@ class FilterDatabasesForm(Form):
         return DatabaseFilters(**values)
 
 
-class CreateDatabaseForm(FlaskForm):
+class CreateDatabaseForm(PanelForm):
+    ovh_sentences: ClassVar[Mapping[type[PanelError], Any]] = {
+        Conflict: _l(
+            "OVH says a database with this user name already exists. Choose another name."
+        ),
+        InvalidInput: REFUSED_VALUE,
+    }
+    ovh_fields: ClassVar[Mapping[type[PanelError], str]] = {Conflict: "user"}
+    ovh_field_hints: ClassVar[Mapping[str, str]] = {
+        "password": "password",
+        "user": "user",
+        "version": "version",
+        "quota": "quota",
+        "offer": "capabilitie",
+    }
+
     capabilitie = SelectField(_l("Offer"), validate_choice=False)
     type = SelectField(_l("Database engine"), validate_choice=False)
     refresh = SubmitField(_l("Update versions"))
@@ -148,6 +172,25 @@ class CreateDatabaseForm(FlaskForm):
             self.capabilitie.data = next(iter(self.offers))
         if not self.type.data and self.engines:
             self.type.data = "mysql" if "mysql" in self.engines else self.engines[0]
+
+    @classmethod
+    def for_plan(
+        cls,
+        prefix_login: str,
+        offers: Sequence[CreationOffer],
+        engines: Sequence[str],
+        taken_users: Sequence[str],
+    ) -> Self:
+        """The form for this plan; a GET reads its choices from the address
+        (``?type=postgresql``): the round trip that works without a script."""
+        formdata = {"formdata": request.args} if request.method == "GET" else {}
+        return cls(
+            prefix_login=prefix_login,
+            offers=offers,
+            engines=engines,
+            taken_users=taken_users,
+            **formdata,
+        )
 
     @property
     def takes_quota(self) -> bool:
@@ -267,13 +310,21 @@ class CreateDatabaseForm(FlaskForm):
         )
 
 
-class ChangeDatabasePasswordForm(FlaskForm):
+class DatabaseChangeForm(PanelForm):
+    ovh_sentences: ClassVar[Mapping[type[PanelError], Any]] = {
+        Conflict: BUSY_DATABASE,
+        InvalidInput: REFUSED_VALUE,
+    }
+
+
+class ChangeDatabasePasswordForm(DatabaseChangeForm):
+    ovh_fields: ClassVar[Mapping[type[PanelError], str]] = {InvalidInput: "password"}
     password = PasswordField(_l("New password"), validators=[check_password])
     confirm = PasswordField(_l("New password again"), validators=[check_confirmation])
     submit = SubmitField(_l("Change the password"))
 
 
-class DeleteDatabaseForm(FlaskForm):
+class DeleteDatabaseForm(DatabaseChangeForm):
     confirm_name = StringField(_l("Database name"), filters=[_strip], validators=[Optional()])
     submit = SubmitField(_l("Delete the database for good"))
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from babel import Locale
+from flask import request
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Field, SelectField, StringField, SubmitField
@@ -14,7 +15,7 @@ from wtforms.validators import ValidationError
 
 from app.forms import PanelForm
 from app.services.domain_names import DomainName, DomainNameError, parse_domain
-from app.services.domains import IP_LOCATIONS, AttachedDomain, DomainSettings
+from app.services.domains import IP_LOCATIONS, SETTINGS, AttachedDomain, DomainSettings
 
 MAX_PATH_LENGTH = 200
 _PATH_CHARACTERS = re.compile(r"^[A-Za-z0-9._/~+@=-]*$")
@@ -148,14 +149,17 @@ class DomainSettingsForm(PanelForm):
             raise ValidationError(_l("Choose one of the domains attached to this hosting."))
 
     def settings(self) -> DomainSettings:
-        return DomainSettings(
-            path=normalized_path(self.path.data),
-            ssl=bool(self.ssl.data),
-            cdn=bool(self.cdn.data),
-            firewall=bool(self.firewall.data),
-            ip_location=self.ip_location.data or None,
-            own_log=self.own_log.data or None,
-        )
+        """What was chosen; once validated, the folder is already written as OVH wants it."""
+        return DomainSettings(**{name: _chosen(self[name]) for name in SETTINGS})
+
+    @staticmethod
+    def values_of(settings: DomainSettings) -> dict[str, Any]:
+        """A domain's current settings, as the form's fields hold them (``""`` for none)."""
+        return {name: "" if (v := getattr(settings, name)) is None else v for name in SETTINGS}
+
+
+def _chosen(field: Field) -> Any:
+    return bool(field.data) if field.type == "BooleanField" else (field.data or None)
 
 
 class AttachDomainForm(DomainSettingsForm):
@@ -177,6 +181,13 @@ class AttachDomainForm(DomainSettingsForm):
     submit = SubmitField(_l("Attach the domain"))
     parsed: DomainName | None = None
 
+    @property
+    def domain_name(self) -> DomainName:
+        """The validated domain (read only after validation)."""
+        if self.parsed is None:
+            raise ValueError("the domain is read before the form is validated")
+        return self.parsed
+
     def validate_domain(self, field: Field) -> None:
         try:
             self.parsed = parse_domain(field.data or "")
@@ -189,6 +200,13 @@ class AttachDomainForm(DomainSettingsForm):
 class ModifyDomainForm(DomainSettingsForm):
     confirm = BooleanField(default=False)
     submit = SubmitField(_l("Review the changes"))
+
+    @classmethod
+    def editing(cls, current: AttachedDomain, attached: Sequence[AttachedDomain]) -> Self:
+        """The form for ``current``, showing its settings until the person sends their own."""
+        form = cls(data=None if request.method == "POST" else cls.values_of(current))
+        form.offer_choices(attached, editing=current.domain)
+        return form
 
 
 class DetachDomainForm(PanelForm):

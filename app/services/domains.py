@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from app.services.client import OvhGateway, path
@@ -17,27 +17,6 @@ IP_LOCATIONS = ("BE", "CA", "CZ", "DE", "ES", "FI", "FR", "IE", "IT", "LT", "NL"
 POINTS_HERE = "points_here"
 POINTS_ELSEWHERE = "points_elsewhere"
 NOT_CONFIGURED = "not_configured"
-
-
-@dataclass(frozen=True)
-class AttachedDomain:
-    domain: str
-    path: str
-    ssl: bool
-    cdn: bool
-    firewall: bool
-    ip_location: str | None
-    own_log: str | None
-    status: str
-    task_id: int | None
-
-    @property
-    def unicode(self) -> str:
-        return display_name(self.domain)
-
-    @property
-    def busy(self) -> bool:
-        return self.status != "created"
 
 
 @dataclass(frozen=True)
@@ -58,7 +37,8 @@ class DnsDiagnosis:
 
 @dataclass(frozen=True)
 class DomainSettings:
-    """What can be chosen for an attached domain, in the panel's words."""
+    """The six things that can be chosen for an attached domain, in the panel's words: the one
+    list of them (forms, changes, the summary and OVH's names all follow it)."""
 
     path: str
     ssl: bool
@@ -78,6 +58,24 @@ class DomainSettings:
         }
 
 
+SETTINGS = tuple(setting.name for setting in fields(DomainSettings))
+
+
+@dataclass(frozen=True)
+class AttachedDomain(DomainSettings):
+    domain: str
+    status: str
+    task_id: int | None
+
+    @property
+    def unicode(self) -> str:
+        return display_name(self.domain)
+
+    @property
+    def busy(self) -> bool:
+        return self.status != "created"
+
+
 @dataclass(frozen=True)
 class Change:
     """One setting that differs: ``setting`` is a :class:`DomainSettings` field name."""
@@ -90,7 +88,7 @@ class Change:
 def changes_between(current: AttachedDomain, wanted: DomainSettings) -> list[Change]:
     return [
         Change(setting, getattr(current, setting), getattr(wanted, setting))
-        for setting in ("path", "ssl", "cdn", "firewall", "ip_location", "own_log")
+        for setting in SETTINGS
         if getattr(current, setting) != getattr(wanted, setting)
     ]
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileSize
 from wtforms import BooleanField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
+
+from app.forms import PanelForm
+from app.services.errors import Conflict, InvalidInput, NotAuthorized
 
 MAX_PEM_BYTES = 64 * 1024
 PEM_EXTENSIONS = ["pem", "crt", "cer", "key", "txt"]
@@ -33,7 +35,7 @@ def _area(label: str, description: str) -> TextAreaField:
     )
 
 
-class ImportCertificateForm(FlaskForm):
+class ImportCertificateForm(PanelForm):
     certificate = _area(
         _l("Certificate"),
         _l("The block starting with -----BEGIN CERTIFICATE-----, as your issuer sent it."),
@@ -63,13 +65,15 @@ class ReplaceCertificateForm(ImportCertificateForm):
     submit = SubmitField(_l("Check, replace and import"))
 
 
-class OrderCertificateForm(FlaskForm):
+class OrderCertificateForm(PanelForm):
     submit = SubmitField(_l("Order the free certificate"))
 
 
-class RegenerateCertificateForm(FlaskForm):
+class RegenerateCertificateForm(PanelForm):
+    # OVH answers some regenerations it will not do with a 403, not a 400.
+    ovh_refusals = (InvalidInput, Conflict, NotAuthorized)
     submit = SubmitField(_l("Regenerate now"))
 
 
-class DeleteCertificateForm(FlaskForm):
+class DeleteCertificateForm(PanelForm):
     submit = SubmitField(_l("Delete the certificate"))

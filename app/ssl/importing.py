@@ -1,4 +1,4 @@
-"""Importing a certificate: reading the pasted or uploaded PEM texts, checking them, sending them.
+"""Importing a certificate: reading the pasted or uploaded PEM texts and checking them.
 
 The private key lives only in this request: it is sent to OVH, never stored, logged, audited or
 put back into the form.
@@ -6,16 +6,15 @@ put back into the form.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from flask import current_app, flash
 from flask_babel import gettext as _
 from wtforms import Field
 
-from app.audit import audited
-from app.extensions import ovh_api
-from app.services import certificates, domains, ssl
+from app.services import certificates
 from app.services.certificates import CertificateCheck
+from app.services.domains import AttachedDomain
 from app.ssl.forms import ImportCertificateForm
 
 
@@ -64,38 +63,29 @@ def read_texts(form: ImportCertificateForm) -> PemTexts | None:
     return PemTexts(certificate, key, chain)
 
 
-def check(form: ImportCertificateForm, service_name: str, texts: PemTexts) -> CertificateCheck:
-    """Run every check; blocking problems go beside their field, the rest become notices."""
-    gateway = ovh_api.gateway
-    names = [
-        d.domain for d in domains.list_domains(gateway, service_name) if d.domain != service_name
-    ]
+@dataclass(frozen=True)
+class Checked:
+    """A certificate that passed the panel's checks, with the key that goes with it."""
+
+    key: str
+    result: CertificateCheck
+
+
+def checked(
+    form: ImportCertificateForm, service_name: str, attached: Sequence[AttachedDomain]
+) -> Checked | None:
+    """The texts once every check passed; blocking problems go beside their field."""
+    texts = read_texts(form)
+    if texts is None:
+        return None
+    names = [d.domain for d in attached if d.domain != service_name]
     result = certificates.check_certificate(texts.certificate, texts.key, texts.chain, names)
     for name in (certificates.CERTIFICATE, certificates.KEY, certificates.CHAIN):
         getattr(form, name).errors.extend(result.blocking(name))
-    return result
-
-
-def send(service_name: str, texts: PemTexts, result: CertificateCheck) -> int | None:
-    assert result.summary is not None
-    parameters = result.summary.audit_parameters(result.chain_length)
-    with audited(
-        "ssl.import", service_name=service_name, target=service_name, parameters=parameters
-    ) as entry:
-        task_id = ssl.import_certificate(
-            ovh_api.gateway, service_name, result.certificate, texts.key, result.chain
-        )
-        entry.accepted(task_id=task_id)
-    for notice in result.notices:
-        flash(notice, "warning")
-    return task_id
+    return Checked(texts.key, result) if result.ok else None
 
 
 def forget_key(form: ImportCertificateForm) -> None:
     """The key field always comes back empty."""
     form.key.data = ""
     form.key.raw_data = []
-
-
-def replace_wait_seconds() -> float:
-    return float(current_app.config["SSL_REPLACE_WAIT_SECONDS"])

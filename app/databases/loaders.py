@@ -1,0 +1,89 @@
+"""What each page of the Databases tab shows, read from OVH in one round trip per page."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import url_for
+
+from app.databases.forms import CreateDatabaseForm, FilterDatabasesForm
+from app.extensions import ovh_api
+from app.services import databases, hosting, tasks
+from app.services.databases import DatabaseFilters
+
+
+def index_page(service_name: str, form: FilterDatabasesForm) -> dict[str, Any]:
+    filters = form.filters()
+    gateway = ovh_api.gateway
+    service, found = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        lambda: databases.list_databases(gateway, service_name, filters),
+    )
+    return {
+        "service": service,
+        "databases": found,
+        "form": form,
+        "filters": filters,
+        "clear_links": _clear_links(service_name, filters),
+    }
+
+
+def _clear_links(service_name: str, filters: DatabaseFilters) -> list[tuple[str, str, str]]:
+    """For each filter in use: its name, its value, and the list's address without it."""
+    query = filters.to_query()
+    links = []
+    for key, value in query.items():
+        rest = {other: v for other, v in query.items() if other != key}
+        target = url_for("databases.index", service_name=service_name)
+        links.append((key, value, target + ("?" + urlencode(rest) if rest else "")))
+    return links
+
+
+def show_page(service_name: str, name: str) -> dict[str, Any]:
+    """The database read fresh, what OVH allows on it, and the task working on it if any."""
+    gateway = ovh_api.gateway
+    service, database, capabilities = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        lambda: databases.get_database(gateway, service_name, name, fresh=True),
+        lambda: databases.get_capabilities(gateway, service_name, name),
+    )
+    task = tasks.get_task(gateway, service_name, database.task_id) if database.task_id else None
+    return {"service": service, "database": database, "capabilities": capabilities, "task": task}
+
+
+def status_of(service_name: str, name: str) -> dict[str, Any]:
+    database = databases.find_database(ovh_api.gateway, service_name, name)
+    return {"service_name": service_name, "name": name, "database": database}
+
+
+def database_page(service_name: str, name: str) -> dict[str, Any]:
+    gateway = ovh_api.gateway
+    service, database = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        lambda: databases.get_database(gateway, service_name, name),
+    )
+    return {"service": service, "database": database}
+
+
+def create_page(service_name: str) -> tuple[dict[str, Any], CreateDatabaseForm]:
+    """The plan's offers and engines, and the form built from them with the chosen engine's
+    versions (a submitted version is kept to be checked; a refresh offers the new default)."""
+    gateway = ovh_api.gateway
+    service, offers, engines, existing = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        lambda: databases.list_creation_offers(gateway, service_name),
+        lambda: databases.list_engines(gateway, service_name),
+        lambda: databases.list_databases(gateway, service_name),
+    )
+    form = CreateDatabaseForm.for_plan(
+        service.primary_login, offers, engines, [database.user for database in existing]
+    )
+    if form.chosen_engine is not None:
+        versions = databases.get_versions(gateway, service_name, form.chosen_engine)
+        form.offer_versions(versions, keep_choice=form.is_submitted() and not form.refresh.data)
+    return {"service": service, "all_offers": offers}, form
+
+
+def versions_of(service_name: str, engine: str) -> databases.AvailableVersions:
+    return databases.get_versions(ovh_api.gateway, service_name, engine)

@@ -1,0 +1,76 @@
+"""What each page of the SSL tab shows, read from OVH in one round trip per page."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from flask import abort
+from flask_babel import format_datetime
+
+from app.extensions import ovh_api
+from app.services import domains, hosting, ssl
+from app.services.errors import Refused
+from app.ssl.budget import regeneration_budget
+
+
+def certificate_page(service_name: str, domain: str | None = None) -> dict[str, Any]:
+    """The service, its certificate (or a domain's own) and its attached domains; a domain's own
+    certificate only exists on services that give each domain one (else 404)."""
+    gateway = ovh_api.gateway
+
+    def certificate() -> ssl.Certificate | None:
+        try:
+            return ssl.get_certificate(gateway, service_name, domain)
+        except Refused:
+            if domain is None:
+                raise
+            return None  # OVH refuses per-domain reads on such services: answered just below
+
+    service, found, attached = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        certificate,
+        lambda: domains.list_domains(gateway, service_name),
+    )
+    if domain is not None and not service.multiple_ssl:
+        abort(404)
+    return {"service": service, "certificate": found, "attached": attached, "domain": domain}
+
+
+def index_page(service_name: str) -> dict[str, Any]:
+    page = certificate_page(service_name)
+    service, attached = page["service"], page["attached"]
+    per_domain = {}
+    if service.multiple_ssl:
+        names = [d.domain for d in attached if d.domain != service_name]
+        per_domain = ssl.list_domain_certificates(ovh_api.gateway, service_name, names)
+    return {
+        **page,
+        "per_domain": per_domain,
+        "coverage": ssl.coverage(page["certificate"], attached),
+    }
+
+
+def order_page(service_name: str, domain: str | None) -> dict[str, Any]:
+    """What an order would include: a domain's own order counts that domain, HTTPS on."""
+    page = certificate_page(service_name, domain)
+    attached = page["attached"]
+    if domain is not None:
+        attached = [replace(d, ssl=True) for d in attached if d.domain == domain]
+    return {**page, "readiness": ssl.check_readiness(ovh_api.gateway, service_name, attached)}
+
+
+def regenerate_page(service_name: str, domain: str | None) -> dict[str, Any]:
+    page = certificate_page(service_name, domain)
+    certificate = page["certificate"]
+    budget = regeneration_budget(service_name, domain or service_name)
+    return {
+        **page,
+        "budget": budget,
+        "coverage": ssl.coverage(certificate, page["attached"]),
+        "next_possible": format_datetime(budget.next_possible) if budget.next_possible else None,
+        "possible": certificate is not None
+        and certificate.lets_encrypt
+        and not certificate.busy
+        and not budget.exhausted,
+    }
