@@ -1,4 +1,8 @@
-"""One handler for every error page: 400, 403, 404, 429, 500 and 503, written for people."""
+"""One handler for every error page: 400, 403, 404, 429, 500, 502 and 503, written for people.
+
+An OVH error answer (502) and OVH out of reach (503) get pages of their own: the first is OVH
+saying no in a way the panel did not expect, the second is OVH not answering at all.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from app.extensions import db
 from app.services.errors import PanelError
 
 log = logging.getLogger(__name__)
-PAGES = (400, 403, 404, 429, 500, 503)
+PAGES = (400, 403, 404, 429, 500, 502, 503)
 
 
 def render_error(
@@ -36,7 +40,7 @@ def handle_csrf_error(error: CSRFError) -> tuple[str, int]:
 
 
 def handle_panel_error(error: PanelError) -> tuple[str, int]:
-    status = 503 if error.status_code in (502, 503) else error.status_code
+    status = error.status_code
     log.warning("OVH error shown as %s: %s (query id %s)", status, error.detail, error.query_id)
     return render_error(status, error=error)
 

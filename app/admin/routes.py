@@ -12,9 +12,9 @@ from app.access import Action, requires
 from app.accounts import users as accounts
 from app.admin import bp
 from app.admin.forms import AddUserForm, ChangeRoleForm, GrantServiceForm
-from app.extensions import db, ovh_api
+from app.extensions import db
+from app.hosting import loaders
 from app.models import User
-from app.services import hosting
 from app.services.errors import PanelError
 
 
@@ -49,7 +49,7 @@ def user(user_id: int) -> str:
         "admin/user.html",
         person=person,
         role_form=ChangeRoleForm(role=person.role),
-        grant_form=_grant_form(person),
+        grant_form=_grant_form_or_none(),
     )
 
 
@@ -102,17 +102,15 @@ def reset_password(user_id: int) -> str:
 @requires(Action.ADMIN)
 def grant_service(user_id: int) -> Response:
     person = _user_or_404(user_id)
-    form = _grant_form(person)
-    if form is not None and form.validate_on_submit():
+    try:
+        form = _grant_form()
+    except PanelError as error:  # the sites to choose from are OVH's: say it cannot be reached
+        flash(error.message, "error")
+        return redirect(url_for("admin.user", user_id=person.id))
+    if form.validate_on_submit():
         accounts.grant(person, form.service_name.data, form.level.data, by=current_user)
-        flash(
-            _(
-                "%(email)s now has access to %(site)s.",
-                email=person.email,
-                site=form.service_name.data,
-            ),
-            "success",
-        )
+        site = form.service_name.data
+        flash(_("%(email)s now has access to %(site)s.", email=person.email, site=site), "success")
     else:
         flash(_("Choose a site and a level of access."), "error")
     return redirect(url_for("admin.user", user_id=person.id))
@@ -134,15 +132,18 @@ def _user_or_404(user_id: int) -> User:
     return db.session.get(User, user_id) or abort(404)
 
 
-def _grant_form(person: User) -> GrantServiceForm | None:
-    """The grant form, offering the account's real services, or ``None`` when OVH is unreachable."""
+def _grant_form() -> GrantServiceForm:
+    """The grant form, offering the account's real services (a PanelError when OVH is down)."""
+    form = GrantServiceForm()
+    form.service_name.choices = [SelectChoice(name) for name in loaders.service_names()]
+    return form
+
+
+def _grant_form_or_none() -> GrantServiceForm | None:
     try:
-        names = hosting.list_service_names(ovh_api.gateway)
+        return _grant_form()
     except PanelError:
         return None
-    form = GrantServiceForm()
-    form.service_name.choices = [SelectChoice(name) for name in names]
-    return form
 
 
 def _link_page(person: User, token: str) -> str:

@@ -6,20 +6,17 @@ from flask import render_template
 from flask_login import current_user
 
 from app.access import Action, requires, visible_services
-from app.extensions import ovh_api
-from app.hosting import bp
-from app.services import hosting
+from app.hosting import bp, loaders
 
 
 @bp.get("/")
 @requires(Action.SIGNED_IN)
 def index() -> str:
-    services = visible_services(current_user, hosting.list_services(ovh_api.gateway))
+    services = visible_services(current_user, loaders.all_services())
     return render_template("hosting/index.html", services=services)
 
 
 @bp.get("/<service_name>/")
 @requires(Action.VIEW)
 def show(service_name: str) -> str:
-    service = hosting.get_service(ovh_api.gateway, service_name)
-    return render_template("hosting/show.html", service=service)
+    return render_template("hosting/show.html", service=loaders.service(service_name))

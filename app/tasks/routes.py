@@ -5,10 +5,8 @@ from __future__ import annotations
 from flask import render_template, request
 
 from app.access import Action, requires
-from app.extensions import ovh_api
-from app.services import hosting, tasks
-from app.tasks import bp
-from app.tasks.following import record_final_status
+from app.services import tasks
+from app.tasks import bp, loaders
 
 MAX_FOLLOWED = 5
 
@@ -17,35 +15,26 @@ MAX_FOLLOWED = 5
 @requires(Action.VIEW)
 def index(service_name: str) -> str:
     status = request.args.get("status") or None
-    if status not in tasks.STATUSES:
-        status = None
-    page_number = request.args.get("page", 1, type=int)
-    gateway = ovh_api.gateway
-    service, page = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        lambda: tasks.list_tasks(gateway, service_name, status=status, page=page_number),
+    page = loaders.index_page(
+        service_name,
+        status=status if status in tasks.STATUSES else None,
+        page_number=request.args.get("page", 1, type=int),
     )
-    return render_template("tasks/index.html", service=service, page=page, status=status)
+    return render_template("tasks/index.html", **page)
 
 
 @bp.get("/<int:task_id>")
 @requires(Action.VIEW)
 def show(service_name: str, task_id: int) -> str:
     """One task; ``?also=<id>`` follows related tasks on the same page (a domain and its www)."""
-    gateway = ovh_api.gateway
     ids = [task_id, *request.args.getlist("also", type=int)[: MAX_FOLLOWED - 1]]
-    followed = gateway.map(lambda one: tasks.get_task(gateway, service_name, one), ids)
-    for task in followed:
-        record_final_status(task)
-    return render_template(
-        "tasks/show.html", service_name=service_name, task=followed[0], related=followed[1:]
-    )
+    task, *related = loaders.followed(service_name, ids)
+    return render_template("tasks/show.html", service_name=service_name, task=task, related=related)
 
 
 @bp.get("/<int:task_id>/status")
 @requires(Action.VIEW)
 def status(service_name: str, task_id: int) -> str:
     """The part of the task page that changes, for the page's script to swap in."""
-    task = tasks.get_task(ovh_api.gateway, service_name, task_id)
-    record_final_status(task)
+    (task,) = loaders.followed(service_name, [task_id])
     return render_template("tasks/_status.html", service_name=service_name, task=task)

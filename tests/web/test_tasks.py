@@ -56,7 +56,8 @@ def test_a_failed_task_is_never_shown_as_success(admin_client: FlaskClient) -> N
     page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
     assert 'data-status="error"' in page
     assert "Failed" in page and "could not complete this operation" in page
-    assert "See the result" not in page or "Done." not in page
+    assert "Done. The change is in place." not in page
+    assert "See the result" in page  # the advice is to check the item: the link leads there
 
 
 def test_a_task_ovh_no_longer_knows_is_shown_as_finished(admin_client: FlaskClient) -> None:
