@@ -9,24 +9,10 @@ from typing import Any
 from babel import Locale
 from flask import Flask, current_app, request
 from flask_babel import format_datetime, get_locale
-from flask_babel import lazy_gettext as _l
 
+from app.badges import badge_of
 from app.i18n import LANGUAGE_PROMPTS, LANGUAGES
 from app.services.units import Quantity
-
-# Colour and plain words for every state OVH reports; anything else is shown as it is, in grey.
-STATE_BADGES: dict[str, tuple[str, Any]] = {
-    "active": ("success", _l("Active")),
-    "bloqued": ("danger", _l("Blocked")),
-    "blocked": ("danger", _l("Blocked")),
-    "hardBlocked": ("danger", _l("Blocked by OVH")),
-    "hardBloqued": ("danger", _l("Blocked by OVH")),
-    "maintenance": ("warning", _l("Under maintenance")),
-}
-
-
-def state_badge(state: str) -> tuple[str, Any]:
-    return STATE_BADGES.get(state, ("secondary", state))
 
 
 @cache
@@ -74,7 +60,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["size"] = human_size
     app.jinja_env.filters["when"] = when
     # Globals, not context: macros imported from _macros/ see globals only.
-    app.jinja_env.globals["state_badge"] = state_badge
+    app.jinja_env.globals["badge_of"] = badge_of
     app.context_processor(template_context)
     app.config.setdefault("BOOTSTRAP_SERVE_LOCAL", True)
     from flask_bootstrap import Bootstrap5

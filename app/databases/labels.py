@@ -80,10 +80,6 @@ def mode_name(mode: str) -> Any:
     return MODE_NAMES.get(mode, mode)
 
 
-def _badge(table: dict[str, tuple[str, Any]], value: str) -> tuple[str, Any]:
-    return table.get(value, ("secondary", value))
-
-
 @bp.app_context_processor
 def database_helpers() -> dict[str, Any]:
     return {
@@ -91,7 +87,4 @@ def database_helpers() -> dict[str, Any]:
         "offer_name": offer_name,
         "mode_name": mode_name,
         "service_type_name": lambda value: SERVICE_TYPE_NAMES.get(value, value),
-        "database_status": lambda value: _badge(STATUS_BADGES, value),
-        "database_state": lambda value: _badge(STATE_BADGES, value),
-        "version_support": lambda value: _badge(SUPPORT_BADGES, value),
     }

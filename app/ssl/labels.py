@@ -52,16 +52,8 @@ def type_label(kind: str) -> Any:
     return TYPES.get(kind, kind)
 
 
-def status_badge(status: str) -> tuple[str, Any]:
-    return STATUSES.get(status, ("secondary", status))
-
-
 def report_check(name: str) -> Any:
     return REPORT_CHECKS.get(name, name)
-
-
-def report_badge(status: str) -> tuple[str, Any]:
-    return REPORT_STATUSES.get(status, ("secondary", status))
 
 
 @bp.app_context_processor
@@ -69,7 +61,5 @@ def ssl_labels() -> dict[str, Any]:
     return {
         "ssl_provider": provider_label,
         "ssl_type": type_label,
-        "ssl_badge": status_badge,
         "ssl_report_check": report_check,
-        "ssl_report_badge": report_badge,
     }

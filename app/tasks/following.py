@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from app import audit
 from app.services.tasks import Task
 from app.tasks import bp
-from app.tasks.names import describe, status_badge
+from app.tasks.names import describe
 
 # Where the object a task worked on is shown, by OVH's objectType (or the function's prefix).
 OBJECT_PAGES = {
@@ -61,7 +61,6 @@ def record_final_status(task: Task) -> None:
 def task_helpers() -> dict[str, Any]:
     return {
         "describe_task": describe,
-        "task_badge": status_badge,
         "task_object_page": object_page,
         "task_failure_advice": failure_advice,
     }

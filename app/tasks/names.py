@@ -83,8 +83,3 @@ STATUS_BADGES: dict[str, tuple[str, Any]] = {
     "error": ("danger", _l("Failed")),
     "forgotten": ("info", _l("Finished")),
 }
-
-
-def status_badge(status: str) -> tuple[str, Any]:
-    """Colour and words for a status; an unknown one is shown as it is, never as success."""
-    return STATUS_BADGES.get(status, ("warning", status))
