@@ -10,8 +10,10 @@ from babel import Locale
 from flask import request
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 from wtforms import BooleanField, Field, SelectField, StringField, SubmitField
 from wtforms.validators import ValidationError
+from wtforms.widgets import HiddenInput
 
 from app.forms import PanelForm
 from app.services.domain_names import DomainName, DomainNameError, parse_domain
@@ -200,6 +202,18 @@ class AttachDomainForm(DomainSettingsForm):
 class ModifyDomainForm(DomainSettingsForm):
     confirm = BooleanField(default=False)
     submit = SubmitField(_l("Review the changes"))
+
+    def confirmation(self) -> Markup:
+        """The chosen settings as hidden inputs, confirmed: what the summary page sends back."""
+        hidden = HiddenInput()
+        inputs = [hidden(self.confirm, value="y")]
+        for name in SETTINGS:
+            field = self[name]
+            if field.type != "BooleanField":
+                inputs.append(hidden(field, value=field.data or ""))
+            elif field.data:
+                inputs.append(hidden(field, value="y"))
+        return Markup("").join(inputs)
 
     @classmethod
     def editing(cls, current: AttachedDomain, attached: Sequence[AttachedDomain]) -> Self:
