@@ -65,6 +65,11 @@ class PanelForm(FlaskForm):
         return name if name in self._fields else None
 
 
+def stripped(value: Any) -> Any:
+    """A field filter: typed text without the spaces around it."""
+    return value.strip() if isinstance(value, str) else value
+
+
 def explain(error: PanelError, sentence: Any = None) -> str:
     """The panel's sentence (else the error's), then OVH's words unless the sentence has them."""
     if sentence is not None and "%(detail)s" in str(sentence):

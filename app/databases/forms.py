@@ -1,4 +1,4 @@
-"""The forms of the Databases tab: filters, create, change password, delete.
+"""The forms of the Databases tab: create, change password, delete.
 
 The create form is built from what the plan really offers, and checks OVH's own rules (user name
 prefix, characters and length; password policy) so that OVH's refusals stay the exception.
@@ -13,14 +13,12 @@ from flask import request
 from flask_babel import lazy_gettext as _l
 from wtforms import Field, Form, PasswordField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Length, Optional, ValidationError
+from wtforms.validators import Optional, ValidationError
 
-from app.databases.labels import engine_name, mode_name, offer_name
-from app.forms import PanelForm
+from app.databases.labels import engine_name, offer_name
+from app.forms import PanelForm, stripped
 from app.services.databases import (
     CREATION_ENGINES,
-    ENGINES,
-    MODES,
     PASSWORD_CHARACTERS,
     PASSWORD_MAX_LENGTH,
     PASSWORD_MIN_LENGTH,
@@ -28,7 +26,6 @@ from app.services.databases import (
     USER_MAX_LENGTH,
     AvailableVersions,
     CreationOffer,
-    DatabaseFilters,
     NewDatabase,
 )
 from app.services.errors import Conflict, InvalidInput, PanelError
@@ -37,10 +34,6 @@ PASSWORD_POLICY = _l(
     "8 to 30 characters, only letters (a–z, A–Z) and digits (0–9), with at least one letter and "
     "one digit. No spaces, accents or symbols: OVH refuses them."
 )
-
-
-def _strip(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
 
 
 def check_password(form: Form, field: Field) -> None:
@@ -80,44 +73,6 @@ BUSY_DATABASE = _l(
 )
 
 
-class FilterDatabasesForm(Form):
-    """The list's filters, read from the query string so a filtered view can be bookmarked."""
-
-    type = SelectField(
-        _l("Engine"),
-        choices=[
-            SelectChoice("", _l("Any engine")),
-            *(SelectChoice(e, engine_name(e)) for e in ENGINES),
-        ],
-        validate_choice=False,
-    )
-    mode = SelectField(
-        _l("Mode"),
-        choices=[SelectChoice("", _l("Any mode")), *(SelectChoice(m, mode_name(m)) for m in MODES)],
-        validate_choice=False,
-    )
-    name = StringField(_l("Name contains"), filters=[_strip], validators=[Length(max=100)])
-    user = StringField(_l("User contains"), filters=[_strip], validators=[Length(max=100)])
-    server = StringField(_l("Server contains"), filters=[_strip], validators=[Length(max=255)])
-
-    def validate_type(self, field: Field) -> None:
-        if field.data and field.data not in ENGINES:
-            raise ValidationError(_l("Choose an engine from the list."))
-
-    def validate_mode(self, field: Field) -> None:
-        if field.data and field.data not in MODES:
-            raise ValidationError(_l("Choose a mode from the list."))
-
-    def filters(self) -> DatabaseFilters:
-        """The valid filters only: a wrong value is pointed out and left out, never sent."""
-        self.validate()
-        values = {
-            name: (self[name].data or None) if not self[name].errors else None
-            for name in ("type", "mode", "name", "user", "server")
-        }
-        return DatabaseFilters(**values)
-
-
 class CreateDatabaseForm(PanelForm):
     ovh_sentences: ClassVar[Mapping[type[PanelError], Any]] = {
         Conflict: _l(
@@ -139,7 +94,7 @@ class CreateDatabaseForm(PanelForm):
     refresh = SubmitField(_l("Update versions"))
     version = SelectField(_l("Version"), validate_choice=False)
     quota = SelectField(_l("Size"), validate_choice=False)
-    user = StringField(_l("User name"), filters=[_strip])
+    user = StringField(_l("User name"), filters=[stripped])
     password = PasswordField(_l("Password"), validators=[check_password])
     confirm = PasswordField(_l("Password again"), validators=[check_confirmation])
     submit = SubmitField(_l("Create the database"))
@@ -325,7 +280,7 @@ class ChangeDatabasePasswordForm(DatabaseChangeForm):
 
 
 class DeleteDatabaseForm(DatabaseChangeForm):
-    confirm_name = StringField(_l("Database name"), filters=[_strip], validators=[Optional()])
+    confirm_name = StringField(_l("Database name"), filters=[stripped], validators=[Optional()])
     submit = SubmitField(_l("Delete the database for good"))
 
     def __init__(self, database_name: str, **kwargs: Any) -> None:

@@ -7,7 +7,8 @@ from urllib.parse import urlencode
 
 from flask import url_for
 
-from app.databases.forms import CreateDatabaseForm, FilterDatabasesForm
+from app.databases.filters import FilterDatabasesForm
+from app.databases.forms import CreateDatabaseForm
 from app.extensions import ovh_api
 from app.services import databases, hosting, tasks
 from app.services.databases import DatabaseFilters

@@ -8,11 +8,11 @@ from werkzeug.wrappers import Response
 from app.access import Action, requires
 from app.actions import follow
 from app.databases import actions, bp, loaders
+from app.databases.filters import FilterDatabasesForm
 from app.databases.forms import (
     PASSWORD_POLICY,
     ChangeDatabasePasswordForm,
     DeleteDatabaseForm,
-    FilterDatabasesForm,
 )
 from app.services.databases import CREATION_ENGINES
 
