@@ -1,16 +1,22 @@
-"""What every action hands back to its view, and the one answer a view gives once OVH accepted.
+"""The one shape of a change, what every action hands back, and where the person goes next.
 
 An action (``app/<area>/actions.py``) makes a change: the audit entry, the OVH calls, any steps.
-It returns :class:`Started`; the view answers with :func:`follow`: the task's page (Post/Redirect/
-Get), with what the person should know flashed on the way.
+It returns :class:`Started`. A view hands its form, its action and its page to :func:`respond`:
+once the form is valid, the action runs once; then :func:`follow` leads to the task's page
+(Post/Redirect/Get) with what the person should know flashed, or the page shows the form again
+with OVH's refusal on it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from flask import flash, redirect, url_for
+from flask import flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
+
+from app.forms import PanelForm
 
 
 @dataclass(frozen=True)
@@ -32,3 +38,18 @@ def follow(started: Started) -> Response:
     return redirect(
         url_for("tasks.show", service_name=started.service_name, task_id=started.task_id, also=also)
     )
+
+
+def respond(
+    form: PanelForm,
+    action: Callable[[], Started],
+    template: str,
+    page: Mapping[str, Any] | Callable[[], Mapping[str, Any]],
+    allowed: bool = True,
+) -> Response | str:
+    """Validate, one call to ``action``, then the task's page, or ``template`` with the refusal.
+    A ``page`` given as a loader is only read when the page is shown."""
+    started = form.attempt(action, allowed)
+    if started:
+        return follow(started)
+    return render_template(template, form=form, **(page() if callable(page) else page))

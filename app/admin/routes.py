@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -59,12 +61,11 @@ def change_role(user_id: int) -> Response:
     person = _user_or_404(user_id)
     form = ChangeRoleForm()
     if form.validate_on_submit():
-        try:
-            accounts.set_role(person, form.role.data, by=current_user)
-        except accounts.AccountError:
-            flash(_("You cannot take away your own administrator role."), "error")
-        else:
-            flash(_("The role of %(email)s is changed.", email=person.email), "success")
+        _change(
+            lambda: accounts.set_role(person, form.role.data, by=current_user),
+            refused=_("You cannot take away your own administrator role."),
+            done=_("The role of %(email)s is changed.", email=person.email),
+        )
     return redirect(url_for("admin.user", user_id=person.id))
 
 
@@ -72,12 +73,11 @@ def change_role(user_id: int) -> Response:
 @requires(Action.ADMIN)
 def deactivate(user_id: int) -> Response:
     person = _user_or_404(user_id)
-    try:
-        accounts.set_active(person, False, by=current_user)
-    except accounts.AccountError:
-        flash(_("You cannot switch off your own account."), "error")
-    else:
-        flash(_("%(email)s is switched off and signed out.", email=person.email), "success")
+    _change(
+        lambda: accounts.set_active(person, False, by=current_user),
+        refused=_("You cannot switch off your own account."),
+        done=_("%(email)s is switched off and signed out.", email=person.email),
+    )
     return redirect(url_for("admin.user", user_id=person.id))
 
 
@@ -126,6 +126,16 @@ def revoke_service(user_id: int, service_name: str) -> Response:
         "success",
     )
     return redirect(url_for("admin.user", user_id=person.id))
+
+
+def _change(change: Callable[[], object], refused: str, done: str) -> None:
+    """Make an account change; what the rules refuse (an admin's own account) is said."""
+    try:
+        change()
+    except accounts.AccountError:
+        flash(refused, "error")
+    else:
+        flash(done, "success")
 
 
 def _user_or_404(user_id: int) -> User:

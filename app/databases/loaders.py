@@ -10,17 +10,15 @@ from flask import url_for
 from app.databases.filters import FilterDatabasesForm
 from app.databases.forms import CreateDatabaseForm
 from app.extensions import ovh_api
-from app.services import databases, hosting, tasks
+from app.loaders import with_service
+from app.services import databases, tasks
 from app.services.databases import DatabaseFilters
 
 
 def index_page(service_name: str, form: FilterDatabasesForm) -> dict[str, Any]:
     filters = form.filters()
-    gateway = ovh_api.gateway
-    service, found = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        lambda: databases.list_databases(gateway, service_name, filters),
-    )
+    read = lambda g: databases.list_databases(g, service_name, filters)  # noqa: E731
+    service, found = with_service(service_name, read)
     return {
         "service": service,
         "databases": found,
@@ -43,13 +41,13 @@ def _clear_links(service_name: str, filters: DatabaseFilters) -> list[tuple[str,
 
 def show_page(service_name: str, name: str) -> dict[str, Any]:
     """The database read fresh, what OVH allows on it, and the task working on it if any."""
-    gateway = ovh_api.gateway
-    service, database, capabilities = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        lambda: databases.get_database(gateway, service_name, name, fresh=True),
-        lambda: databases.get_capabilities(gateway, service_name, name),
+    service, database, capabilities = with_service(
+        service_name,
+        lambda g: databases.get_database(g, service_name, name, fresh=True),
+        lambda g: databases.get_capabilities(g, service_name, name),
     )
-    task = tasks.get_task(gateway, service_name, database.task_id) if database.task_id else None
+    task_id = database.task_id
+    task = tasks.get_task(ovh_api.gateway, service_name, task_id) if task_id else None
     return {"service": service, "database": database, "capabilities": capabilities, "task": task}
 
 
@@ -59,29 +57,25 @@ def status_of(service_name: str, name: str) -> dict[str, Any]:
 
 
 def database_page(service_name: str, name: str) -> dict[str, Any]:
-    gateway = ovh_api.gateway
-    service, database = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        lambda: databases.get_database(gateway, service_name, name),
-    )
+    read = lambda g: databases.get_database(g, service_name, name)  # noqa: E731
+    service, database = with_service(service_name, read)
     return {"service": service, "database": database}
 
 
 def create_page(service_name: str) -> tuple[dict[str, Any], CreateDatabaseForm]:
     """The plan's offers and engines, and the form built from them with the chosen engine's
     versions (a submitted version is kept to be checked; a refresh offers the new default)."""
-    gateway = ovh_api.gateway
-    service, offers, engines, existing = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        lambda: databases.list_creation_offers(gateway, service_name),
-        lambda: databases.list_engines(gateway, service_name),
-        lambda: databases.list_databases(gateway, service_name),
+    service, offers, engines, existing = with_service(
+        service_name,
+        lambda g: databases.list_creation_offers(g, service_name),
+        lambda g: databases.list_engines(g, service_name),
+        lambda g: databases.list_databases(g, service_name),
     )
     form = CreateDatabaseForm.for_plan(
         service.primary_login, offers, engines, [database.user for database in existing]
     )
     if form.chosen_engine is not None:
-        versions = databases.get_versions(gateway, service_name, form.chosen_engine)
+        versions = versions_of(service_name, form.chosen_engine)
         form.offer_versions(versions, keep_choice=form.is_submitted() and not form.refresh.data)
     return {"service": service, "all_offers": offers}, form
 

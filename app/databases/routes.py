@@ -6,7 +6,7 @@ from flask import abort, jsonify, render_template, request
 from werkzeug.wrappers import Response
 
 from app.access import Action, requires
-from app.actions import follow
+from app.actions import respond
 from app.databases import actions, bp, loaders
 from app.databases.filters import FilterDatabasesForm
 from app.databases.forms import (
@@ -41,13 +41,13 @@ def status(service_name: str, name: str) -> str:
 @requires(Action.OPERATE)
 def create(service_name: str) -> Response | str:
     page, form = loaders.create_page(service_name)
-    started = form.attempt(
+    return respond(
+        form,
         lambda: actions.create(service_name, form.new_database()),
+        "databases/create.html",
+        {**page, "policy": PASSWORD_POLICY},
         allowed=bool(form.offers) and not form.refresh.data,
     )
-    if started:
-        return follow(started)
-    return render_template("databases/create.html", form=form, policy=PASSWORD_POLICY, **page)
 
 
 @bp.get("/versions")
@@ -65,22 +65,20 @@ def versions(service_name: str) -> Response:
 @requires(Action.OPERATE)
 def change_password(service_name: str, name: str) -> Response | str:
     form = ChangeDatabasePasswordForm()
-    started = form.attempt(
-        lambda: actions.change_password(service_name, name, form.password.data or "")
+    return respond(
+        form,
+        lambda: actions.change_password(service_name, name, form.password.data or ""),
+        "databases/password.html",
+        lambda: {**loaders.database_page(service_name, name), "policy": PASSWORD_POLICY},
     )
-    if started:
-        return follow(started)
-    page = loaders.database_page(service_name, name)
-    return render_template("databases/password.html", form=form, policy=PASSWORD_POLICY, **page)
 
 
 @bp.route("/<name>/delete", methods=["GET", "POST"])
 @requires(Action.DESTROY)
 def delete(service_name: str, name: str) -> Response | str:
-    form = DeleteDatabaseForm(name)
-    started = form.attempt(lambda: actions.delete(service_name, name))
-    if started:
-        return follow(started)
-    return render_template(
-        "databases/delete.html", form=form, **loaders.database_page(service_name, name)
+    return respond(
+        DeleteDatabaseForm(name),
+        lambda: actions.delete(service_name, name),
+        "databases/delete.html",
+        lambda: loaders.database_page(service_name, name),
     )

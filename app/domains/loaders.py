@@ -5,17 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from app.extensions import ovh_api
+from app.loaders import with_service
 from app.services import domains, hosting
 
 
 def service_and_domains(
     service_name: str,
 ) -> tuple[hosting.HostingService, list[domains.AttachedDomain]]:
-    gateway = ovh_api.gateway
-    service, attached = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        lambda: domains.list_domains(gateway, service_name),
-    )
+    service, attached = with_service(service_name, lambda g: domains.list_domains(g, service_name))
     return service, attached
 
 
@@ -36,9 +33,6 @@ def dns_of(
 
 
 def detach_page(service_name: str, domain: str) -> dict[str, Any]:
-    gateway = ovh_api.gateway
-    service, current = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        lambda: domains.get_domain(gateway, service_name, domain),
-    )
+    read = lambda g: domains.get_domain(g, service_name, domain)  # noqa: E731
+    service, current = with_service(service_name, read)
     return {"service": service, "domain": current}

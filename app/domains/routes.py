@@ -6,7 +6,7 @@ from flask import render_template, request
 from werkzeug.wrappers import Response
 
 from app.access import Action, requires
-from app.actions import follow
+from app.actions import Started, follow, respond
 from app.domains import actions, bp, loaders
 from app.domains.forms import AttachDomainForm, DetachDomainForm, ModifyDomainForm
 from app.services import domains
@@ -34,16 +34,12 @@ def attach(service_name: str) -> str | Response:
     service, attached = loaders.service_and_domains(service_name)
     form = AttachDomainForm()
     form.offer_choices(attached)
-    started = form.attempt(
-        lambda: actions.attach(
-            service_name, form.domain_name, form.settings(), bool(form.with_www.data), attached
-        )
-    )
-    return (
-        follow(started)
-        if started
-        else render_template("domains/attach.html", service=service, form=form)
-    )
+
+    def attach() -> Started:
+        www = bool(form.with_www.data)
+        return actions.attach(service_name, form.domain_name, form.settings(), www, attached)
+
+    return respond(form, attach, "domains/attach.html", {"service": service})
 
 
 @bp.route("/<domain>/modify", methods=["GET", "POST"])
@@ -67,7 +63,10 @@ def modify(service_name: str, domain: str) -> str | Response:
 def detach(service_name: str, domain: str) -> str | Response:
     page = loaders.detach_page(service_name, domain)
     form = DetachDomainForm()
-    started = form.attempt(
-        lambda: actions.detach(service_name, page["domain"].domain, bool(form.leave_dns.data))
+    name = page["domain"].domain
+    return respond(
+        form,
+        lambda: actions.detach(service_name, name, bool(form.leave_dns.data)),
+        "domains/detach.html",
+        page,
     )
-    return follow(started) if started else render_template("domains/detach.html", form=form, **page)

@@ -9,7 +9,9 @@ from flask import abort
 from flask_babel import format_datetime
 
 from app.extensions import ovh_api
-from app.services import domains, hosting, ssl
+from app.loaders import with_service
+from app.services import domains, ssl
+from app.services.client import OvhGateway
 from app.services.errors import Refused
 from app.ssl.budget import regeneration_budget
 
@@ -17,9 +19,8 @@ from app.ssl.budget import regeneration_budget
 def certificate_page(service_name: str, domain: str | None = None) -> dict[str, Any]:
     """The service, its certificate (or a domain's own) and its attached domains; a domain's own
     certificate only exists on services that give each domain one (else 404)."""
-    gateway = ovh_api.gateway
 
-    def certificate() -> ssl.Certificate | None:
+    def certificate(gateway: OvhGateway) -> ssl.Certificate | None:
         try:
             return ssl.get_certificate(gateway, service_name, domain)
         except Refused:
@@ -27,10 +28,8 @@ def certificate_page(service_name: str, domain: str | None = None) -> dict[str, 
                 raise
             return None  # OVH refuses per-domain reads on such services: answered just below
 
-    service, found, attached = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        certificate,
-        lambda: domains.list_domains(gateway, service_name),
+    service, found, attached = with_service(
+        service_name, certificate, lambda g: domains.list_domains(g, service_name)
     )
     if domain is not None and not service.multiple_ssl:
         abort(404)

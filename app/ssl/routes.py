@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from app.access import Action, requires
-from app.actions import Started, follow
+from app.actions import Started, follow, respond
 from app.ssl import actions, bp, loaders
 from app.ssl.forms import (
     DeleteCertificateForm,
@@ -42,13 +42,14 @@ def index(service_name: str) -> str:
 @requires(Action.OPERATE)
 def order(service_name: str, domain: str | None = None) -> Response | str:
     page = loaders.order_page(service_name, domain)
-    form = OrderCertificateForm()
     ready = page["readiness"].ready
-    started = form.attempt(
+    return respond(
+        OrderCertificateForm(),
         lambda: actions.order(service_name, domain, ready),
+        "ssl/order.html",
+        page,
         allowed=page["certificate"] is None and bool(ready),
     )
-    return follow(started) if started else render_template("ssl/order.html", form=form, **page)
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -97,11 +98,13 @@ def _import(
 @requires(Action.OPERATE)
 def regenerate(service_name: str, domain: str | None = None) -> Response | str:
     page = loaders.regenerate_page(service_name, domain)
-    form = RegenerateCertificateForm()
-    started = form.attempt(
-        lambda: actions.regenerate(service_name, domain), allowed=page["possible"]
+    return respond(
+        RegenerateCertificateForm(),
+        lambda: actions.regenerate(service_name, domain),
+        "ssl/regenerate.html",
+        page,
+        allowed=page["possible"],
     )
-    return follow(started) if started else render_template("ssl/regenerate.html", form=form, **page)
 
 
 @bp.route("/delete", methods=["GET", "POST"])
@@ -113,8 +116,10 @@ def delete(service_name: str, domain: str | None = None) -> Response | str:
     if certificate is None:
         flash(_("There is no certificate to delete."), "info")
         return redirect(url_for("ssl.index", service_name=service_name))
-    form = DeleteCertificateForm()
-    started = form.attempt(
-        lambda: actions.delete(service_name, certificate), allowed=not certificate.busy
+    return respond(
+        DeleteCertificateForm(),
+        lambda: actions.delete(service_name, certificate),
+        "ssl/delete.html",
+        page,
+        allowed=not certificate.busy,
     )
-    return follow(started) if started else render_template("ssl/delete.html", form=form, **page)

@@ -5,16 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from app.extensions import ovh_api
-from app.services import hosting, tasks
+from app.loaders import with_service
+from app.services import tasks
 from app.tasks.following import record_final_status
 
 
 def index_page(service_name: str, status: str | None, page_number: int) -> dict[str, Any]:
-    gateway = ovh_api.gateway
-    service, page = gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        lambda: tasks.list_tasks(gateway, service_name, status=status, page=page_number),
-    )
+    read = lambda g: tasks.list_tasks(g, service_name, status=status, page=page_number)  # noqa: E731
+    service, page = with_service(service_name, read)
     return {"service": service, "page": page, "status": status}
 
 
