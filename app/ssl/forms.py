@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any, Self
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileAllowed, FileField, FileSize
 from wtforms import BooleanField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from app.forms import PanelForm
+from app.services.domains import AttachedDomain
 from app.services.errors import Conflict, InvalidInput, NotAuthorized
+from app.ssl.importing import Checked, check
 
 MAX_PEM_BYTES = 64 * 1024
 PEM_EXTENSIONS = ["pem", "crt", "cer", "key", "txt"]
@@ -26,8 +31,15 @@ def _upload(label: str) -> FileField:
     )
 
 
-def _area(label: str, description: str) -> TextAreaField:
-    return TextAreaField(
+class SecretArea(TextAreaField):
+    """A text area that never shows back what was typed: the private key stays in the request."""
+
+    def _value(self) -> str:
+        return ""
+
+
+def _area(label: str, description: str, kind: type[TextAreaField] = TextAreaField) -> Any:
+    return kind(
         label,
         validators=[Length(max=MAX_PEM_BYTES)],
         description=description,
@@ -47,6 +59,7 @@ class ImportCertificateForm(PanelForm):
             "The block starting with -----BEGIN PRIVATE KEY----- (RSA, without passphrase). It is "
             "sent to OVH and never stored by this panel."
         ),
+        SecretArea,
     )
     key_file = _upload(_l("…or upload the private key file"))
     chain = _area(
@@ -55,6 +68,30 @@ class ImportCertificateForm(PanelForm):
     )
     chain_file = _upload(_l("…or upload the chain file"))
     submit = SubmitField(_l("Check and import"))
+    checked: Checked | None = None
+
+    def __init__(self, other_names: Sequence[str] = (), **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.other_names = other_names
+
+    @classmethod
+    def covering(cls, service_name: str, attached: Sequence[AttachedDomain]) -> Self:
+        """The form for a certificate meant for ``attached`` (the hosting's own name aside)."""
+        return cls([d.domain for d in attached if d.domain != service_name])
+
+    def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
+        """The fields, then every check of the certificate itself, so that OVH only sees one
+        that will pass; blocking problems go beside their field."""
+        valid = super().validate(extra_validators)
+        self.checked = check(self, self.other_names) if valid else None
+        return self.checked is not None
+
+    @property
+    def pem(self) -> Checked:
+        """The checked certificate and its key (read only after validation)."""
+        if self.checked is None:
+            raise ValueError("the certificate is read before the form is validated")
+        return self.checked
 
 
 class ReplaceCertificateForm(ImportCertificateForm):

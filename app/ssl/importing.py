@@ -1,21 +1,23 @@
 """Importing a certificate: reading the pasted or uploaded PEM texts and checking them.
 
 The private key lives only in this request: it is sent to OVH, never stored, logged, audited or
-put back into the form.
+shown back in the form (its field never renders what was typed).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from flask_babel import gettext as _
 from wtforms import Field
 
 from app.services import certificates
 from app.services.certificates import CertificateCheck
-from app.services.domains import AttachedDomain
-from app.ssl.forms import ImportCertificateForm
+
+if TYPE_CHECKING:
+    from app.ssl.forms import ImportCertificateForm
 
 
 @dataclass(frozen=True)
@@ -71,21 +73,12 @@ class Checked:
     result: CertificateCheck
 
 
-def checked(
-    form: ImportCertificateForm, service_name: str, attached: Sequence[AttachedDomain]
-) -> Checked | None:
+def check(form: ImportCertificateForm, other_names: Sequence[str]) -> Checked | None:
     """The texts once every check passed; blocking problems go beside their field."""
     texts = read_texts(form)
     if texts is None:
         return None
-    names = [d.domain for d in attached if d.domain != service_name]
-    result = certificates.check_certificate(texts.certificate, texts.key, texts.chain, names)
+    result = certificates.check_certificate(texts.certificate, texts.key, texts.chain, other_names)
     for name in (certificates.CERTIFICATE, certificates.KEY, certificates.CHAIN):
         getattr(form, name).errors.extend(result.blocking(name))
     return Checked(texts.key, result) if result.ok else None
-
-
-def forget_key(form: ImportCertificateForm) -> None:
-    """The key field always comes back empty."""
-    form.key.data = ""
-    form.key.raw_data = []

@@ -3,15 +3,12 @@ certificate (offers with ``multipleSSL``); without it, the service's certificate
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from app.access import Action, requires
-from app.actions import Started, follow, respond
+from app.actions import respond
 from app.ssl import actions, bp, loaders
 from app.ssl.forms import (
     DeleteCertificateForm,
@@ -20,7 +17,6 @@ from app.ssl.forms import (
     RegenerateCertificateForm,
     ReplaceCertificateForm,
 )
-from app.ssl.importing import Checked, checked, forget_key
 
 # Three PEM fields and three uploads of at most 64 KiB each, plus the form's overhead.
 MAX_REQUEST_BYTES = 512 * 1024
@@ -56,8 +52,14 @@ def order(service_name: str, domain: str | None = None) -> Response | str:
 @requires(Action.OPERATE)
 def import_certificate(service_name: str) -> Response | str:
     page = loaders.certificate_page(service_name)
-    send = lambda pem: actions.import_certificate(service_name, pem)  # noqa: E731
-    return _import(ImportCertificateForm(), page, send, allowed=page["certificate"] is None)
+    form = ImportCertificateForm.covering(service_name, page["attached"])
+    return respond(
+        form,
+        lambda: actions.import_certificate(service_name, form.pem),
+        "ssl/import.html",
+        page,
+        allowed=page["certificate"] is None,
+    )
 
 
 @bp.route("/replace", methods=["GET", "POST"], endpoint="replace")
@@ -67,30 +69,14 @@ def replace_certificate(service_name: str) -> Response | str:
     current = page["certificate"]
     if current is None:
         return redirect(url_for("ssl.import_certificate", service_name=service_name))
-    send = lambda pem: actions.replace(service_name, current, pem)  # noqa: E731
-    return _import(ReplaceCertificateForm(), page, send, allowed=not current.busy, replacing=True)
-
-
-def _import(
-    form: ImportCertificateForm,
-    page: dict[str, Any],
-    send: Callable[[Checked], Started],
-    allowed: bool,
-    replacing: bool = False,
-) -> Response | str:
-    """Import and replace share their page: check the texts, then send them; never keep the key."""
-    service_name = page["service"].service_name
-    started = None
-    if (
-        allowed
-        and form.validate_on_submit()
-        and (pem := checked(form, service_name, page["attached"]))
-    ):
-        started = form.send(lambda: send(pem))
-    forget_key(form)
-    if started:
-        return follow(started)
-    return render_template("ssl/import.html", form=form, replacing=replacing, **page)
+    form = ReplaceCertificateForm.covering(service_name, page["attached"])
+    return respond(
+        form,
+        lambda: actions.replace(service_name, current, form.pem),
+        "ssl/import.html",
+        {**page, "replacing": True},
+        allowed=not current.busy,
+    )
 
 
 @bp.route("/regenerate", methods=["GET", "POST"])
