@@ -63,7 +63,7 @@ def modify(service_name: str, domain: str) -> str | Response:
 def detach(service_name: str, domain: str) -> str | Response:
     page = loaders.detach_page(service_name, domain)
     form = DetachDomainForm()
-    name = page["domain"].domain
+    name = page["domain"].domain  # OVH's own spelling, whatever the address said
     return respond(
         form,
         lambda: actions.detach(service_name, name, bool(form.leave_dns.data)),
