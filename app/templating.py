@@ -10,8 +10,8 @@ from babel import Locale
 from flask import Flask, current_app, request
 from flask_babel import format_datetime, get_locale
 
-from app.badges import badge_of
 from app.i18n import LANGUAGE_PROMPTS, LANGUAGES
+from app.labels import badge_of, label_of
 from app.services.units import Quantity
 
 
@@ -61,6 +61,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["when"] = when
     # Globals, not context: macros imported from _macros/ see globals only.
     app.jinja_env.globals["badge_of"] = badge_of
+    app.jinja_env.globals["label_of"] = label_of
     app.context_processor(template_context)
     app.config.setdefault("BOOTSTRAP_SERVE_LOCAL", True)
     from flask_bootstrap import Bootstrap5

@@ -7,8 +7,8 @@ from wtforms import Field, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, ValidationError
 
-from app.databases.labels import engine_name, mode_name
 from app.forms import PanelForm, stripped
+from app.labels import label_of
 from app.services.databases import ENGINES, MODES, DatabaseFilters
 
 
@@ -22,13 +22,16 @@ class FilterDatabasesForm(PanelForm):
         _l("Engine"),
         choices=[
             SelectChoice("", _l("Any engine")),
-            *(SelectChoice(e, engine_name(e)) for e in ENGINES),
+            *(SelectChoice(e, label_of("engine", e)) for e in ENGINES),
         ],
         validate_choice=False,
     )
     mode = SelectField(
         _l("Mode"),
-        choices=[SelectChoice("", _l("Any mode")), *(SelectChoice(m, mode_name(m)) for m in MODES)],
+        choices=[
+            SelectChoice("", _l("Any mode")),
+            *(SelectChoice(m, label_of("mode", m)) for m in MODES),
+        ],
         validate_choice=False,
     )
     name = StringField(_l("Name contains"), filters=[stripped], validators=[Length(max=100)])

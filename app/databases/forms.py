@@ -15,8 +15,8 @@ from wtforms import Field, Form, PasswordField, SelectField, StringField, Submit
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 
-from app.databases.labels import engine_name, offer_name
 from app.forms import PanelForm, stripped
+from app.labels import label_of
 from app.services.databases import (
     CREATION_ENGINES,
     PASSWORD_CHARACTERS,
@@ -115,9 +115,12 @@ class CreateDatabaseForm(PanelForm):
         self.taken_users = frozenset(taken_users)
         self.available_versions = AvailableVersions(default="", versions=())
         self.capabilitie.choices = [
-            SelectChoice(offer.offer, offer_name(offer.offer)) for offer in self.offers.values()
+            SelectChoice(offer.offer, label_of("offer", offer.offer))
+            for offer in self.offers.values()
         ]
-        self.type.choices = [SelectChoice(engine, engine_name(engine)) for engine in self.engines]
+        self.type.choices = [
+            SelectChoice(engine, label_of("engine", engine)) for engine in self.engines
+        ]
         quotas = sorted({mb for offer in self.offers.values() for mb in offer.quota_choices})
         self.quota.choices = [
             SelectChoice("", _l("Choose a size")),
@@ -176,8 +179,8 @@ class CreateDatabaseForm(PanelForm):
             raise ValidationError(
                 _l(
                     "This offer does not include %(engine)s. It includes: %(engines)s.",
-                    engine=engine_name(field.data),
-                    engines=", ".join(engine_name(e) for e in offer.engines),
+                    engine=label_of("engine", field.data),
+                    engines=", ".join(label_of("engine", e) for e in offer.engines),
                 )
             )
 
@@ -188,7 +191,7 @@ class CreateDatabaseForm(PanelForm):
             raise ValidationError(
                 _l(
                     "%(engine)s %(version)s cannot be created here. Choose one of: %(versions)s.",
-                    engine=engine_name(self.chosen_engine),
+                    engine=label_of("engine", self.chosen_engine),
                     version=field.data or "?",
                     versions=", ".join(self.available_versions.versions),
                 )

@@ -72,14 +72,3 @@ def describe(task: Task) -> str:
 
     subject = display_name(task.object_id) if task.object_id else gettext("an item")
     return str(template) % {"object": subject, "service": short_service_name(task.service_name)}
-
-
-STATUS_BADGES: dict[str, tuple[str, Any]] = {
-    "todo": ("secondary", _l("Queued")),
-    "init": ("secondary", _l("Queued")),
-    "doing": ("primary", _l("In progress")),
-    "done": ("success", _l("Done")),
-    "cancelled": ("danger", _l("Cancelled")),
-    "error": ("danger", _l("Failed")),
-    "forgotten": ("info", _l("Finished")),
-}
