@@ -1,10 +1,10 @@
 """The one shape of a change, what every action hands back, and where the person goes next.
 
-An action (``app/<area>/actions.py``) makes a change: the audit entry, the OVH calls, any steps.
-It returns :class:`Started`. A view hands its form, its action and its page to :func:`respond`:
-once the form is valid, the action runs once; then :func:`follow` leads to the task's page
-(Post/Redirect/Get) with what the person should know flashed, or the page shows the form again
-with OVH's refusal on it.
+An action (``app/<area>/actions.py``) makes a change: the audit entry, the OVH calls, any steps;
+each OVH change goes through :func:`change`, and it returns :class:`Started`. A view hands its
+form, its action and its page to :func:`respond`: once the form is valid, the action runs once;
+then :func:`follow` leads to the task's page (Post/Redirect/Get), flashing what the person
+should know, or the page shows the form again with OVH's refusal on it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ from typing import Any
 from flask import flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
+from app.audit import recorded
+from app.extensions import ovh_api
 from app.forms import PanelForm
+from app.services.tasks import Task
 
 
 @dataclass(frozen=True)
@@ -25,13 +28,36 @@ class Started:
     task_id: int | None
     tab: str  # where to go when OVH names no task to follow
     also: tuple[int, ...] = ()  # related tasks followed on the same page
-    notes: tuple[tuple[str, str], ...] = ()  # (category, sentence) to flash
+    notes: tuple[tuple[str, Any], ...] = ()  # (flash category, sentence)
+
+
+Note = tuple[str, Any]  # (flash category, sentence, maybe lazy)
+
+
+def change(
+    tab: str,
+    action: str,
+    target: str | None,
+    function: Callable[..., Task | int | None],
+    service_name: str,
+    *args: Any,
+    parameters: Mapping[str, Any] | None = None,
+    notes: tuple[Note, ...] = (),
+    untracked: Note | None = None,
+) -> Started:
+    """``function(gateway, service_name, *args)``, audited as ``action`` on ``target``: what it
+    started, with ``untracked`` said when OVH names no task to follow."""
+    call = lambda: function(ovh_api.gateway, service_name, *args)  # noqa: E731
+    task_id = recorded(action, service_name, call=call, target=target, parameters=parameters)
+    if task_id is None and untracked:
+        notes = (*notes, untracked)
+    return Started(service_name, task_id, tab, notes=notes)
 
 
 def follow(started: Started) -> Response:
     """To the page of the task ``started``; when OVH named none, back to the tab."""
     for category, sentence in started.notes:
-        flash(sentence, category)
+        flash(str(sentence), category)
     if started.task_id is None:
         return redirect(url_for(started.tab, service_name=started.service_name))
     also = list(started.also) or None

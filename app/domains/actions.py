@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
+
 from flask_babel import gettext as _
 
-from app.actions import Started
-from app.audit import recorded
-from app.extensions import ovh_api
+from app.actions import Started, change
 from app.forms import explain
 from app.services import domains
 from app.services.domain_names import DomainName, is_registrable
 from app.services.errors import Conflict, InvalidInput
 
-TAB = "domains.index"
+_change = partial(change, "domains.index")
 
 
 def attach(
@@ -23,26 +24,23 @@ def attach(
     attached: list[domains.AttachedDomain],
 ) -> Started:
     """Attach ``name``, then its www pair when asked: a refused pair is said, never an error."""
-    task_id = _attach(service_name, name.ascii, settings)
-    also, notes = [], []
+    started = _attach(service_name, name.ascii, settings)
     www = f"www.{name.ascii}"
-    if with_www and is_registrable(name.ascii):
-        names = {"www": www, "domain": name.unicode}
-        if www in {domain.domain for domain in attached}:
-            only = _("%(www)s was already attached, so only %(domain)s was added.", **names)
-            notes.append(("info", only))
-        else:
-            try:
-                also.append(_attach(service_name, www, settings))
-            except (InvalidInput, Conflict) as error:
-                why = explain(error) + _reference(error)
-                refused = _(
-                    "%(domain)s is being attached, but OVH refused %(www)s: %(why)s",
-                    why=why,
-                    **names,
-                )
-                notes.append(("warning", refused))
-    return Started(service_name, task_id, TAB, also=tuple(t for t in also if t), notes=tuple(notes))
+    if not with_www or not is_registrable(name.ascii):
+        return started
+    words = {"www": www, "domain": name.unicode}
+    if www in {domain.domain for domain in attached}:
+        only = _("%(www)s was already attached, so only %(domain)s was added.", **words)
+        return replace(started, notes=(("info", only),))
+    try:
+        pair = _attach(service_name, www, settings)
+    except (InvalidInput, Conflict) as error:
+        why = explain(error) + _reference(error)
+        refused = _(
+            "%(domain)s is being attached, but OVH refused %(www)s: %(why)s", why=why, **words
+        )
+        return replace(started, notes=(("warning", refused),))
+    return replace(started, also=(pair.task_id,) if pair.task_id else ())
 
 
 def modify(
@@ -54,36 +52,43 @@ def modify(
     """Send the new settings; with nothing changed, nothing is sent."""
     if not changes:
         same = _("Nothing was changed: the settings are the same as before.")
-        return Started(service_name, None, TAB, notes=(("info", same),))
-    task_id = recorded(
-        "domain.modify",
-        service_name,
-        target=current.domain,
-        parameters=wanted.to_ovh(),
-        call=lambda: domains.update_domain(ovh_api.gateway, service_name, current.domain, wanted),
-    )
+        return Started(service_name, None, "domains.index", notes=(("info", same),))
     sent = _("The new settings of %(domain)s were sent to OVH.", domain=current.unicode)
-    return Started(service_name, task_id, TAB, notes=() if task_id else (("success", sent),))
+    return _change(
+        "domain.modify",
+        current.domain,
+        domains.update_domain,
+        service_name,
+        current.domain,
+        wanted,
+        parameters=wanted.to_ovh(),
+        untracked=("success", sent),
+    )
 
 
 def detach(service_name: str, domain: str, leave_dns: bool) -> Started:
-    task_id = recorded(
+    parameters = {"bypassDNSConfiguration": leave_dns}
+    return _change(
         "domain.detach",
+        domain,
+        domains.detach_domain,
         service_name,
-        target=domain,
-        parameters={"bypassDNSConfiguration": leave_dns},
-        call=lambda: domains.detach_domain(ovh_api.gateway, service_name, domain, leave_dns),
+        domain,
+        leave_dns,
+        parameters=parameters,
     )
-    return Started(service_name, task_id, TAB)
 
 
-def _attach(service_name: str, name: str, settings: domains.DomainSettings) -> int | None:
-    return recorded(
+def _attach(service_name: str, name: str, settings: domains.DomainSettings) -> Started:
+    parameters = {"domain": name, **settings.to_ovh()}
+    return _change(
         "domain.attach",
+        name,
+        domains.attach_domain,
         service_name,
-        target=name,
-        parameters={"domain": name, **settings.to_ovh()},
-        call=lambda: domains.attach_domain(ovh_api.gateway, service_name, name, settings),
+        name,
+        settings,
+        parameters=parameters,
     )
 
 

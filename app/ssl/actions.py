@@ -7,99 +7,80 @@ for OVH to finish (``SSL_REPLACE_WAIT_SECONDS``), and only then imports the new 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from flask import current_app
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from app.actions import Started
-from app.audit import recorded
+from app.actions import Started, change
 from app.extensions import ovh_api
 from app.services import ssl
 from app.ssl.importing import Checked
 
-TAB = "ssl.index"
+UNTRACKED = ("info", _l("OVH accepted the request. Its progress shows on this tab."))
+NOT_REMOVED = (
+    "error",
+    _l("OVH could not remove the current certificate, so yours was not imported."),
+)
+STILL_REMOVING = (
+    "warning",
+    _l(
+        "The current certificate is still being removed, so yours was not imported yet. When "
+        "this operation shows “Done”, import your certificate again. You will need to paste the "
+        "private key again: the panel never keeps it."
+    ),
+)
+_change = partial(change, "ssl.index", untracked=UNTRACKED)
 
 
 def order(service_name: str, domain: str | None, ready: Sequence[str]) -> Started:
-    task_id = recorded(
-        "ssl.order",
-        service_name,
-        target=domain,
-        parameters={"domains": list(ready)},
-        call=lambda: ssl.order_lets_encrypt(ovh_api.gateway, service_name, domain),
+    parameters = {"domains": list(ready)}
+    return _change(
+        "ssl.order", domain, ssl.order_lets_encrypt, service_name, domain, parameters=parameters
     )
-    return _started(service_name, task_id)
 
 
 def import_certificate(service_name: str, pem: Checked) -> Started:
     """Send the checked certificate; the key goes to OVH and nowhere else (never audited)."""
     checked = pem.result
     assert checked.summary is not None
-    task_id = recorded(
+    texts = (checked.certificate, pem.key, checked.chain)
+    parameters = checked.summary.audit_parameters(checked.chain_length)
+    notices = tuple(("warning", notice) for notice in checked.notices)
+    return _change(
         "ssl.import",
+        None,
+        ssl.import_certificate,
         service_name,
-        parameters=checked.summary.audit_parameters(checked.chain_length),
-        call=lambda: ssl.import_certificate(
-            ovh_api.gateway, service_name, checked.certificate, pem.key, checked.chain
-        ),
+        *texts,
+        parameters=parameters,
+        notes=notices,
     )
-    return _started(service_name, task_id, tuple(("warning", n) for n in checked.notices))
 
 
 def replace(service_name: str, current: ssl.Certificate, pem: Checked) -> Started:
-    removal = _remove(service_name, current, reason="replace")
-    if removal is not None:
+    removal = delete(service_name, current, reason="replace")
+    if removal.task_id is not None:
         wait = float(current_app.config["SSL_REPLACE_WAIT_SECONDS"])
-        task = ssl.wait_for_task(ovh_api.gateway, service_name, removal, timeout=wait)
+        task = ssl.wait_for_task(ovh_api.gateway, service_name, removal.task_id, timeout=wait)
         if not (task.succeeded or task.forgotten):
-            return Started(service_name, removal, TAB, notes=(_unfinished_removal(task.failed),))
+            unfinished = NOT_REMOVED if task.failed else STILL_REMOVING
+            return Started(service_name, removal.task_id, removal.tab, notes=(unfinished,))
     return import_certificate(service_name, pem)
 
 
 def regenerate(service_name: str, domain: str | None) -> Started:
-    task_id = recorded(
-        "ssl.regenerate",
-        service_name,
-        target=domain,
-        call=lambda: ssl.regenerate_certificate(ovh_api.gateway, service_name, domain),
-    )
-    return _started(service_name, task_id)
+    return _change("ssl.regenerate", domain, ssl.regenerate_certificate, service_name, domain)
 
 
-def delete(service_name: str, certificate: ssl.Certificate) -> Started:
-    return _started(service_name, _remove(service_name, certificate, reason="delete"))
-
-
-def _remove(service_name: str, certificate: ssl.Certificate, reason: str) -> int | None:
-    parameters = {
-        "provider": certificate.provider,
-        "domains": list(certificate.domains),
-        "reason": reason,
-    }
-    return recorded(
+def delete(service_name: str, certificate: ssl.Certificate, reason: str = "delete") -> Started:
+    domains = list(certificate.domains)
+    parameters = {"provider": certificate.provider, "domains": domains, "reason": reason}
+    return _change(
         "ssl.delete",
+        certificate.domain,
+        ssl.delete_certificate,
         service_name,
-        target=certificate.domain,
+        certificate.domain,
         parameters=parameters,
-        call=lambda: ssl.delete_certificate(ovh_api.gateway, service_name, certificate.domain),
-    )
-
-
-def _started(
-    service_name: str, task_id: int | None, notes: tuple[tuple[str, str], ...] = ()
-) -> Started:
-    if task_id is None:
-        notes = (*notes, ("info", _("OVH accepted the request. Its progress shows on this tab.")))
-    return Started(service_name, task_id, TAB, notes=notes)
-
-
-def _unfinished_removal(failed: bool) -> tuple[str, str]:
-    if failed:
-        return "error", _(
-            "OVH could not remove the current certificate, so yours was not imported."
-        )
-    return "warning", _(
-        "The current certificate is still being removed, so yours was not imported yet. "
-        "When this operation shows “Done”, import your certificate again. You will need "
-        "to paste the private key again: the panel never keeps it."
     )
