@@ -8,9 +8,10 @@ from flask import Response, current_app, render_template, request, stream_with_c
 from flask_babel import gettext as _
 from wtforms.fields.choices import SelectChoice
 
+from app import loaders
 from app.access import Action, requires
 from app.accounts.users import all_users
-from app.admin import bp, loaders
+from app.admin import bp
 from app.admin.forms import OUTCOME_CHOICES, FilterAuditForm
 from app.admin.log import AuditFilter, csv_lines, known_actions, query
 from app.extensions import db

@@ -10,12 +10,12 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
+from app import loaders
 from app.access import Action, requires
 from app.accounts import users as accounts
 from app.admin import bp
 from app.admin.forms import AddUserForm, ChangeRoleForm, GrantServiceForm
 from app.extensions import db
-from app.hosting import loaders
 from app.models import User
 from app.services.errors import PanelError
 

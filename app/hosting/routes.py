@@ -5,8 +5,9 @@ from __future__ import annotations
 from flask import render_template
 from flask_login import current_user
 
+from app import loaders
 from app.access import Action, requires, visible_services
-from app.hosting import bp, loaders
+from app.hosting import bp
 
 
 @bp.get("/")

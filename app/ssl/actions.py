@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from app.actions import Started, change
 from app.extensions import ovh_api
 from app.services import ssl
-from app.ssl.importing import Checked
+from app.ssl.forms import Checked
 
 UNTRACKED = ("info", _l("OVH accepted the request. Its progress shows on this tab."))
 NOT_REMOVED = (

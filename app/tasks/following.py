@@ -1,5 +1,5 @@
-"""What the panel does with a task it reads: where its object lives, what a failure means, and
-recording its end in the audit trail."""
+"""What the panel does with the tasks it reads: loading them for the Tasks pages, where a task's
+object lives, what a failure means, and recording its end in the audit trail."""
 
 from __future__ import annotations
 
@@ -9,19 +9,19 @@ from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 
 from app import audit
+from app.extensions import ovh_api
+from app.loaders import with_service
+from app.services import tasks
 from app.services.tasks import Task
 from app.tasks import bp
 from app.tasks.names import describe
 
 # Where the object a task worked on is shown, by OVH's objectType (or the function's prefix).
 OBJECT_PAGES = {
-    "AttachedDomain": "domains.index",
-    "attachedDomain": "domains.index",
-    "Hostedssl": "ssl.index",
+    "attacheddomain": "domains.index",
     "hostedssl": "ssl.index",
-    "Database": "databases.index",
     "database": "databases.index",
-    "Sqlperso": "databases.index",
+    "sqlperso": "databases.index",
 }
 
 FAILURE_ADVICE: dict[str, Any] = {
@@ -38,10 +38,25 @@ FAILURE_ADVICE: dict[str, Any] = {
 }
 
 
+def index_page(service_name: str, status: str | None, page_number: int) -> dict[str, Any]:
+    read = lambda g: tasks.list_tasks(g, service_name, status=status, page=page_number)  # noqa: E731
+    service, page = with_service(service_name, read)
+    return {"service": service, "page": page, "status": status}
+
+
+def followed(service_name: str, task_ids: list[int]) -> list[tasks.Task]:
+    """The tasks, read fresh and together, in the order asked."""
+    gateway = ovh_api.gateway
+    found = gateway.map(lambda one: tasks.get_task(gateway, service_name, one), task_ids)
+    for task in found:
+        record_final_status(task)
+    return found
+
+
 def object_page(task: Task) -> str | None:
     """The page showing what the task changed, when the panel has one."""
     key = task.object_type or task.function.split("/", 1)[0]
-    endpoint = OBJECT_PAGES.get(key)
+    endpoint = OBJECT_PAGES.get(key.lower())
     if endpoint is None or endpoint not in current_app.view_functions:
         return None
     return url_for(endpoint, service_name=task.service_name)

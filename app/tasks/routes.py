@@ -6,7 +6,7 @@ from flask import render_template, request
 
 from app.access import Action, requires
 from app.services import tasks
-from app.tasks import bp, loaders
+from app.tasks import bp, following
 
 MAX_FOLLOWED = 5
 
@@ -15,7 +15,7 @@ MAX_FOLLOWED = 5
 @requires(Action.VIEW)
 def index(service_name: str) -> str:
     status = request.args.get("status") or None
-    page = loaders.index_page(
+    page = following.index_page(
         service_name,
         status=status if status in tasks.STATUSES else None,
         page_number=request.args.get("page", 1, type=int),
@@ -28,7 +28,7 @@ def index(service_name: str) -> str:
 def show(service_name: str, task_id: int) -> str:
     """One task; ``?also=<id>`` follows related tasks on the same page (a domain and its www)."""
     ids = [task_id, *request.args.getlist("also", type=int)[: MAX_FOLLOWED - 1]]
-    task, *related = loaders.followed(service_name, ids)
+    task, *related = following.followed(service_name, ids)
     return render_template("tasks/show.html", service_name=service_name, task=task, related=related)
 
 
@@ -36,5 +36,5 @@ def show(service_name: str, task_id: int) -> str:
 @requires(Action.VIEW)
 def status(service_name: str, task_id: int) -> str:
     """The part of the task page that changes, for the page's script to swap in."""
-    (task,) = loaders.followed(service_name, [task_id])
+    (task,) = following.followed(service_name, [task_id])
     return render_template("tasks/_status.html", service_name=service_name, task=task)

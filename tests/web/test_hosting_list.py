@@ -53,7 +53,7 @@ def test_a_dropped_connection_is_a_calm_page_too(admin_client: FlaskClient, sand
 def test_an_ovh_error_answer_is_not_called_an_outage(
     admin_client: FlaskClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.hosting import loaders
+    from app import loaders
 
     def answered_with_an_error() -> None:
         raise UpstreamError(detail="Unexpected answer", query_id="EU.sandbox-refusal")
