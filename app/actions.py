@@ -16,7 +16,7 @@ from typing import Any
 from flask import flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from app.audit import recorded
+from app.audit import audited
 from app.extensions import ovh_api
 from app.forms import PanelForm
 from app.services.tasks import Task
@@ -47,8 +47,11 @@ def change(
 ) -> Started:
     """``function(gateway, service_name, *args)``, audited as ``action`` on ``target``: what it
     started, with ``untracked`` said when OVH names no task to follow."""
-    call = lambda: function(ovh_api.gateway, service_name, *args)  # noqa: E731
-    task_id = recorded(action, service_name, call=call, target=target, parameters=parameters)
+    target = target or service_name
+    with audited(action, service_name=service_name, target=target, parameters=parameters) as entry:
+        answer = function(ovh_api.gateway, service_name, *args)
+        task_id = answer.id if isinstance(answer, Task) else answer
+        entry.accepted(task_id=task_id)
     if task_id is None and untracked:
         notes = (*notes, untracked)
     return Started(service_name, task_id, tab, notes=notes)

@@ -1,9 +1,10 @@
 """The audit trail: every change made through the panel, written before it happens.
 
-Actions (``app/<area>/actions.py``) make each OVH change through :func:`recorded`::
+Every OVH change runs inside :func:`audited` (``app.actions.change`` does it for the actions)::
 
-    task_id = recorded("domain.attach", sn, target=domain, parameters=settings.to_ovh(),
-                       call=lambda: domains.attach_domain(ovh_api.gateway, sn, domain, settings))
+    with audited("domain.attach", service_name=sn, target=domain, parameters=params) as entry:
+        task = domains.attach_domain(gateway, sn, domain, settings)
+        entry.accepted(task_id=task.id)
 
 The ``submitted`` entry is committed before the OVH call, so a crash or a dropped connection still
 leaves a trace; the outcome is filled in afterwards (``accepted``, ``rejected`` or ``failed``) and
@@ -13,7 +14,7 @@ Sign-ins, user and grant changes go through :func:`record_event`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -24,7 +25,6 @@ from sqlalchemy import update
 from app.extensions import db
 from app.models import AuditEntry, User
 from app.services.errors import Conflict, InvalidInput, NotAuthorized, NotFound, PanelError
-from app.services.tasks import Task
 
 REMOVED = "[removed]"
 # Errors where OVH looked at the request and said no; the rest mean it may not have been heard.
@@ -94,24 +94,6 @@ def audited(
     if entry.outcome == "submitted":
         entry.outcome = "accepted"
     db.session.commit()
-
-
-def recorded(
-    action: str,
-    service_name: str,
-    *,
-    call: Callable[[], Task | int | None],
-    target: str | None = None,
-    parameters: Mapping[str, Any] | None = None,
-) -> int | None:
-    """Make one OVH change inside :func:`audited`; the id of its task, when OVH names one."""
-    with audited(
-        action, service_name=service_name, target=target or service_name, parameters=parameters
-    ) as entry:
-        answer = call()
-        task_id = answer.id if isinstance(answer, Task) else answer
-        entry.accepted(task_id=task_id)
-    return task_id
 
 
 def record_event(

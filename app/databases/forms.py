@@ -7,7 +7,7 @@ prefix, characters and length; password policy) so that OVH's refusals stay the 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar
 
 from flask import request
 from flask_babel import lazy_gettext as _l
@@ -106,9 +106,9 @@ class CreateDatabaseForm(PanelForm):
         offers: Sequence[CreationOffer],
         engines: Sequence[str],
         taken_users: Sequence[str],
-        **kwargs: Any,
     ) -> None:
-        super().__init__(**kwargs)
+        # A GET reads its choices from the address (``?type=postgresql``): the no-script round trip.
+        super().__init__(**({"formdata": request.args} if request.method == "GET" else {}))
         self.login = prefix_login
         self.offers = {offer.offer: offer for offer in offers if offer.available > 0}
         self.engines = [engine for engine in engines if engine in CREATION_ENGINES]
@@ -130,25 +130,6 @@ class CreateDatabaseForm(PanelForm):
             self.capabilitie.data = next(iter(self.offers))
         if not self.type.data and self.engines:
             self.type.data = "mysql" if "mysql" in self.engines else self.engines[0]
-
-    @classmethod
-    def for_plan(
-        cls,
-        prefix_login: str,
-        offers: Sequence[CreationOffer],
-        engines: Sequence[str],
-        taken_users: Sequence[str],
-    ) -> Self:
-        """The form for this plan; a GET reads its choices from the address
-        (``?type=postgresql``): the round trip that works without a script."""
-        formdata = {"formdata": request.args} if request.method == "GET" else {}
-        return cls(
-            prefix_login=prefix_login,
-            offers=offers,
-            engines=engines,
-            taken_users=taken_users,
-            **formdata,
-        )
 
     @property
     def takes_quota(self) -> bool:

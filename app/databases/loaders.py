@@ -71,8 +71,9 @@ def create_page(service_name: str) -> tuple[dict[str, Any], CreateDatabaseForm]:
         lambda g: databases.list_engines(g, service_name),
         lambda g: databases.list_databases(g, service_name),
     )
-    form = CreateDatabaseForm.for_plan(
-        service.primary_login, offers, engines, [database.user for database in existing]
+    users = [database.user for database in existing]
+    form = CreateDatabaseForm(
+        prefix_login=service.primary_login, offers=offers, engines=engines, taken_users=users
     )
     if form.chosen_engine is not None:
         versions = versions_of(service_name, form.chosen_engine)

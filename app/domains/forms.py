@@ -181,14 +181,7 @@ class AttachDomainForm(DomainSettingsForm):
         ),
     )
     submit = SubmitField(_l("Attach the domain"))
-    parsed: DomainName | None = None
-
-    @property
-    def domain_name(self) -> DomainName:
-        """The validated domain (read only after validation)."""
-        if self.parsed is None:
-            raise ValueError("the domain is read before the form is validated")
-        return self.parsed
+    parsed: DomainName  # set by validation
 
     def validate_domain(self, field: Field) -> None:
         try:

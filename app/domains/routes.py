@@ -37,7 +37,7 @@ def attach(service_name: str) -> str | Response:
 
     def attach() -> Started:
         www = bool(form.with_www.data)
-        return actions.attach(service_name, form.domain_name, form.settings(), www, attached)
+        return actions.attach(service_name, form.parsed, form.settings(), www, attached)
 
     return respond(form, attach, "domains/attach.html", {"service": service})
 

@@ -90,6 +90,7 @@ class ImportCertificateForm(PanelForm):
     chain_file = _upload(_l("…or upload the chain file"))
     submit = SubmitField(_l("Check and import"))
     checked: Checked | None = None
+
     def __init__(self, other_names: Sequence[str] = (), **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.other_names = other_names
