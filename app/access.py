@@ -48,15 +48,6 @@ WHO_CAN_HELP: dict[Action, Any] = {
 }
 
 
-class Person(Protocol):
-    is_authenticated: bool
-
-    @property
-    def is_admin(self) -> bool: ...
-
-    def grant_level(self, service_name: str) -> str | None: ...
-
-
 class Named(Protocol):
     @property
     def service_name(self) -> str: ...

@@ -95,7 +95,9 @@ class CreateDatabaseForm(PanelForm):
     version = SelectField(_l("Version"), validate_choice=False)
     quota = SelectField(_l("Size"), validate_choice=False)
     user = StringField(_l("User name"), filters=[stripped])
-    password = PasswordField(_l("Password"), validators=[check_password])
+    password = PasswordField(
+        _l("Password"), validators=[check_password], description=PASSWORD_POLICY
+    )
     confirm = PasswordField(_l("Password again"), validators=[check_confirmation])
     submit = SubmitField(_l("Create the database"))
 
@@ -258,7 +260,9 @@ class DatabaseChangeForm(PanelForm):
 
 class ChangeDatabasePasswordForm(DatabaseChangeForm):
     ovh_fields: ClassVar[Mapping[type[PanelError], str]] = {InvalidInput: "password"}
-    password = PasswordField(_l("New password"), validators=[check_password])
+    password = PasswordField(
+        _l("New password"), validators=[check_password], description=PASSWORD_POLICY
+    )
     confirm = PasswordField(_l("New password again"), validators=[check_confirmation])
     submit = SubmitField(_l("Change the password"))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import abort, jsonify, render_template, request
 from werkzeug.wrappers import Response
 
@@ -10,7 +12,6 @@ from app.actions import respond
 from app.databases import actions, bp, loaders
 from app.databases.filters import FilterDatabasesForm
 from app.databases.forms import (
-    PASSWORD_POLICY,
     ChangeDatabasePasswordForm,
     DeleteDatabaseForm,
 )
@@ -41,12 +42,10 @@ def status(service_name: str, name: str) -> str:
 @requires(Action.OPERATE)
 def create(service_name: str) -> Response | str:
     page, form = loaders.create_page(service_name)
+    create = partial(actions.create, service_name)
+    allowed = bool(form.offers) and not form.refresh.data
     return respond(
-        form,
-        lambda: actions.create(service_name, form.new_database()),
-        "databases/create.html",
-        {**page, "policy": PASSWORD_POLICY},
-        allowed=bool(form.offers) and not form.refresh.data,
+        form, lambda: create(form.new_database()), "databases/create.html", page, allowed
     )
 
 
@@ -65,20 +64,14 @@ def versions(service_name: str) -> Response:
 @requires(Action.OPERATE)
 def change_password(service_name: str, name: str) -> Response | str:
     form = ChangeDatabasePasswordForm()
-    return respond(
-        form,
-        lambda: actions.change_password(service_name, name, form.password.data or ""),
-        "databases/password.html",
-        lambda: {**loaders.database_page(service_name, name), "policy": PASSWORD_POLICY},
-    )
+    change = partial(actions.change_password, service_name, name)
+    page = partial(loaders.database_page, service_name, name)
+    return respond(form, lambda: change(form.password.data or ""), "databases/password.html", page)
 
 
 @bp.route("/<name>/delete", methods=["GET", "POST"])
 @requires(Action.DESTROY)
 def delete(service_name: str, name: str) -> Response | str:
-    return respond(
-        DeleteDatabaseForm(name),
-        lambda: actions.delete(service_name, name),
-        "databases/delete.html",
-        lambda: loaders.database_page(service_name, name),
-    )
+    delete = partial(actions.delete, service_name, name)
+    page = partial(loaders.database_page, service_name, name)
+    return respond(DeleteDatabaseForm(name), delete, "databases/delete.html", page)

@@ -154,11 +154,6 @@ class DomainSettingsForm(PanelForm):
         """What was chosen; once validated, the folder is already written as OVH wants it."""
         return DomainSettings(**{name: _chosen(self[name]) for name in SETTINGS})
 
-    @staticmethod
-    def values_of(settings: DomainSettings) -> dict[str, Any]:
-        """A domain's current settings, as the form's fields hold them (``""`` for none)."""
-        return {name: "" if (v := getattr(settings, name)) is None else v for name in SETTINGS}
-
 
 def _chosen(field: Field) -> Any:
     return bool(field.data) if field.type == "BooleanField" else (field.data or None)
@@ -211,7 +206,8 @@ class ModifyDomainForm(DomainSettingsForm):
     @classmethod
     def editing(cls, current: AttachedDomain, attached: Sequence[AttachedDomain]) -> Self:
         """The form for ``current``, showing its settings until the person sends their own."""
-        form = cls(data=None if request.method == "POST" else cls.values_of(current))
+        values = {name: "" if (v := getattr(current, name)) is None else v for name in SETTINGS}
+        form = cls(data=None if request.method == "POST" else values)
         form.offer_choices(attached, editing=current.domain)
         return form
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import render_template, request
 from werkzeug.wrappers import Response
 
@@ -63,10 +65,5 @@ def modify(service_name: str, domain: str) -> str | Response:
 def detach(service_name: str, domain: str) -> str | Response:
     page = loaders.detach_page(service_name, domain)
     form = DetachDomainForm()
-    name = page["domain"].domain  # OVH's own spelling, whatever the address said
-    return respond(
-        form,
-        lambda: actions.detach(service_name, name, bool(form.leave_dns.data)),
-        "domains/detach.html",
-        page,
-    )
+    detach = partial(actions.detach, service_name, page["domain"].domain)  # OVH's own spelling
+    return respond(form, lambda: detach(bool(form.leave_dns.data)), "domains/detach.html", page)

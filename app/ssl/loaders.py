@@ -30,10 +30,6 @@ class RegenerationBudget:
     next_possible: datetime | None  # when the oldest counted renewal leaves the window (UTC)
 
     @property
-    def left(self) -> int:
-        return max(0, self.limit - self.used)
-
-    @property
     def exhausted(self) -> bool:
         return self.used >= self.limit
 

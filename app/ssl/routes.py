@@ -3,6 +3,8 @@ certificate (offers with ``multipleSSL``); without it, the service's certificate
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
@@ -39,13 +41,9 @@ def index(service_name: str) -> str:
 def order(service_name: str, domain: str | None = None) -> Response | str:
     page = loaders.order_page(service_name, domain)
     ready = page["readiness"].ready
-    return respond(
-        OrderCertificateForm(),
-        lambda: actions.order(service_name, domain, ready),
-        "ssl/order.html",
-        page,
-        allowed=page["certificate"] is None and bool(ready),
-    )
+    order = partial(actions.order, service_name, domain, ready)
+    allowed = page["certificate"] is None and bool(ready)
+    return respond(OrderCertificateForm(), order, "ssl/order.html", page, allowed)
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -53,30 +51,21 @@ def order(service_name: str, domain: str | None = None) -> Response | str:
 def import_certificate(service_name: str) -> Response | str:
     page = loaders.certificate_page(service_name)
     form = ImportCertificateForm.covering(service_name, page["attached"])
-    return respond(
-        form,
-        lambda: actions.import_certificate(service_name, form.pem),
-        "ssl/import.html",
-        page,
-        allowed=page["certificate"] is None,
-    )
+    send = partial(actions.import_certificate, service_name)
+    allowed = page["certificate"] is None
+    return respond(form, lambda: send(form.pem), "ssl/import.html", page, allowed)
 
 
 @bp.route("/replace", methods=["GET", "POST"], endpoint="replace")
 @requires(Action.DESTROY)
 def replace_certificate(service_name: str) -> Response | str:
     page = loaders.certificate_page(service_name)
-    current = page["certificate"]
-    if current is None:
+    if (current := page["certificate"]) is None:
         return redirect(url_for("ssl.import_certificate", service_name=service_name))
     form = ReplaceCertificateForm.covering(service_name, page["attached"])
-    return respond(
-        form,
-        lambda: actions.replace(service_name, current, form.pem),
-        "ssl/import.html",
-        {**page, "replacing": True},
-        allowed=not current.busy,
-    )
+    send = partial(actions.replace, service_name, current)
+    page = {**page, "replacing": True}
+    return respond(form, lambda: send(form.pem), "ssl/import.html", page, not current.busy)
 
 
 @bp.route("/regenerate", methods=["GET", "POST"])
@@ -84,13 +73,9 @@ def replace_certificate(service_name: str) -> Response | str:
 @requires(Action.OPERATE)
 def regenerate(service_name: str, domain: str | None = None) -> Response | str:
     page = loaders.regenerate_page(service_name, domain)
-    return respond(
-        RegenerateCertificateForm(),
-        lambda: actions.regenerate(service_name, domain),
-        "ssl/regenerate.html",
-        page,
-        allowed=page["possible"],
-    )
+    regenerate = partial(actions.regenerate, service_name, domain)
+    form = RegenerateCertificateForm()
+    return respond(form, regenerate, "ssl/regenerate.html", page, page["possible"])
 
 
 @bp.route("/delete", methods=["GET", "POST"])
@@ -98,14 +83,9 @@ def regenerate(service_name: str, domain: str | None = None) -> Response | str:
 @requires(Action.DESTROY)
 def delete(service_name: str, domain: str | None = None) -> Response | str:
     page = loaders.certificate_page(service_name, domain)
-    certificate = page["certificate"]
-    if certificate is None:
+    if (certificate := page["certificate"]) is None:
         flash(_("There is no certificate to delete."), "info")
         return redirect(url_for("ssl.index", service_name=service_name))
-    return respond(
-        DeleteCertificateForm(),
-        lambda: actions.delete(service_name, certificate),
-        "ssl/delete.html",
-        page,
-        allowed=not certificate.busy,
-    )
+    delete = partial(actions.delete, service_name, certificate)
+    form = DeleteCertificateForm()
+    return respond(form, delete, "ssl/delete.html", page, not certificate.busy)
