@@ -1,20 +1,22 @@
-"""What the panel does with the tasks it reads: loading them for the Tasks pages, where a task's
-object lives, what a failure means, and recording its end in the audit trail."""
+"""What the panel does with the tasks it reads: loading them for the Tasks pages, saying what each
+does, where its object lives and what a failure means, and recording its end in the audit trail."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from flask import current_app, url_for
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from app import audit
 from app.extensions import ovh_api
+from app.labels import WORDS
 from app.loaders import with_service
 from app.services import tasks
+from app.services.domain_names import display_name
 from app.services.tasks import Task
 from app.tasks import bp
-from app.tasks.names import describe
 
 # Where the object a task worked on is shown, by OVH's objectType (or the function's prefix).
 OBJECT_PAGES = {
@@ -51,6 +53,20 @@ def followed(service_name: str, task_ids: list[int]) -> list[tasks.Task]:
     for task in found:
         record_final_status(task)
     return found
+
+
+def short_service_name(service_name: str) -> str:
+    """``example.cluster01`` for ``example.cluster01.hosting.ovh.net``."""
+    return service_name.removesuffix(".hosting.ovh.net")
+
+
+def describe(task: Task) -> str:
+    """What the task does, in the reader's language, or its raw function name as a last resort."""
+    template = WORDS["task"].get(task.function)
+    if template is None:
+        return task.function or gettext("Operation %(id)s", id=task.id)
+    subject = display_name(task.object_id) if task.object_id else gettext("an item")
+    return str(template) % {"object": subject, "service": short_service_name(task.service_name)}
 
 
 def object_page(task: Task) -> str | None:
