@@ -46,16 +46,13 @@ class PanelForm(FlaskForm):
     def refused_by_ovh(self, error: PanelError) -> None:
         """Put OVH's refusal beside the field it concerns, else at the top of the form."""
         self.ovh_error = error
-        message = self.refusal_sentence(error)
+        message = explain(error, _by_class(self.ovh_sentences, error))
         name = self._refused_field(error)
         if name is None:
             self.form_errors.append(message)
         else:
             field = self._fields[name]
             field.errors = [*field.errors, message]
-
-    def refusal_sentence(self, error: PanelError) -> str:
-        return explain(error, _by_class(self.ovh_sentences, error))
 
     def _refused_field(self, error: PanelError) -> str | None:
         name = _by_class(self.ovh_fields, error)

@@ -4,6 +4,7 @@ hosting pages, and what the administration pages read from OVH."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from app.extensions import ovh_api
@@ -12,12 +13,11 @@ from app.services.client import OvhGateway
 from app.services.errors import PanelError
 
 
-def with_service(service_name: str, *reads: Callable[[OvhGateway], Any]) -> list[Any]:
-    """The service, then what each of ``reads`` returns: all read at once, one round trip."""
+def with_service(service_name: str, *reads: Callable[[OvhGateway, str], Any]) -> list[Any]:
+    """The service, then each of ``reads(gateway, service_name)``: read at once, one round trip."""
     gateway = ovh_api.gateway
     return gateway.gather(
-        lambda: hosting.get_service(gateway, service_name),
-        *(lambda read=read: read(gateway) for read in reads),
+        *(partial(read, gateway, service_name) for read in (hosting.get_service, *reads))
     )
 
 

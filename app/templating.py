@@ -10,9 +10,11 @@ from babel import Locale
 from flask import Flask, current_app, request
 from flask_babel import format_datetime, get_locale
 
+from app.access import Action, may
 from app.i18n import LANGUAGE_PROMPTS, LANGUAGES
 from app.labels import badge_of, label_of
 from app.services.units import Quantity
+from app.tasks import following
 
 
 @cache
@@ -59,9 +61,16 @@ def init_app(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["size"] = human_size
     app.jinja_env.filters["when"] = when
-    # Globals, not context: macros imported from _macros/ see globals only.
-    app.jinja_env.globals["badge_of"] = badge_of
-    app.jinja_env.globals["label_of"] = label_of
+    # Every helper is a global, registered here only: macros imported from _macros/ see globals.
+    app.jinja_env.globals.update(
+        badge_of=badge_of,
+        label_of=label_of,
+        may=may,
+        Action=Action,
+        describe_task=following.describe,
+        task_object_page=following.object_page,
+        task_failure_advice=following.failure_advice,
+    )
     app.context_processor(template_context)
     app.config.setdefault("BOOTSTRAP_SERVE_LOCAL", True)
     from flask_bootstrap import Bootstrap5

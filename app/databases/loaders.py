@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,8 +18,7 @@ from app.services.databases import DatabaseFilters
 
 def index_page(service_name: str, form: FilterDatabasesForm) -> dict[str, Any]:
     filters = form.filters()
-    read = lambda g: databases.list_databases(g, service_name, filters)  # noqa: E731
-    service, found = with_service(service_name, read)
+    service, found = with_service(service_name, partial(databases.list_databases, filters=filters))
     return {
         "service": service,
         "databases": found,
@@ -43,8 +43,8 @@ def show_page(service_name: str, name: str) -> dict[str, Any]:
     """The database read fresh, what OVH allows on it, and the task working on it if any."""
     service, database, capabilities = with_service(
         service_name,
-        lambda g: databases.get_database(g, service_name, name, fresh=True),
-        lambda g: databases.get_capabilities(g, service_name, name),
+        partial(databases.get_database, name=name, fresh=True),
+        partial(databases.get_capabilities, name=name),
     )
     task_id = database.task_id
     task = tasks.get_task(ovh_api.gateway, service_name, task_id) if task_id else None
@@ -57,8 +57,7 @@ def status_of(service_name: str, name: str) -> dict[str, Any]:
 
 
 def database_page(service_name: str, name: str) -> dict[str, Any]:
-    read = lambda g: databases.get_database(g, service_name, name)  # noqa: E731
-    service, database = with_service(service_name, read)
+    service, database = with_service(service_name, partial(databases.get_database, name=name))
     return {"service": service, "database": database}
 
 
@@ -67,9 +66,9 @@ def create_page(service_name: str) -> tuple[dict[str, Any], CreateDatabaseForm]:
     versions (a submitted version is kept to be checked; a refresh offers the new default)."""
     service, offers, engines, existing = with_service(
         service_name,
-        lambda g: databases.list_creation_offers(g, service_name),
-        lambda g: databases.list_engines(g, service_name),
-        lambda g: databases.list_databases(g, service_name),
+        databases.list_creation_offers,
+        databases.list_engines,
+        databases.list_databases,
     )
     users = [database.user for database in existing]
     form = CreateDatabaseForm(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from app.extensions import ovh_api
@@ -12,7 +13,7 @@ from app.services import domains, hosting
 def service_and_domains(
     service_name: str,
 ) -> tuple[hosting.HostingService, list[domains.AttachedDomain]]:
-    service, attached = with_service(service_name, lambda g: domains.list_domains(g, service_name))
+    service, attached = with_service(service_name, domains.list_domains)
     return service, attached
 
 
@@ -33,6 +34,5 @@ def dns_of(
 
 
 def detach_page(service_name: str, domain: str) -> dict[str, Any]:
-    read = lambda g: domains.get_domain(g, service_name, domain)  # noqa: E731
-    service, current = with_service(service_name, read)
+    service, current = with_service(service_name, partial(domains.get_domain, domain=domain))
     return {"service": service, "domain": current}

@@ -62,7 +62,7 @@ def certificate_page(service_name: str, domain: str | None = None) -> dict[str, 
     """The service, its certificate (or a domain's own) and its attached domains; a domain's own
     certificate only exists on services that give each domain one (else 404)."""
 
-    def certificate(gateway: OvhGateway) -> ssl.Certificate | None:
+    def certificate(gateway: OvhGateway, service_name: str) -> ssl.Certificate | None:
         try:
             return ssl.get_certificate(gateway, service_name, domain)
         except Refused:
@@ -70,9 +70,7 @@ def certificate_page(service_name: str, domain: str | None = None) -> dict[str, 
                 raise
             return None  # OVH refuses per-domain reads on such services: answered just below
 
-    service, found, attached = with_service(
-        service_name, certificate, lambda g: domains.list_domains(g, service_name)
-    )
+    service, found, attached = with_service(service_name, certificate, domains.list_domains)
     if domain is not None and not service.multiple_ssl:
         abort(404)
     return {"service": service, "certificate": found, "attached": attached, "domain": domain}

@@ -3,6 +3,7 @@ does, where its object lives and what a failure means, and recording its end in 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from flask import current_app, url_for
@@ -16,7 +17,6 @@ from app.loaders import with_service
 from app.services import tasks
 from app.services.domain_names import display_name
 from app.services.tasks import Task
-from app.tasks import bp
 
 # Where the object a task worked on is shown, by OVH's objectType (or the function's prefix).
 OBJECT_PAGES = {
@@ -41,7 +41,7 @@ FAILURE_ADVICE: dict[str, Any] = {
 
 
 def index_page(service_name: str, status: str | None, page_number: int) -> dict[str, Any]:
-    read = lambda g: tasks.list_tasks(g, service_name, status=status, page=page_number)  # noqa: E731
+    read = partial(tasks.list_tasks, status=status, page=page_number)
     service, page = with_service(service_name, read)
     return {"service": service, "page": page, "status": status}
 
@@ -86,12 +86,3 @@ def record_final_status(task: Task) -> None:
     """The first time the panel sees a task ended, its audit entry learns how it ended."""
     if task.final:
         audit.record_task_status(task.service_name, task.id, task.status)
-
-
-@bp.app_context_processor
-def task_helpers() -> dict[str, Any]:
-    return {
-        "describe_task": describe,
-        "task_object_page": object_page,
-        "task_failure_advice": failure_advice,
-    }
