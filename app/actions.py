@@ -31,9 +31,6 @@ class Started:
     notes: tuple[tuple[str, Any], ...] = ()  # (flash category, sentence)
 
 
-Note = tuple[str, Any]  # (flash category, sentence, maybe lazy)
-
-
 def change(
     tab: str,
     action: str,
@@ -42,8 +39,8 @@ def change(
     service_name: str,
     *args: Any,
     parameters: Mapping[str, Any] | None = None,
-    notes: tuple[Note, ...] = (),
-    untracked: Note | None = None,
+    notes: tuple[tuple[str, Any], ...] = (),
+    untracked: tuple[str, Any] | None = None,
 ) -> Started:
     """``function(gateway, service_name, *args)``, audited as ``action`` on ``target``: what it
     started, with ``untracked`` said when OVH names no task to follow."""

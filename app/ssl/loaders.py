@@ -102,14 +102,12 @@ def order_page(service_name: str, domain: str | None) -> dict[str, Any]:
 def regenerate_page(service_name: str, domain: str | None) -> dict[str, Any]:
     page = certificate_page(service_name, domain)
     certificate = page["certificate"]
+    renewable = certificate is not None and certificate.lets_encrypt and not certificate.busy
     budget = regeneration_budget(service_name, domain or service_name)
     return {
         **page,
         "budget": budget,
         "coverage": ssl.coverage(certificate, page["attached"]),
         "next_possible": format_datetime(budget.next_possible) if budget.next_possible else None,
-        "possible": certificate is not None
-        and certificate.lets_encrypt
-        and not certificate.busy
-        and not budget.exhausted,
+        "possible": renewable and not budget.exhausted,
     }
