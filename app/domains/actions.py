@@ -54,14 +54,15 @@ def modify(
         same = _("Nothing was changed: the settings are the same as before.")
         return Started(service_name, None, "domains.index", notes=(("info", same),))
     sent = _("The new settings of %(domain)s were sent to OVH.", domain=current.unicode)
+    body = domains.update_body(current, wanted)  # only what changed
     return _change(
         "domain.modify",
         current.domain,
         domains.update_domain,
         service_name,
         current.domain,
-        wanted,
-        parameters=wanted.to_ovh(),
+        body,
+        parameters=body,
         untracked=("success", sent),
     )
 

@@ -17,7 +17,7 @@ def index(service_name: str) -> str:
     status = request.args.get("status") or None
     page = following.index_page(
         service_name,
-        status=status if status in tasks.STATUSES else None,
+        status=status if status in tasks.FILTERS else None,
         page_number=request.args.get("page", 1, type=int),
     )
     return render_template("tasks/index.html", **page)
