@@ -1,11 +1,6 @@
-"""The one shape of a change, what every action hands back, and where the person goes next.
-
-An action (``app/<area>/actions.py``) makes a change: the audit entry, the OVH calls, any steps;
-each OVH change goes through :func:`change`, and it returns :class:`Started`. A view hands its
-form, its action and its page to :func:`respond`: once the form is valid, the action runs once;
-then :func:`follow` leads to the task's page (Post/Redirect/Get), flashing what the person
-should know, or the page shows the form again with OVH's refusal on it.
-"""
+"""The one shape of a change (``docs/architecture.md``): :func:`respond` runs a view's action once
+its form is valid; each OVH change of an action goes through :func:`change` (audited), and the
+:class:`Started` it returns is followed to the task's page by :func:`follow`."""
 
 from __future__ import annotations
 

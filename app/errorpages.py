@@ -1,8 +1,5 @@
-"""One handler for every error page: 400, 403, 404, 429, 500, 502 and 503, written for people.
-
-An OVH error answer (502) and OVH out of reach (503) get pages of their own: the first is OVH
-saying no in a way the panel did not expect, the second is OVH not answering at all.
-"""
+"""One handler for every error page, written for people: 400, 403, 404, 429, 500, 502 (OVH
+answered with an error the panel did not expect) and 503 (OVH did not answer)."""
 
 from __future__ import annotations
 

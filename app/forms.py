@@ -1,11 +1,6 @@
 """What every panel form shares: the one path from OVH's refusal to the place the person looks.
-
-A form declares which refusals it expects (``ovh_refusals``), the panel's sentence for some error
-classes (``ovh_sentences``), and which field a refusal concerns: by error class (``ovh_fields``)
-or by words of OVH's own message (``ovh_field_hints``). :meth:`PanelForm.attempt` runs an action
-once the form is valid and puts an expected refusal on the form; the page's ``form_errors`` macro
-shows the OVH reference with the ``support_ref`` macro.
-"""
+A form declares the refusals it expects, its sentence per error class and the field each
+concerns; the ``form_errors`` macro shows them, and OVH's reference through ``support_ref``."""
 
 from __future__ import annotations
 

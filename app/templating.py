@@ -14,7 +14,7 @@ from app.access import Action, may
 from app.i18n import LANGUAGE_PROMPTS, LANGUAGES
 from app.labels import badge_of, label_of
 from app.services.units import Quantity
-from app.tasks import following, names
+from app.tasks import following
 
 
 @cache
@@ -67,8 +67,8 @@ def init_app(app: Flask) -> None:
         label_of=label_of,
         may=may,
         Action=Action,
-        describe_task=names.describe,
-        task_filters=names.FILTER_LABELS,
+        describe_task=following.describe,
+        task_filters=following.FILTER_LABELS,
         task_object_page=following.object_page,
         task_failure_advice=following.failure_advice,
     )

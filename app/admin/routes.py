@@ -47,11 +47,13 @@ def add_user() -> str:
 @requires(Action.ADMIN)
 def user(user_id: int) -> str:
     person = _user_or_404(user_id)
+    try:
+        grant_form: GrantServiceForm | None = _grant_form()
+    except PanelError:  # the page says the sites cannot be listed just now
+        grant_form = None
+    role_form = ChangeRoleForm(role=person.role)
     return render_template(
-        "admin/user.html",
-        person=person,
-        role_form=ChangeRoleForm(role=person.role),
-        grant_form=_grant_form_or_none(),
+        "admin/user.html", person=person, role_form=role_form, grant_form=grant_form
     )
 
 
@@ -147,13 +149,6 @@ def _grant_form() -> GrantServiceForm:
     form = GrantServiceForm()
     form.service_name.choices = [SelectChoice(name) for name in loaders.service_names()]
     return form
-
-
-def _grant_form_or_none() -> GrantServiceForm | None:
-    try:
-        return _grant_form()
-    except PanelError:
-        return None
 
 
 def _link_page(person: User, token: str) -> str:

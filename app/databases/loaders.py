@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import partial
 from typing import Any
-from urllib.parse import urlencode
 
 from flask import url_for
 
@@ -31,12 +30,11 @@ def index_page(service_name: str, form: FilterDatabasesForm) -> dict[str, Any]:
 def _clear_links(service_name: str, filters: DatabaseFilters) -> list[tuple[str, str, str]]:
     """For each filter in use: its name, its value, and the list's address without it."""
     query = filters.to_query()
-    links = []
-    for key, value in query.items():
-        rest = {other: v for other, v in query.items() if other != key}
-        target = url_for("databases.index", service_name=service_name)
-        links.append((key, value, target + ("?" + urlencode(rest) if rest else "")))
-    return links
+    rest: dict[str, dict[str, Any]] = {k: {o: v for o, v in query.items() if o != k} for k in query}
+    return [
+        (key, value, url_for("databases.index", service_name=service_name, **rest[key]))
+        for key, value in query.items()
+    ]
 
 
 def show_page(service_name: str, name: str) -> dict[str, Any]:

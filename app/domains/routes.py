@@ -7,9 +7,10 @@ from functools import partial
 from flask import render_template, request
 from werkzeug.wrappers import Response
 
+from app import loaders
 from app.access import Action, requires
 from app.actions import Started, follow, respond
-from app.domains import actions, bp, loaders
+from app.domains import actions, bp
 from app.domains.forms import AttachDomainForm, DetachDomainForm, ModifyDomainForm
 from app.services import domains
 
