@@ -62,13 +62,16 @@ def stripped(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-def explain(error: PanelError, sentence: Any = None) -> str:
-    """The panel's sentence (else the error's), then OVH's words unless the sentence has them."""
+def explain(error: PanelError, sentence: Any = None, reference: bool = False) -> str:
+    """The panel's sentence (else the error's), then OVH's words unless the sentence has them,
+    then, with ``reference``, OVH's request id (where no macro can show it: a flashed message)."""
     if sentence is not None and "%(detail)s" in str(sentence):
         return str(sentence) % {"detail": error.detail or error.message}
     parts = [str(sentence if sentence is not None else error.message)]
     if error.detail:
         parts.append(_("OVH's explanation: “%(detail)s”.", detail=error.detail))
+    if reference and error.query_id:
+        parts.append(_("Reference for support: %(id)s.", id=error.query_id))
     return " ".join(parts)
 
 

@@ -1,9 +1,5 @@
-"""Plain words and badge colours for every value OVH reports, by kind, in English and French.
-
-Templates reach them through two globals registered once (``app/templating.py``):
-``label_of(kind, value)`` for words, ``badge_of(kind, value)`` for a badge's colour and words (the
-``badge`` macro of ``_macros/ui.html`` shows it). A value no table knows is shown as it is.
-"""
+"""Plain words and badge colours for every value OVH reports, by kind, in English and French:
+``label_of(kind, value)`` and ``badge_of(kind, value)`` (shown by the ``badge`` macro)."""
 
 from __future__ import annotations
 

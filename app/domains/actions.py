@@ -35,7 +35,7 @@ def attach(
     try:
         pair = _attach(service_name, www, settings)
     except (InvalidInput, Conflict) as error:
-        why = explain(error) + _reference(error)
+        why = explain(error, reference=True)
         refused = _(
             "%(domain)s is being attached, but OVH refused %(www)s: %(why)s", why=why, **words
         )
@@ -91,7 +91,3 @@ def _attach(service_name: str, name: str, settings: domains.DomainSettings) -> S
         settings,
         parameters=parameters,
     )
-
-
-def _reference(error: InvalidInput | Conflict) -> str:
-    return " " + _("Reference for support: %(id)s.", id=error.query_id) if error.query_id else ""

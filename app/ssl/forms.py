@@ -90,15 +90,14 @@ class ImportCertificateForm(PanelForm):
     chain_file = _upload(_l("…or upload the chain file"))
     submit = SubmitField(_l("Check and import"))
     checked: Checked | None = None
-
-    def __init__(self, other_names: Sequence[str] = (), **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.other_names = other_names
+    other_names: Sequence[str] = ()
 
     @classmethod
     def covering(cls, service_name: str, attached: Sequence[AttachedDomain]) -> Self:
         """The form for a certificate meant for ``attached`` (the hosting's own name aside)."""
-        return cls([d.domain for d in attached if d.domain != service_name])
+        form = cls()
+        form.other_names = [d.domain for d in attached if d.domain != service_name]
+        return form
 
     def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
         """The fields, then every check of the certificate itself, so that OVH only sees one
