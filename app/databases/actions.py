@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from app.actions import Started, change
 from app.services import databases
@@ -13,11 +14,10 @@ _change = partial(change, "databases.index")
 
 def create(service_name: str, new: NewDatabase) -> Started:
     name = databases.database_name(new.user, new.engine)
-    parameters = {"capabilitie": new.offer, "type": new.engine, "version": new.version,
-                  "quota": new.quota_mb, "user": new.user}  # fmt: skip
-    return _change(
-        "database.create", name, databases.create_database, service_name, new, parameters=parameters
-    )
+    parameters: dict[str, Any] = {"capabilitie": new.offer, "type": new.engine}
+    parameters |= {"version": new.version, "quota": new.quota_mb, "user": new.user}
+    send = partial(databases.create_database, new=new)
+    return _change("database.create", name, send, service_name, parameters=parameters)
 
 
 def change_password(service_name: str, name: str, password: str) -> Started:

@@ -55,39 +55,20 @@ def modify(
         return Started(service_name, None, "domains.index", notes=(("info", same),))
     sent = _("The new settings of %(domain)s were sent to OVH.", domain=current.unicode)
     body = domains.update_body(current, wanted)  # only what changed
+    send = partial(domains.update_domain, domain=current.domain, body=body)
+    untracked = ("success", sent)
     return _change(
-        "domain.modify",
-        current.domain,
-        domains.update_domain,
-        service_name,
-        current.domain,
-        body,
-        parameters=body,
-        untracked=("success", sent),
+        "domain.modify", current.domain, send, service_name, parameters=body, untracked=untracked
     )
 
 
 def detach(service_name: str, domain: str, leave_dns: bool) -> Started:
+    send = partial(domains.detach_domain, domain=domain, leave_dns=leave_dns)
     parameters = {"bypassDNSConfiguration": leave_dns}
-    return _change(
-        "domain.detach",
-        domain,
-        domains.detach_domain,
-        service_name,
-        domain,
-        leave_dns,
-        parameters=parameters,
-    )
+    return _change("domain.detach", domain, send, service_name, parameters=parameters)
 
 
 def _attach(service_name: str, name: str, settings: domains.DomainSettings) -> Started:
+    send = partial(domains.attach_domain, domain=name, settings=settings)
     parameters = {"domain": name, **settings.to_ovh()}
-    return _change(
-        "domain.attach",
-        name,
-        domains.attach_domain,
-        service_name,
-        name,
-        settings,
-        parameters=parameters,
-    )
+    return _change("domain.attach", name, send, service_name, parameters=parameters)

@@ -34,28 +34,20 @@ _change = partial(change, "ssl.index", untracked=UNTRACKED)
 
 
 def order(service_name: str, domain: str | None, ready: Sequence[str]) -> Started:
-    parameters = {"domains": list(ready)}
-    return _change(
-        "ssl.order", domain, ssl.order_lets_encrypt, service_name, domain, parameters=parameters
-    )
+    send = partial(ssl.order_lets_encrypt, domain=domain)
+    return _change("ssl.order", domain, send, service_name, parameters={"domains": list(ready)})
 
 
 def import_certificate(service_name: str, pem: Checked) -> Started:
     """Send the checked certificate; the key goes to OVH and nowhere else (never audited)."""
-    checked = pem.result
-    assert checked.summary is not None
-    texts = (checked.certificate, pem.key, checked.chain)
-    parameters = checked.summary.audit_parameters(checked.chain_length)
-    notices = tuple(("warning", notice) for notice in checked.notices)
-    return _change(
-        "ssl.import",
-        None,
-        ssl.import_certificate,
-        service_name,
-        *texts,
-        parameters=parameters,
-        notes=notices,
+    result = pem.result
+    assert result.summary is not None
+    send = partial(
+        ssl.import_certificate, certificate=result.certificate, key=pem.key, chain=result.chain
     )
+    audit = result.summary.audit_parameters(result.chain_length)
+    notes = tuple(("warning", notice) for notice in result.notices)
+    return _change("ssl.import", None, send, service_name, parameters=audit, notes=notes)
 
 
 def replace(service_name: str, current: ssl.Certificate, pem: Checked) -> Started:
@@ -76,11 +68,5 @@ def regenerate(service_name: str, domain: str | None) -> Started:
 def delete(service_name: str, certificate: ssl.Certificate, reason: str = "delete") -> Started:
     domains = list(certificate.domains)
     parameters = {"provider": certificate.provider, "domains": domains, "reason": reason}
-    return _change(
-        "ssl.delete",
-        certificate.domain,
-        ssl.delete_certificate,
-        service_name,
-        certificate.domain,
-        parameters=parameters,
-    )
+    remove = partial(ssl.delete_certificate, domain=certificate.domain)
+    return _change("ssl.delete", certificate.domain, remove, service_name, parameters=parameters)
