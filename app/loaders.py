@@ -49,20 +49,22 @@ def service_and_domains(
     return service, attached
 
 
-def index_page(service_name: str, with_dns: bool) -> dict[str, Any]:
-    """The list; the DNS diagnosis (one call per domain) only when asked for inline."""
+def index_page(service_name: str, with_dns: bool, fresh: bool) -> dict[str, Any]:
+    """The list; the DNS diagnosis only when asked for inline (it is kept and shared, a few
+    domains asked per view; ``fresh`` is "Check again")."""
     service, attached = service_and_domains(service_name)
-    diagnoses = dns_of(service_name, attached) if with_dns else None
-    return {"service": service, "domains": attached, "diagnoses": diagnoses}
+    report = dns_of(service_name, fresh, attached) if with_dns else None
+    return {"service": service, "domains": attached, "dns": report}
 
 
 def dns_of(
-    service_name: str, attached: list[domains.AttachedDomain] | None = None
-) -> dict[str, domains.DnsDiagnosis]:
+    service_name: str, fresh: bool, attached: list[domains.AttachedDomain] | None = None
+) -> domains.DnsReport:
     gateway = ovh_api.gateway
     if attached is None:
         attached = domains.list_domains(gateway, service_name)
-    return domains.diagnose_dns(gateway, service_name, [d.domain for d in attached])
+    names = [d.domain for d in attached]
+    return domains.diagnose_dns(gateway, service_name, names, refresh=fresh)
 
 
 def detach_page(service_name: str, domain: str) -> dict[str, Any]:

@@ -18,9 +18,10 @@ from app.services import domains
 @bp.get("/")
 @requires(Action.VIEW)
 def index(service_name: str) -> str:
-    """The list in one round trip to OVH; the DNS diagnosis (one call per domain) follows through
-    :func:`dns`, fetched by the page's script, or inline with ``?dns=all`` without JavaScript."""
-    page = loaders.index_page(service_name, with_dns=request.args.get("dns") == "all")
+    """The list in one round trip to OVH; the DNS diagnosis follows through :func:`dns`, fetched
+    by the page's script, or inline with ``?dns=all`` without JavaScript."""
+    with_dns = request.args.get("dns") == "all"
+    page = loaders.index_page(service_name, with_dns, fresh=request.args.get("fresh") == "1")
     return render_template("domains/index.html", **page)
 
 
@@ -28,7 +29,8 @@ def index(service_name: str) -> str:
 @requires(Action.VIEW)
 def dns(service_name: str) -> str:
     """Each attached domain's DNS diagnosis, as fragments the list page slots in."""
-    return render_template("domains/_dns.html", diagnoses=loaders.dns_of(service_name))
+    report = loaders.dns_of(service_name, fresh=request.args.get("fresh") == "1")
+    return render_template("domains/_dns.html", service_name=service_name, dns=report)
 
 
 @bp.route("/attach", methods=["GET", "POST"])

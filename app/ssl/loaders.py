@@ -76,13 +76,15 @@ def certificate_page(service_name: str, domain: str | None = None) -> dict[str, 
     return {"service": service, "certificate": found, "attached": attached, "domain": domain}
 
 
-def index_page(service_name: str) -> dict[str, Any]:
+def index_page(service_name: str, fresh: bool) -> dict[str, Any]:
     page = certificate_page(service_name)
     service, attached = page["service"], page["attached"]
-    per_domain = {}
+    per_domain = None
     if service.multiple_ssl:
         names = [d.domain for d in attached if d.domain != service_name]
-        per_domain = ssl.list_domain_certificates(ovh_api.gateway, service_name, names)
+        per_domain = ssl.list_domain_certificates(
+            ovh_api.gateway, service_name, names, refresh=fresh
+        )
     return {
         **page,
         "per_domain": per_domain,

@@ -32,7 +32,8 @@ def bound_request_size() -> None:
 @bp.get("/")
 @requires(Action.VIEW)
 def index(service_name: str) -> str:
-    return render_template("ssl/index.html", **loaders.index_page(service_name))
+    page = loaders.index_page(service_name, fresh=request.args.get("fresh") == "1")
+    return render_template("ssl/index.html", **page)
 
 
 @bp.route("/order", methods=["GET", "POST"])

@@ -30,7 +30,7 @@ def test_dns_diagnosis_tells_here_elsewhere_and_not_configured(gateway: OvhGatew
         gateway,
         "example2.cluster02.hosting.ovh.net",
         ["example.org", "old.example.net", "legacy.example.org"],
-    )
+    ).diagnoses
     assert verdicts["example.org"].verdict == domains.POINTS_HERE
     assert verdicts["example.org"].records_to_create == ()
     elsewhere = verdicts["old.example.net"]
