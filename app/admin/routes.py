@@ -71,24 +71,18 @@ def change_role(user_id: int) -> Response:
     return redirect(url_for("admin.user", user_id=person.id))
 
 
-@bp.post("/users/<int:user_id>/deactivate")
+@bp.post("/users/<int:user_id>/deactivate", endpoint="deactivate", defaults={"active": False})
+@bp.post("/users/<int:user_id>/reactivate", endpoint="reactivate", defaults={"active": True})
 @requires(Action.ADMIN)
-def deactivate(user_id: int) -> Response:
+def set_active(user_id: int, active: bool) -> Response:
+    """Switch an account off (signing it out) or back on; nobody switches off their own."""
     person = _user_or_404(user_id)
-    _change(
-        lambda: accounts.set_active(person, False, by=current_user),
-        refused=_("You cannot switch off your own account."),
-        done=_("%(email)s is switched off and signed out.", email=person.email),
-    )
-    return redirect(url_for("admin.user", user_id=person.id))
-
-
-@bp.post("/users/<int:user_id>/reactivate")
-@requires(Action.ADMIN)
-def reactivate(user_id: int) -> Response:
-    person = _user_or_404(user_id)
-    accounts.set_active(person, True, by=current_user)
-    flash(_("%(email)s can sign in again.", email=person.email), "success")
+    if active:
+        done = _("%(email)s can sign in again.", email=person.email)
+    else:
+        done = _("%(email)s is switched off and signed out.", email=person.email)
+    refused = _("You cannot switch off your own account.")
+    _change(lambda: accounts.set_active(person, active, by=current_user), refused, done)
     return redirect(url_for("admin.user", user_id=person.id))
 
 
