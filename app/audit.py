@@ -1,9 +1,9 @@
 """The audit trail: every change made through the panel, written before it happens.
 
-Mutating views wrap their one service call in :func:`audited`::
+Every OVH change runs inside :func:`audited` (``app.actions.change`` does it for the actions)::
 
-    with audited("domain.attach", service_name=sn, target=domain, parameters=form.data) as entry:
-        task = domains.attach_domain(ovh_api.gateway, sn, domain, ...)
+    with audited("domain.attach", service_name=sn, target=domain, parameters=params) as entry:
+        task = domains.attach_domain(gateway, sn, domain, settings)
         entry.accepted(task_id=task.id)
 
 The ``submitted`` entry is committed before the OVH call, so a crash or a dropped connection still

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, EmailField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
+
+from app.forms import PanelForm
 
 ROLE_CHOICES = [
     SelectChoice("staff", _l("Staff: sees only the sites given to them")),
@@ -25,7 +26,7 @@ OUTCOME_CHOICES = [
 ]
 
 
-class AddUserForm(FlaskForm):
+class AddUserForm(PanelForm):
     email = EmailField(
         _l("Email"),
         validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)],
@@ -36,18 +37,18 @@ class AddUserForm(FlaskForm):
     submit = SubmitField(_l("Add the user"))
 
 
-class ChangeRoleForm(FlaskForm):
+class ChangeRoleForm(PanelForm):
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
     submit = SubmitField(_l("Change the role"))
 
 
-class GrantServiceForm(FlaskForm):
+class GrantServiceForm(PanelForm):
     service_name = SelectField(_l("Site"), choices=[], validate_choice=True)
     level = SelectField(_l("Access"), choices=LEVEL_CHOICES, default="view")
     submit = SubmitField(_l("Give access"))
 
 
-class FilterAuditForm(FlaskForm):
+class FilterAuditForm(PanelForm):
     class Meta:
         csrf = False  # a GET search form: it changes nothing
 

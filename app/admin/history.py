@@ -8,14 +8,13 @@ from flask import Response, current_app, render_template, request, stream_with_c
 from flask_babel import gettext as _
 from wtforms.fields.choices import SelectChoice
 
+from app import loaders
 from app.access import Action, requires
 from app.accounts.users import all_users
 from app.admin import bp
 from app.admin.forms import OUTCOME_CHOICES, FilterAuditForm
 from app.admin.log import AuditFilter, csv_lines, known_actions, query
-from app.extensions import db, ovh_api
-from app.services import access_rules, account
-from app.services.errors import PanelError
+from app.extensions import db
 from app.services.tasks import FAILED
 
 PER_PAGE = 50
@@ -59,18 +58,8 @@ def audit_csv() -> Response:
 @bp.get("/connection")
 @requires(Action.ADMIN)
 def connection() -> str:
-    endpoint = current_app.config["OVH"]["endpoint"]
-    try:
-        info, error = account.connection_info(ovh_api.gateway, endpoint), None
-    except PanelError as failure:
-        info, error = None, failure
-    return render_template(
-        "admin/connection.html",
-        info=info,
-        error=error,
-        endpoint=endpoint,
-        iam_actions=access_rules.iam_actions(),
-    )
+    page = loaders.connection_page(current_app.config["OVH"]["endpoint"])
+    return render_template("admin/connection.html", **page)
 
 
 def _filters() -> tuple[FilterAuditForm, AuditFilter]:

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
+from app import loaders
 from app.access import Action, requires
 from app.accounts import users as accounts
 from app.admin import bp
 from app.admin.forms import AddUserForm, ChangeRoleForm, GrantServiceForm
-from app.extensions import db, ovh_api
+from app.extensions import db
 from app.models import User
-from app.services import hosting
 from app.services.errors import PanelError
 
 
@@ -45,11 +47,13 @@ def add_user() -> str:
 @requires(Action.ADMIN)
 def user(user_id: int) -> str:
     person = _user_or_404(user_id)
+    try:
+        grant_form: GrantServiceForm | None = _grant_form()
+    except PanelError:  # the page says the sites cannot be listed just now
+        grant_form = None
+    role_form = ChangeRoleForm(role=person.role)
     return render_template(
-        "admin/user.html",
-        person=person,
-        role_form=ChangeRoleForm(role=person.role),
-        grant_form=_grant_form(person),
+        "admin/user.html", person=person, role_form=role_form, grant_form=grant_form
     )
 
 
@@ -59,34 +63,26 @@ def change_role(user_id: int) -> Response:
     person = _user_or_404(user_id)
     form = ChangeRoleForm()
     if form.validate_on_submit():
-        try:
-            accounts.set_role(person, form.role.data, by=current_user)
-        except accounts.AccountError:
-            flash(_("You cannot take away your own administrator role."), "error")
-        else:
-            flash(_("The role of %(email)s is changed.", email=person.email), "success")
+        _change(
+            lambda: accounts.set_role(person, form.role.data, by=current_user),
+            refused=_("You cannot take away your own administrator role."),
+            done=_("The role of %(email)s is changed.", email=person.email),
+        )
     return redirect(url_for("admin.user", user_id=person.id))
 
 
-@bp.post("/users/<int:user_id>/deactivate")
+@bp.post("/users/<int:user_id>/deactivate", endpoint="deactivate", defaults={"active": False})
+@bp.post("/users/<int:user_id>/reactivate", endpoint="reactivate", defaults={"active": True})
 @requires(Action.ADMIN)
-def deactivate(user_id: int) -> Response:
+def set_active(user_id: int, active: bool) -> Response:
+    """Switch an account off (signing it out) or back on; nobody switches off their own."""
     person = _user_or_404(user_id)
-    try:
-        accounts.set_active(person, False, by=current_user)
-    except accounts.AccountError:
-        flash(_("You cannot switch off your own account."), "error")
+    if active:
+        done = _("%(email)s can sign in again.", email=person.email)
     else:
-        flash(_("%(email)s is switched off and signed out.", email=person.email), "success")
-    return redirect(url_for("admin.user", user_id=person.id))
-
-
-@bp.post("/users/<int:user_id>/reactivate")
-@requires(Action.ADMIN)
-def reactivate(user_id: int) -> Response:
-    person = _user_or_404(user_id)
-    accounts.set_active(person, True, by=current_user)
-    flash(_("%(email)s can sign in again.", email=person.email), "success")
+        done = _("%(email)s is switched off and signed out.", email=person.email)
+    refused = _("You cannot switch off your own account.")
+    _change(lambda: accounts.set_active(person, active, by=current_user), refused, done)
     return redirect(url_for("admin.user", user_id=person.id))
 
 
@@ -102,17 +98,15 @@ def reset_password(user_id: int) -> str:
 @requires(Action.ADMIN)
 def grant_service(user_id: int) -> Response:
     person = _user_or_404(user_id)
-    form = _grant_form(person)
-    if form is not None and form.validate_on_submit():
+    try:
+        form = _grant_form()
+    except PanelError as error:  # the sites to choose from are OVH's: say it cannot be reached
+        flash(error.message, "error")
+        return redirect(url_for("admin.user", user_id=person.id))
+    if form.validate_on_submit():
         accounts.grant(person, form.service_name.data, form.level.data, by=current_user)
-        flash(
-            _(
-                "%(email)s now has access to %(site)s.",
-                email=person.email,
-                site=form.service_name.data,
-            ),
-            "success",
-        )
+        site = form.service_name.data
+        flash(_("%(email)s now has access to %(site)s.", email=person.email, site=site), "success")
     else:
         flash(_("Choose a site and a level of access."), "error")
     return redirect(url_for("admin.user", user_id=person.id))
@@ -130,18 +124,24 @@ def revoke_service(user_id: int, service_name: str) -> Response:
     return redirect(url_for("admin.user", user_id=person.id))
 
 
+def _change(change: Callable[[], object], refused: str, done: str) -> None:
+    """Make an account change; what the rules refuse (an admin's own account) is said."""
+    try:
+        change()
+    except accounts.AccountError:
+        flash(refused, "error")
+    else:
+        flash(done, "success")
+
+
 def _user_or_404(user_id: int) -> User:
     return db.session.get(User, user_id) or abort(404)
 
 
-def _grant_form(person: User) -> GrantServiceForm | None:
-    """The grant form, offering the account's real services, or ``None`` when OVH is unreachable."""
-    try:
-        names = hosting.list_service_names(ovh_api.gateway)
-    except PanelError:
-        return None
+def _grant_form() -> GrantServiceForm:
+    """The grant form, offering the account's real services (a PanelError when OVH is down)."""
     form = GrantServiceForm()
-    form.service_name.choices = [SelectChoice(name) for name in names]
+    form.service_name.choices = [SelectChoice(name) for name in loaders.service_names()]
     return form
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
@@ -164,6 +165,22 @@ def test_only_services_of_the_ovh_account_can_be_granted(
         service_name="not-ours.example",
         level="view",
     )
+    with app.app_context():
+        assert db.session.get_one(User, staff_id).grants == []
+
+
+def test_granting_while_ovh_is_down_says_ovh_cannot_be_reached(
+    app: Flask, admin_client: FlaskClient, users: UserFactory, sandbox: Any
+) -> None:
+    staff_id = users.make("staff@example.com")
+    page = f"/admin/users/{staff_id}"
+    sandbox.faults(error_rate=1.0)
+    answer = _post(admin_client, page, f"{page}/grants", service_name=GRANTED_SERVICE, level="view")
+    html = admin_client.get(answer.location, headers={"Accept-Language": "en"}).get_data(  # type: ignore[attr-defined]
+        as_text=True
+    )
+    assert "The OVH service cannot be reached right now" in html
+    assert "Choose a site and a level of access" not in html
     with app.app_context():
         assert db.session.get_one(User, staff_id).grants == []
 
