@@ -1,5 +1,5 @@
-# Production image: gunicorn serving 'app:create_app()' as a non-root user.
-# With no OVH credentials in the environment it runs the panel on the built-in sandbox, like `make demo`.
+# Production image: gunicorn serving 'app:create_app()' as a non-root user, on the real OVH API.
+# It needs OVH credentials, SECRET_KEY and PANEL_URL, and stops with their names when one is missing.
 FROM python:3.11-slim AS build
 WORKDIR /src
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -17,7 +17,7 @@ WORKDIR /srv/panel
 COPY --from=build /opt/venv /opt/venv
 COPY --from=build /src/translations ./translations
 COPY app ./app
-COPY ovh_sandbox ./ovh_sandbox
+COPY gunicorn.conf.py ./gunicorn.conf.py
 COPY templates ./templates
 COPY static ./static
 COPY migrations ./migrations

@@ -20,6 +20,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 catalogs: $(VENV)/.installed
 	$(BIN)/pybabel compile --statistics -d translations
 
+# The demo runs only when asked for by name: PANEL_DEMO=1 puts the panel on the built-in sandbox.
+demo: export PANEL_DEMO := 1
 demo: $(VENV)/.installed catalogs
 	@mkdir -p instance
 	$(BIN)/flask db upgrade

@@ -22,6 +22,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(load_settings(app.instance_path))
     app.config.update(config or {})
 
+    register_proxies(app)
     register_extensions(app)
     register_access(app)
     register_page_cache(app)
@@ -30,7 +31,32 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_security_headers(app)
     register_template_helpers(app)
     register_cli(app)
+    retire_demo_accounts(app)
     return app
+
+
+def register_proxies(app: Flask) -> None:
+    """Behind ``TRUSTED_PROXIES`` reverse proxies, believe that many ``X-Forwarded-*`` hops for
+    the client address, scheme, host and port; with none, believe no such header."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    hops = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if hops > 0:
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops
+        )
+
+
+def retire_demo_accounts(app: Flask) -> None:
+    """A panel off the sandbox deletes the demo accounts and will not start beside one."""
+    if app.config["ON_SANDBOX"]:
+        return
+    from app.accounts.demo import retire_demo_accounts as retire
+    from app.extensions import db
+
+    with app.app_context():
+        retire()
+        db.session.remove()
 
 
 def register_extensions(app: Flask) -> None:

@@ -32,6 +32,8 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined]
     last_sign_in: Mapped[datetime | None] = mapped_column(nullable=True)
     # Part of every session and remember-me cookie: rotating it signs the user out everywhere.
     session_token: Mapped[str] = mapped_column(String(64), default="")
+    # Seeded by the demo: deleted whenever the panel starts off the sandbox.
+    demo: Mapped[bool] = mapped_column(default=False)
 
     grants: Mapped[list[ServiceGrant]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="select"

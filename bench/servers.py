@@ -51,6 +51,7 @@ def _environment(workdir: Path, sandbox_port: int, cache_seconds: float) -> dict
     env = {key: value for key, value in os.environ.items() if not key.startswith("OVH_")}
     env.update(
         FLASK_APP="app:create_app",
+        PANEL_DEMO="1",
         SECRET_KEY="bench-secret-key-not-for-production",
         DATABASE_URL=f"sqlite:///{workdir / 'panel.db'}",
         SANDBOX_DB=str(workdir / "sandbox.db"),

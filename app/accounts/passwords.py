@@ -46,8 +46,12 @@ def _dummy_hash() -> str:
 
 def password_problem(password: str, related: Iterable[str] = ()) -> Any:
     """Why ``password`` is refused, in plain words, or ``None`` when it is fine."""
+    from app.accounts.demo import DEMO_PASSWORDS
+
     if len(password) < MIN_LENGTH:
         return _l("Use at least %(count)d characters.", count=MIN_LENGTH)
+    if password in DEMO_PASSWORDS:
+        return _l("This password is published with the panel's demo. Choose another one.")
     words = [word for word in related if word]
     if zxcvbn(password, user_inputs=words)["score"] < MIN_SCORE:
         return _l(

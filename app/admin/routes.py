@@ -90,6 +90,21 @@ def reactivate(user_id: int) -> Response:
     return redirect(url_for("admin.user", user_id=person.id))
 
 
+@bp.post("/users/<int:user_id>/delete")
+@requires(Action.ADMIN)
+def delete(user_id: int) -> Response:
+    person = _user_or_404(user_id)
+    email = person.email
+    try:
+        accounts.delete_user(person, by=current_user)
+    except accounts.AccountError:
+        flash(_("You cannot delete your own account."), "error")
+        return redirect(url_for("admin.user", user_id=person.id))
+    db.session.commit()
+    flash(_("%(email)s is deleted. The history keeps what they did.", email=email), "success")
+    return redirect(url_for("admin.users"))
+
+
 @bp.post("/users/<int:user_id>/reset-link")
 @requires(Action.ADMIN)
 def reset_password(user_id: int) -> str:
