@@ -49,8 +49,6 @@ def authenticate(email: str, password: str) -> User | Refusal:
         return Refusal.INACTIVE
     db.session.execute(delete(SignInFailure).where(SignInFailure.email_hash == key))
     user.last_sign_in = utcnow()
-    if not user.session_token:
-        user.rotate_session_token()
     record_event("auth.sign_in", target=user.email, user=user)
     return user
 
