@@ -60,8 +60,12 @@ def retire_demo_accounts(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from app import i18n
+    from app import i18n, limits_store
     from app.extensions import csrf, db, limiter, login_manager, migrate, ovh_api
+
+    if app.config.get("RATELIMIT_STORAGE_URI") == f"{limits_store.SCHEME}://":
+        # The limits live in the database the app was given (tests hand it over in ``config``).
+        app.config["RATELIMIT_STORAGE_OPTIONS"] = {"url": app.config["SQLALCHEMY_DATABASE_URI"]}
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))

@@ -176,12 +176,14 @@ def load_settings(instance_path: str) -> dict[str, Any]:
         secret_key = _demo_secret_key(Path(instance_path))
     url = panel_url(demo)
     sandbox_port = int(_env("SANDBOX_PORT") or DEFAULT_SANDBOX_PORT)
+    database_url = _env("DATABASE_URL") or "sqlite:///" + str(Path(instance_path) / "panel.db")
     return {
         "SECRET_KEY": secret_key,
-        "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL")
-        or "sqlite:///" + str(Path(instance_path) / "panel.db"),
+        "SQLALCHEMY_DATABASE_URI": database_url,
         "REDIS_URL": _env("REDIS_URL"),
-        "RATELIMIT_STORAGE_URI": _env("REDIS_URL") or "memory://",
+        # Limits every worker shares: Redis when there is one, else the panel's database.
+        "RATELIMIT_STORAGE_URI": _env("REDIS_URL") or "panel-db://",
+        "RATELIMIT_STORAGE_OPTIONS": {} if _env("REDIS_URL") else {"url": database_url},
         "OVH_CACHE_PREFIX": _env("OVH_CACHE_PREFIX") or "panel:ovh:",
         "OVH": ovh,
         "OVH_SANDBOX_URL": _env("OVH_SANDBOX_URL") or f"http://127.0.0.1:{sandbox_port}/1.0",

@@ -29,6 +29,9 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined]
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_sign_in: Mapped[datetime | None] = mapped_column(nullable=True)
+    # Set after very many failed sign-ins from anywhere: only known places (or a one-time link,
+    # or an administrator's unlock) get in until it is cleared.
+    sign_in_locked_at: Mapped[datetime | None] = mapped_column(nullable=True)
     # Seeded by the demo: deleted whenever the panel starts off the sandbox.
     demo: Mapped[bool] = mapped_column(default=False)
 
@@ -141,11 +144,16 @@ class UserSession(db.Model):  # type: ignore[name-defined]
     user: Mapped[User] = relationship(back_populates="sessions")
 
 
-class SignInFailure(db.Model):  # type: ignore[name-defined]
-    """A failed sign-in, keyed by a keyed hash of the email typed, known or not."""
+class SignInThrottle(db.Model):  # type: ignore[name-defined]
+    """Failed sign-ins counted under a keyed hash of an email (``account``) or of an email and a
+    client address (``pair``), known or not: one row per key, however many attempts."""
 
-    __tablename__ = "sign_in_failures"
+    __tablename__ = "sign_in_throttle"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    email_hash: Mapped[str] = mapped_column(String(64), index=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime | None] = mapped_column(nullable=True, index=True)
+    blocked_until: Mapped[datetime | None] = mapped_column(nullable=True)
+    # A pair that signed in successfully: the account's own pause never applies to it.
+    known: Mapped[bool] = mapped_column(default=False)
+    last_success_at: Mapped[datetime | None] = mapped_column(nullable=True)

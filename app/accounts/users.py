@@ -141,9 +141,21 @@ def valid_link(token: str) -> OneTimeLink | None:
 
 
 def use_link(link: OneTimeLink, password: str) -> User:
+    """Set the password; a one-time link also lifts a sign-in lock (it proves who they are)."""
+    from app.accounts.throttle import unlock
+
     link.used_at = utcnow()
+    if link.user.sign_in_locked_at is not None:
+        unlock(link.user)
     set_password(link.user, password)
     return link.user
+
+
+def unlock_sign_in(user: User, by: User) -> None:
+    from app.accounts.throttle import unlock
+
+    unlock(user)
+    record_event("user.sign_in_unlock", target=user.email, user=by)
 
 
 def _token_hash(token: str) -> str:

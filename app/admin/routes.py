@@ -90,6 +90,15 @@ def reactivate(user_id: int) -> Response:
     return redirect(url_for("admin.user", user_id=person.id))
 
 
+@bp.post("/users/<int:user_id>/unlock")
+@requires(Action.ADMIN)
+def unlock(user_id: int) -> Response:
+    person = _user_or_404(user_id)
+    accounts.unlock_sign_in(person, by=current_user)
+    flash(_("%(email)s can sign in from anywhere again.", email=person.email), "success")
+    return redirect(url_for("admin.user", user_id=person.id))
+
+
 @bp.post("/users/<int:user_id>/delete")
 @requires(Action.ADMIN)
 def delete(user_id: int) -> Response:

@@ -25,12 +25,18 @@ def sign_in_limit() -> str:
 
 
 REFUSALS = {
-    Refusal.WRONG: lambda: _("The email or the password is not right. Please try again."),
-    Refusal.LOCKED: lambda: _(
-        "Too many attempts for this account. For its safety, signing in is paused for "
-        "15 minutes. Please try again later."
+    Refusal.WRONG: lambda seconds: _("The email or the password is not right. Please try again."),
+    Refusal.WAIT: lambda seconds: _(
+        "Too many attempts from here for this account. Please wait %(seconds)d seconds, then "
+        "try again.",
+        seconds=seconds,
     ),
-    Refusal.INACTIVE: lambda: _(
+    Refusal.LOCKED: lambda seconds: _(
+        "After very many failed attempts, this account can only be signed in to from a computer "
+        "that has signed in to it before. Elsewhere, ask one of the panel's administrators to "
+        "unlock it or to give you a new password link."
+    ),
+    Refusal.INACTIVE: lambda seconds: _(
         "This account has been switched off. Ask one of the panel's administrators if you still "
         "need it."
     ),
@@ -47,12 +53,15 @@ def sign_in() -> Response | str:
         return redirect(url_for("auth.first_admin"))
     form = SignInForm()
     if form.validate_on_submit():
-        outcome = authenticate(form.email.data or "", form.password.data or "")
-        if not isinstance(outcome, Refusal):
+        attempt = authenticate(
+            form.email.data or "", form.password.data or "", request.remote_addr or ""
+        )
+        if attempt.user is not None:
             next_path = local_target(request.args.get("next"))
-            _start_session(outcome, remember=bool(form.remember.data))
+            _start_session(attempt.user, remember=bool(form.remember.data))
             return redirect(next_path or url_for("index"))
-        form.form_errors.append(REFUSALS[outcome]())
+        if attempt.refusal is not None:
+            form.form_errors.append(REFUSALS[attempt.refusal](attempt.wait_seconds))
     demo = DEMO_ACCOUNTS if current_app.config["ON_SANDBOX"] else ()
     return render_template("auth/sign_in.html", form=form, demo_accounts=demo)
 

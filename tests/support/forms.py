@@ -37,3 +37,9 @@ def attach(client: FlaskClient, domain: str, **fields: Any) -> Any:
     the ``www.`` pair unless ``fields`` say otherwise)."""
     values = {"domain": domain, "path": "www", "ssl": "y", "with_www": "y", **fields}
     return submit(client, f"/hosting/{GRANTED_SERVICE}/domains/attach", **values)
+
+
+def set_password(client: FlaskClient, token: str, password: str) -> Any:
+    """Open a one-time link and choose ``password`` through its page."""
+    url = f"/auth/set-password/{token}"
+    return submit(client, url, password=password, confirm=password)

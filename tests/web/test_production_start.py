@@ -20,7 +20,7 @@ from app.extensions import db
 from app.models import AuditEntry, User
 from ovh_sandbox.config import DEMO_APPLICATION_KEY, DEMO_APPLICATION_SECRET, DEMO_CONSUMER_KEY
 from tests.support.forms import csrf_token
-from tests.support.panel import UserFactory, make_app
+from tests.support.panel import UserFactory, dispose, make_app
 from tests.support.panel_data import TEST_PASSWORDS
 from tests.support.sandbox import SandboxControl
 
@@ -107,6 +107,7 @@ def test_the_access_log_leaves_query_strings_out() -> None:
 
 
 def test_a_start_off_the_sandbox_deletes_the_demo_accounts(
+    request: pytest.FixtureRequest,
     app: Flask,
     production_env: pytest.MonkeyPatch,
     sandbox: SandboxControl,
@@ -118,6 +119,7 @@ def test_a_start_off_the_sandbox_deletes_the_demo_accounts(
     users.make("real@example.org", "admin", TEST_PASSWORDS["admin"])
     _real_credentials(production_env, sandbox)
     production = make_app(sandbox.api_url, database_url)
+    request.addfinalizer(lambda: dispose(production))
     client = production.test_client()
     for account in DEMO_ACCOUNTS:
         token_page = client.get("/auth/sign-in", base_url="https://panel.example.com")
@@ -134,7 +136,11 @@ def test_a_start_off_the_sandbox_deletes_the_demo_accounts(
 
 
 def test_a_demo_password_left_on_an_account_stops_working_off_the_sandbox(
-    app: Flask, production_env: pytest.MonkeyPatch, sandbox: SandboxControl, database_url: str
+    request: pytest.FixtureRequest,
+    app: Flask,
+    production_env: pytest.MonkeyPatch,
+    sandbox: SandboxControl,
+    database_url: str,
 ) -> None:
     with app.app_context():
         # Written straight into the database: no page or command accepts a demo password.
@@ -148,6 +154,7 @@ def test_a_demo_password_left_on_an_account_stops_working_off_the_sandbox(
         db.session.commit()
     _real_credentials(production_env, sandbox)
     production = make_app(sandbox.api_url, database_url)
+    request.addfinalizer(lambda: dispose(production))
     with production.app_context():
         user = db.session.execute(select(User)).scalar_one()
         assert user.password_hash is None
