@@ -186,3 +186,33 @@ def test_user_and_grant_changes_are_in_the_audit_trail(
     assert ("grant.set", "admin@example.com") in actions
     assert ("user.deactivate", "admin@example.com") in actions
     assert ("auth.sign_in", "admin@example.com") in actions
+
+
+LONG_PASSPHRASE = "the quiet orchard keeps its lanterns lit through every velvet winter night " * 2
+
+
+def test_a_passphrase_longer_than_72_characters_works_in_the_form(
+    app: Flask, admin_client: FlaskClient, auth: AuthActions
+) -> None:
+    assert len(LONG_PASSPHRASE) > 72
+    page = admin_client.get("/auth/profile").get_data(as_text=True)
+    changed = admin_client.post(
+        "/auth/profile/password",
+        data={
+            "csrf_token": csrf_token(page),
+            "current": TEST_PASSWORDS["admin"],
+            "password": LONG_PASSPHRASE,
+            "confirm": LONG_PASSPHRASE,
+        },
+    )
+    assert changed.status_code == 302
+    auth.sign_out()
+    assert auth.sign_in("admin@example.com", LONG_PASSPHRASE).status_code == 302
+
+
+def test_a_passphrase_longer_than_72_characters_works_in_create_admin(app: Flask) -> None:
+    runner = app.test_cli_runner()
+    created = runner.invoke(
+        args=["users", "create-admin", "root@example.org"], input=LONG_PASSPHRASE + "\n"
+    )
+    assert created.exit_code == 0, created.output
