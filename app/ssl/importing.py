@@ -19,6 +19,10 @@ from app.services.certificates import CertificateCheck
 from app.ssl.forms import ImportCertificateForm
 
 
+# In every PEM private key label: PRIVATE KEY, RSA PRIVATE KEY, ENCRYPTED PRIVATE KEY…
+PRIVATE_KEY_MARK = "PRIVATE KEY-----"
+
+
 @dataclass(frozen=True)
 class PemTexts:
     certificate: str
@@ -92,9 +96,21 @@ def send(service_name: str, texts: PemTexts, result: CertificateCheck) -> int | 
 
 
 def forget_key(form: ImportCertificateForm) -> None:
-    """The key field always comes back empty."""
+    """The key field always comes back empty, and so does any other field holding a private
+    key (pasted in the wrong box), with a word beside it."""
     form.key.data = ""
     form.key.raw_data = []
+    for area in (form.certificate, form.chain):
+        if PRIVATE_KEY_MARK in (area.data or "").upper():
+            area.data = ""
+            area.raw_data = []
+            area.errors = [
+                *area.errors,
+                _(
+                    "This box held a private key. For your safety it is not shown again: paste "
+                    "the key in the Private key box, and the certificate here."
+                ),
+            ]
 
 
 def replace_wait_seconds() -> float:
