@@ -18,7 +18,6 @@ from app.services import certificates, domains, ssl
 from app.services.certificates import CertificateCheck
 from app.ssl.forms import ImportCertificateForm
 
-
 # In every PEM private key label: PRIVATE KEY, RSA PRIVATE KEY, ENCRYPTED PRIVATE KEY…
 PRIVATE_KEY_MARK = "PRIVATE KEY-----"
 
