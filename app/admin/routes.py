@@ -12,6 +12,7 @@ from app.access import Action, requires
 from app.accounts import users as accounts
 from app.admin import bp
 from app.admin.forms import AddUserForm, ChangeRoleForm, GrantServiceForm
+from app.auth.routes import one_time_link
 from app.extensions import db, ovh_api
 from app.models import User
 from app.services import hosting
@@ -170,5 +171,4 @@ def _grant_form(person: User) -> GrantServiceForm | None:
 
 
 def _link_page(person: User, token: str) -> str:
-    link = url_for("auth.set_password_with_link", token=token, _external=True)
-    return render_template("admin/link.html", person=person, link=link)
+    return render_template("admin/link.html", person=person, link=one_time_link(token))

@@ -107,20 +107,28 @@ def _end_browser_session() -> None:
     session.clear()
 
 
-@bp.route("/set-password/<token>", methods=["GET", "POST"])
+@bp.route("/set-password", methods=["GET", "POST"])
 @requires(Action.ANYONE)
 @limiter.limit(sign_in_limit, methods=["POST"])
-def set_password_with_link(token: str) -> Response | tuple[str, int] | str:
-    link = valid_link(token)
+def set_password_with_link() -> Response | tuple[str, int] | str:
+    form = SetPasswordForm()
+    if request.method == "GET":
+        return render_template("auth/set_password.html", form=form)
+    link = valid_link(form.token.data or "")
     if link is None:
         return render_template("auth/link_expired.html"), 404
-    form = SetPasswordForm()
     if form.validate_on_submit():
         use_link(link, form.password.data or "")
         _end_browser_session()
         flash(_("Your password is set. You can sign in with it now."), "success")
         return redirect(url_for("auth.sign_in"))
     return render_template("auth/set_password.html", form=form, user=link.user)
+
+
+def one_time_link(token: str) -> str:
+    """The address to hand out: ``PANEL_URL`` (never the request's Host), the token after ``#``
+    (browsers never send the fragment, so it reaches no server or access log)."""
+    return f"{current_app.config['PANEL_URL']}{url_for('auth.set_password_with_link')}#{token}"
 
 
 @bp.get("/welcome")

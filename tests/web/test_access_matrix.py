@@ -62,7 +62,7 @@ ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
     ("auth.sign_in", "GET"): {"anonymous": 200, "other": 302},
     ("auth.sign_in", "POST"): {"anonymous": 200, "other": 302},
     ("auth.first_admin", "GET"): 302,  # users exist, so it leads to the sign-in page
-    ("auth.set_password_with_link", "POST"): 200,  # empty form: shown again with its errors
+    ("auth.set_password_with_link", "POST"): 404,  # no link code: "this link no longer works"
     ("index", "GET"): 302,  # leads to the hosting list
     ("auth.profile", "POST"): 200,
     ("auth.change_password", "POST"): 200,
