@@ -43,6 +43,7 @@ class OvhExtension:
             "max_workers": app.config["OVH_MAX_WORKERS"],
             "redis_url": app.config["REDIS_URL"],
             "cache_prefix": app.config["OVH_CACHE_PREFIX"],
+            "database_url": app.config["SQLALCHEMY_DATABASE_URI"],
         }
         app.extensions["ovh"] = _LazyGateway(settings)
 

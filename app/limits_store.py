@@ -16,6 +16,8 @@ from limits.storage import Storage
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.services.engines import engine_for
+
 SCHEME = "panel-db"
 metadata = sa.MetaData()
 counters = sa.Table(
@@ -27,24 +29,6 @@ counters = sa.Table(
 )
 
 
-_engines: dict[str, sa.Engine] = {}
-
-
-def _engine(url: str) -> sa.Engine:
-    """One small pool per database and process, however many apps the process builds."""
-    if url not in _engines:
-        sizes = {} if url.startswith("sqlite") else {"pool_size": 2, "max_overflow": 4}
-        _engines[url] = sa.create_engine(url, pool_pre_ping=True, **sizes)
-    return _engines[url]
-
-
-def dispose_engines() -> None:
-    """Close every pooled connection (tests, at the end of a run)."""
-    for engine in _engines.values():
-        engine.dispose()
-    _engines.clear()
-
-
 class DatabaseStorage(Storage):
     STORAGE_SCHEME = [SCHEME]  # noqa: RUF012 (the name ``limits`` reads)
 
@@ -52,7 +36,7 @@ class DatabaseStorage(Storage):
         self, uri: str | None = None, wrap_exceptions: bool = False, **options: Any
     ) -> None:
         super().__init__(uri, wrap_exceptions=wrap_exceptions)
-        self.engine = _engine(str(options["url"]))
+        self.engine = engine_for(str(options["url"]))
         self.insert = (
             postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
         )

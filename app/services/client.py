@@ -19,7 +19,14 @@ import ovh
 import ovh.exceptions
 import requests
 
-from app.services.cache import ACCOUNT_SCOPE, MemoryStore, RedisStore, ResponseCache
+from app.services.cache import (
+    ACCOUNT_SCOPE,
+    CacheStore,
+    MemoryStore,
+    RedisStore,
+    ResponseCache,
+    SharedVersionStore,
+)
 from app.services.errors import (
     PanelError,
     RateLimited,
@@ -286,8 +293,15 @@ def build_gateway(
     max_workers: int,
     redis_url: str | None,
     cache_prefix: str = "panel:ovh:",
+    database_url: str | None = None,
 ) -> OvhGateway:
-    store = RedisStore(redis_url, cache_prefix) if redis_url else MemoryStore()
+    store: CacheStore
+    if redis_url:
+        store = RedisStore(redis_url, cache_prefix)
+    elif database_url and cache_seconds > 0:
+        store = SharedVersionStore(MemoryStore(), database_url)
+    else:
+        store = MemoryStore()
     cache = ResponseCache(store, ttl=cache_seconds)
     client = build_client(ovh_settings, sandbox_url, timeout)
     return OvhGateway(client, cache, max_workers=max_workers)

@@ -15,8 +15,8 @@ from sqlalchemy import MetaData
 
 from app import create_app
 from app.extensions import db, limiter
-from app.limits_store import dispose_engines
 from app.models import ServiceGrant
+from app.services.engines import dispose_engines
 from tests.support.forms import csrf_token
 from tests.support.panel_data import GRANTED_SERVICE, TEST_PASSWORDS
 from tests.support.sandbox import SandboxControl
