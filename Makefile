@@ -7,7 +7,7 @@ SANDBOX_PORT ?= 8081
 export FLASK_APP := app:create_app
 export SANDBOX_PORT
 
-.PHONY: demo test lint bench translations catalogs clean
+.PHONY: demo test fuzz lint bench translations catalogs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ demo: $(VENV)/.installed catalogs
 
 test: $(VENV)/.installed catalogs
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The form fuzzing of the suite, longer: 150 generated inputs per form, a new draw each run.
+fuzz: $(VENV)/.installed catalogs
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-150} FUZZ_RANDOM=1 $(BIN)/python -m pytest -s -q -p no:cacheprovider tests/fuzz
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

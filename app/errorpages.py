@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, render_template
+from flask import Flask, g, render_template, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -38,6 +38,11 @@ def handle_csrf_error(error: CSRFError) -> tuple[str, int]:
 def handle_panel_error(error: PanelError) -> tuple[str, int]:
     status = 503 if error.status_code in (502, 503) else error.status_code
     log.warning("OVH error shown as %s: %s (query id %s)", status, error.detail, error.query_id)
+    if "uncertain_write" in g:
+        service_name = g.uncertain_write
+        tasks = url_for("tasks.index", service_name=service_name) if service_name else None
+        page = render_template("errors/uncertain.html", error=error, tasks_url=tasks)
+        return page, 503
     return render_error(status, error=error)
 
 

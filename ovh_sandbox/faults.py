@@ -21,7 +21,9 @@ from ovh_sandbox.config import SandboxConfig
 from ovh_sandbox.db import transaction
 from ovh_sandbox.errors import ApiError, bad_request, business_error
 
-RATES = ("error_rate", "drop_rate", "invalid_json_rate")
+# write_drop_rate: a write (not GET) is carried out, then its connection closed before the answer:
+# the caller cannot know whether it happened.
+RATES = ("error_rate", "drop_rate", "invalid_json_rate", "write_drop_rate")
 COUNTS = ("latency_ms", "rate_limit_per_min")
 NAMES = COUNTS + RATES
 RATE_WINDOW_SECONDS = 60
@@ -42,6 +44,7 @@ def starting_values(config: SandboxConfig) -> dict[str, float]:
         "rate_limit_per_min": config.rate_limit_per_min,
         "drop_rate": 0.0,
         "invalid_json_rate": 0.0,
+        "write_drop_rate": 0.0,
     }
 
 

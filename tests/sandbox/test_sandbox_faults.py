@@ -26,6 +26,7 @@ def test_faults_start_from_the_config(tmp_path: Path) -> None:
             "error_rate": 0.25,
             "drop_rate": 0.0,
             "invalid_json_rate": 0.0,
+            "write_drop_rate": 0.0,
         }
         control.close()
 
@@ -38,6 +39,7 @@ def test_fault_changes_are_merged(control: Control) -> None:
         "error_rate": 0.5,
         "drop_rate": 0.0,
         "invalid_json_rate": 0.0,
+        "write_drop_rate": 0.0,
     }
 
 
