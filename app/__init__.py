@@ -26,6 +26,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_extensions(app)
     register_access(app)
     register_page_cache(app)
+    register_once(app)
     register_blueprints(app)
     register_error_handlers(app)
     register_security_headers(app)
@@ -88,6 +89,12 @@ def register_page_cache(app: Flask) -> None:
     from app import pagecache
 
     pagecache.init_app(app)
+
+
+def register_once(app: Flask) -> None:
+    from app import once
+
+    once.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

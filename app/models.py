@@ -144,6 +144,18 @@ class UserSession(db.Model):  # type: ignore[name-defined]
     user: Mapped[User] = relationship(back_populates="sessions")
 
 
+class FormSubmission(db.Model):  # type: ignore[name-defined]
+    """A form sent once: the same form sent again (double click, back and resubmit) is answered
+    from here instead of reaching OVH a second time."""
+
+    __tablename__ = "form_submissions"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    done: Mapped[bool] = mapped_column(default=False)
+    location: Mapped[str | None] = mapped_column(String(2000), nullable=True)
+
+
 class SignInThrottle(db.Model):  # type: ignore[name-defined]
     """Failed sign-ins counted under a keyed hash of an email (``account``) or of an email and a
     client address (``pair``), known or not: one row per key, however many attempts."""
