@@ -4,10 +4,9 @@ FROM python:3.11-slim AS build
 WORKDIR /src
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/venv
-COPY pyproject.toml ./
-COPY app ./app
-COPY ovh_sandbox ./ovh_sandbox
-RUN /opt/venv/bin/pip install . && /opt/venv/bin/pip uninstall --yes ovh-hosting-panel
+COPY pyproject.toml requirements.lock ./
+# Exact versions with their hashes: the image gets what CI tested, byte for byte.
+RUN /opt/venv/bin/pip install --require-hashes -r requirements.lock
 COPY translations ./translations
 RUN /opt/venv/bin/pybabel compile -d translations
 
