@@ -45,8 +45,9 @@ def main(paths: list[str]) -> int:
             if found is None:
                 unknown.append(f"{name}=={version}")
             for advisory in found or []:
-                fixed = ", ".join(map(str, advisory.get("fixed_in") or [])) or "no fix yet"
-                bad.append(f"{name}=={version}: {advisory.get('id')} (fixed in {fixed})")
+                versions = advisory.get("fixed_in") or []
+                fixed = ", ".join(str(v) for v in versions) if isinstance(versions, list) else ""
+                bad.append(f"{name}=={version}: {advisory.get('id')} (fixed in {fixed or '-'})")
     checked = len(pins(paths)) - len(unknown)
     print(f"audit: {checked} pins checked against PyPI's advisories, {len(bad)} with an advisory")
     if unknown:
