@@ -27,8 +27,8 @@ def sign_in_limit() -> str:
 REFUSALS = {
     Refusal.WRONG: lambda seconds: _("The email or the password is not right. Please try again."),
     Refusal.WAIT: lambda seconds: _(
-        "Too many attempts from here for this account. Please wait %(seconds)d seconds, then "
-        "try again.",
+        "Too many attempts from here for this account. Please wait a moment (%(seconds)d s), "
+        "then try again.",
         seconds=seconds,
     ),
     Refusal.LOCKED: lambda seconds: _(
