@@ -122,7 +122,13 @@ def test_a_change_through_one_worker_is_seen_at_once_by_another(
     (with Redis they share that instead)."""
     from tests.support.panel import dispose, make_app
 
-    other = make_app(sandbox.api_url, database_url, OVH_CACHE_SECONDS=30)
+    # Same settings as the first worker, Redis key prefix included.
+    other = make_app(
+        sandbox.api_url,
+        database_url,
+        OVH_CACHE_SECONDS=30,
+        OVH_CACHE_PREFIX=app.config["OVH_CACHE_PREFIX"],
+    )
     request.addfinalizer(lambda: dispose(other))
     second = other.test_client()
     session = admin_client.get_cookie("session")
