@@ -20,16 +20,17 @@ from app.services.errors import Conflict, InvalidInput
 @bp.get("/")
 @requires(Action.VIEW)
 def index(service_name: str) -> str:
-    """The list in one round trip to OVH; the DNS diagnosis (one call per domain) follows through
-    :func:`dns`, fetched by the page's script, or inline with ``?dns=all`` without JavaScript."""
+    """The list in one round trip to OVH; the DNS diagnosis follows through :func:`dns`, fetched
+    by the page's script, or inline with ``?dns=all`` without JavaScript. Diagnoses are kept and
+    shared (a few are asked per view); ``fresh=1`` is "Check again"."""
     gateway = ovh_api.gateway
     service, attached = _service_and_domains(service_name)
-    diagnoses = None
+    report = None
     if request.args.get("dns") == "all":
-        diagnoses = domains.diagnose_dns(gateway, service_name, [d.domain for d in attached])
-    return render_template(
-        "domains/index.html", service=service, domains=attached, diagnoses=diagnoses
-    )
+        report = domains.diagnose_dns(
+            gateway, service_name, [d.domain for d in attached], refresh=_fresh()
+        )
+    return render_template("domains/index.html", service=service, domains=attached, dns=report)
 
 
 @bp.get("/dns")
@@ -38,8 +39,14 @@ def dns(service_name: str) -> str:
     """Each attached domain's DNS diagnosis, as fragments the list page slots in."""
     gateway = ovh_api.gateway
     attached = domains.list_domains(gateway, service_name)
-    diagnoses = domains.diagnose_dns(gateway, service_name, [d.domain for d in attached])
-    return render_template("domains/_dns.html", diagnoses=diagnoses)
+    report = domains.diagnose_dns(
+        gateway, service_name, [d.domain for d in attached], refresh=_fresh()
+    )
+    return render_template("domains/_dns.html", service_name=service_name, dns=report)
+
+
+def _fresh() -> bool:
+    return request.args.get("fresh") == "1"
 
 
 @bp.route("/attach", methods=["GET", "POST"])
@@ -89,14 +96,15 @@ def modify(service_name: str, domain: str) -> str | Response:
             flash(_("Nothing was changed: the settings are the same as before."), "info")
             return redirect(url_for("domains.index", service_name=service_name))
         if form.confirm.data:
+            body = domains.update_body(current, wanted)
             try:
                 with audited(
                     "domain.modify",
                     service_name=service_name,
                     target=current.domain,
-                    parameters=wanted.to_ovh(),
+                    parameters=body,
                 ) as entry:
-                    task_id = domains.update_domain(gateway, service_name, current.domain, wanted)
+                    task_id = domains.update_domain(gateway, service_name, current.domain, body)
                     entry.accepted(task_id=task_id)
             except (InvalidInput, Conflict) as error:
                 form.refused_by_ovh(error)

@@ -57,10 +57,11 @@ class SandboxControl:
         self.base = api_url.removesuffix("/1.0")
         self.headers = {TOKEN_HEADER: CONTROL_TOKEN}
 
-    def reset(self, services: int = 3) -> None:
+    def reset(self, services: int = 3, domains: int = 0) -> None:
+        """Reseed; ``domains`` > 5 gives the multi-certificate plan (example3) that many."""
         requests.post(
             f"{self.base}/_sandbox/reset",
-            json={"services": services},
+            json={"services": services, "domains": domains},
             headers=self.headers,
             timeout=30,
         ).raise_for_status()

@@ -137,4 +137,5 @@ def test_a_change_through_one_worker_is_seen_at_once_by_another(
     assert "fresh.example.org" not in second.get(DOMAINS, headers=EN).get_data(as_text=True)
     second.get(DOMAINS, headers=EN)  # kept by the second worker now
     assert attach(admin_client, "fresh.example.org").status_code == 302
+    assert "fresh.example.org" in admin_client.get(DOMAINS, headers=EN).get_data(as_text=True)
     assert "fresh.example.org" in second.get(DOMAINS, headers=EN).get_data(as_text=True)
