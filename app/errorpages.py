@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import math
 
-from flask import Flask, render_template
+from flask import Flask, g, render_template, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -40,6 +40,11 @@ def handle_csrf_error(error: CSRFError) -> tuple[str, int]:
 def handle_panel_error(error: PanelError) -> tuple[str, int] | tuple[str, int, dict[str, str]]:
     status = error.status_code
     log.warning("OVH error shown as %s: %s (query id %s)", status, error.detail, error.query_id)
+    if "uncertain_write" in g:
+        service_name = g.uncertain_write
+        tasks = url_for("tasks.index", service_name=service_name) if service_name else None
+        page = render_template("errors/uncertain.html", error=error, tasks_url=tasks)
+        return page, 503
     if status == 429 and error.retry_after:
         # The calm busy page: nothing is known to show instead; say when to come back.
         page, status = render_error(status, error=error)

@@ -10,6 +10,7 @@ from typing import Any
 from babel import Locale
 from flask import Flask, current_app, request
 from flask_babel import format_datetime, format_timedelta, get_locale
+from flask_babel.speaklater import LazyString
 
 from app.access import Action, may
 from app.i18n import LANGUAGE_PROMPTS, LANGUAGES
@@ -65,7 +66,17 @@ def template_context() -> dict[str, Any]:
     }
 
 
+def plain_lazy_strings(value: Any) -> Any:
+    """Flask-Babel's lazy strings call themselves markup (``__html__``), so one interpolated with
+    what a person typed (``_l("%(version)s is not offered", version=…)``) would reach the page
+    unescaped. Every printed value goes through here: a lazy string becomes a plain ``str``,
+    which Jinja then escapes like any other."""
+    return str(value) if isinstance(value, LazyString) else value
+
+
 def init_app(app: Flask) -> None:
+    # Before any template is compiled: finalize is baked into compiled templates.
+    app.jinja_env.finalize = plain_lazy_strings
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["size"] = human_size
     app.jinja_env.filters["when"] = when

@@ -8,7 +8,8 @@ guards nothing real.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEMO_APPLICATION_KEY = "sandboxdemoappkey"
@@ -43,6 +44,9 @@ class SandboxConfig:
     client_secret: str = DEMO_CLIENT_SECRET
     service_account_rules: tuple[tuple[str, str], ...] = ALL_ROUTES
     oauth2_token_seconds: int = 3600
+    # Asked of every control request (header X-Sandbox-Token) and, as a keyed hash, of the
+    # approval form: a web page the person visits cannot drive the sandbox.
+    control_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
 
 
 def from_env(instance_path: str) -> SandboxConfig:
@@ -69,4 +73,16 @@ def from_env(instance_path: str) -> SandboxConfig:
         consumer_key=env("SANDBOX_CONSUMER_KEY") or defaults.consumer_key,
         client_id=env("SANDBOX_CLIENT_ID") or defaults.client_id,
         client_secret=env("SANDBOX_CLIENT_SECRET") or defaults.client_secret,
+        control_token=env("SANDBOX_CONTROL_TOKEN") or _kept_token(Path(instance_path)),
     )
+
+
+def _kept_token(instance_path: Path) -> str:
+    """The control token kept in the instance folder, so ``make demo``'s processes and whoever
+    can read that folder share it (``instance/sandbox-control-token``)."""
+    token_file = instance_path / "sandbox-control-token"
+    if not token_file.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        token_file.write_text(secrets.token_urlsafe(24))
+        token_file.chmod(0o600)
+    return token_file.read_text().strip()

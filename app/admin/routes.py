@@ -15,6 +15,7 @@ from app.access import Action, requires
 from app.accounts import users as accounts
 from app.admin import bp
 from app.admin.forms import AddUserForm, ChangeRoleForm, GrantServiceForm
+from app.auth.routes import one_time_link
 from app.extensions import db
 from app.models import User
 from app.services.errors import PanelError
@@ -86,6 +87,30 @@ def set_active(user_id: int, active: bool) -> Response:
     return redirect(url_for("admin.user", user_id=person.id))
 
 
+@bp.post("/users/<int:user_id>/unlock")
+@requires(Action.ADMIN)
+def unlock(user_id: int) -> Response:
+    person = _user_or_404(user_id)
+    accounts.unlock_sign_in(person, by=current_user)
+    flash(_("%(email)s can sign in from anywhere again.", email=person.email), "success")
+    return redirect(url_for("admin.user", user_id=person.id))
+
+
+@bp.post("/users/<int:user_id>/delete")
+@requires(Action.ADMIN)
+def delete(user_id: int) -> Response:
+    person = _user_or_404(user_id)
+    email = person.email
+    try:
+        accounts.delete_user(person, by=current_user)
+    except accounts.AccountError:
+        flash(_("You cannot delete your own account."), "error")
+        return redirect(url_for("admin.user", user_id=person.id))
+    db.session.commit()
+    flash(_("%(email)s is deleted. The history keeps what they did.", email=email), "success")
+    return redirect(url_for("admin.users"))
+
+
 @bp.post("/users/<int:user_id>/reset-link")
 @requires(Action.ADMIN)
 def reset_password(user_id: int) -> str:
@@ -146,5 +171,4 @@ def _grant_form() -> GrantServiceForm:
 
 
 def _link_page(person: User, token: str) -> str:
-    link = url_for("auth.set_password_with_link", token=token, _external=True)
-    return render_template("admin/link.html", person=person, link=link)
+    return render_template("admin/link.html", person=person, link=one_time_link(token))

@@ -40,6 +40,14 @@ class NewPasswordMixin:
 
 
 class SetPasswordForm(NewPasswordMixin, PanelForm):
+    # The link's token travels in the URL's fragment (never sent to the server, so never in an
+    # access log); the page's script copies it here. Without JavaScript, it is pasted by hand.
+    token = StringField(
+        _l("Code from your link"),
+        validators=[Length(max=100)],
+        description=_l("The part of the link after the # sign."),
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )
     submit = SubmitField(_l("Set my password"))
 
 

@@ -52,6 +52,14 @@ def _upload(label: str) -> FileField:
     )
 
 
+# In every PEM private key label: PRIVATE KEY, RSA PRIVATE KEY, ENCRYPTED PRIVATE KEY…
+PRIVATE_KEY_MARK = "PRIVATE KEY-----"
+KEY_IN_WRONG_BOX = _l(
+    "This box held a private key. For your safety it is not shown again: paste the key in the "
+    "Private key box, and the certificate here."
+)
+
+
 class SecretArea(TextAreaField):
     """A text area that never shows back what was typed: the private key stays in the request."""
 
@@ -110,7 +118,19 @@ class ImportCertificateForm(PanelForm):
             for name in PARTS:
                 self[name].errors.extend(result.blocking(name))
             self.checked = Checked(key, result) if result.ok else None
-        return self.checked is not None
+        held_a_key = self._forget_pasted_keys()
+        return self.checked is not None and not held_a_key
+
+    def _forget_pasted_keys(self) -> bool:
+        """A private key pasted in the wrong box is never shown back either: the box comes back
+        empty, with a word beside it."""
+        held = False
+        for area in (self.certificate, self.chain):
+            if PRIVATE_KEY_MARK in (area.data or "").upper():
+                held = True
+                area.data, area.raw_data = "", []
+                area.errors = [*area.errors, KEY_IN_WRONG_BOX]
+        return held
 
     def _text(self, name: str) -> str | None:
         """The uploaded file's text when one is given, else what was pasted."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from flask import flash, redirect, render_template, request, url_for
+from flask.blueprints import BlueprintSetupState
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
@@ -24,9 +25,15 @@ from app.ssl.forms import (
 MAX_REQUEST_BYTES = 512 * 1024
 
 
-@bp.before_request
 def bound_request_size() -> None:
-    request.max_content_length = MAX_REQUEST_BYTES
+    """The SSL tab's tighter limit, set before anything (the CSRF check first) reads the form."""
+    if request.blueprint == "ssl":
+        request.max_content_length = MAX_REQUEST_BYTES
+
+
+@bp.record_once
+def _first_of_all(state: BlueprintSetupState) -> None:
+    state.app.before_request_funcs.setdefault(None, []).insert(0, bound_request_size)
 
 
 @bp.get("/")

@@ -14,6 +14,7 @@ from ovh.exceptions import APIError, Forbidden, OAuth2FailureError
 
 from app.services.client import build_client
 from ovh_sandbox.config import SandboxConfig
+from ovh_sandbox.control import TOKEN_HEADER
 from ovh_sandbox.oauth2 import iam_action
 from tests.sandbox.conftest import HOSTING_RULES
 
@@ -144,12 +145,18 @@ def test_an_invalid_ip_block_is_refused(client: ovh.Client) -> None:
 
 
 def test_the_service_account_policy_can_be_narrowed_until_the_next_reset(
-    oauth2_client: ovh.Client, control: object, api_url: str
+    oauth2_client: ovh.Client, api_url: str, sandbox_settings: SandboxConfig
 ) -> None:
     base = api_url.removesuffix("/1.0")
+    token = {TOKEN_HEADER: sandbox_settings.control_token}
+    assert (
+        requests.post(f"{base}/_sandbox/service-account", json={"rules": []}, timeout=5).status_code
+        == 403
+    )  # the control token is needed, as for every control route
     narrowed = requests.post(
         f"{base}/_sandbox/service-account",
         json={"rules": [{"method": "GET", "path": "/hosting/web"}]},
+        headers=token,
         timeout=5,
     )
     assert narrowed.status_code == 200
@@ -159,9 +166,11 @@ def test_the_service_account_policy_can_be_narrowed_until_the_next_reset(
     assert caught.value.response.json()["details"]["unauthorizedActionsByIAM"] == (
         "webHosting:apiovh:get"
     )
-    wrong = requests.post(f"{base}/_sandbox/service-account", json={"rules": "all"}, timeout=5)
+    wrong = requests.post(
+        f"{base}/_sandbox/service-account", json={"rules": "all"}, headers=token, timeout=5
+    )
     assert wrong.status_code == 400
-    requests.post(f"{base}/_sandbox/reset", json={}, timeout=30).raise_for_status()
+    requests.post(f"{base}/_sandbox/reset", json={}, headers=token, timeout=30).raise_for_status()
     assert oauth2_client.get(f"/hosting/web/{SERVICE}")["serviceName"] == SERVICE
 
 

@@ -14,6 +14,7 @@ from app.services.access_rules import rule_pairs
 from app.services.client import build_client
 from tests.support.panel import _empty_tables, make_app
 from tests.support.sandbox import SandboxControl
+from tests.support.sandbox_control import decide
 
 
 def test_the_panel_s_own_key_can_use_every_feature(admin_client: FlaskClient) -> None:
@@ -35,9 +36,8 @@ def narrow_app(sandbox: SandboxControl, database_url: str) -> Iterator[Flask]:
     client = build_client(settings, sandbox.api_url, (3, 10))
     reads = [{"method": m, "path": p} for m, p in rule_pairs() if m == "GET"]
     answer = client.request_consumerkey(reads, allowedIPs=["127.0.0.1/32"])
-    requests.post(
-        answer["validationUrl"], data={"action": "approve", "validity": "86400"}, timeout=5
-    ).raise_for_status()
+    with requests.Session() as browser:
+        decide(browser, answer["validationUrl"], "approve", validity=86400).raise_for_status()
     app = make_app(
         sandbox.api_url, database_url, OVH=dict(settings, consumer_key=answer["consumerKey"])
     )

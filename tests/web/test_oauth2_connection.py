@@ -69,7 +69,7 @@ def test_an_iam_refusal_says_the_access_does_not_include_it(
     french = admin_client.get(
         f"/hosting/{GRANTED_SERVICE}/domains/", headers={"Accept-Language": "fr"}
     )
-    assert "administrateur peut l'élargir" in french.get_data(as_text=True)
+    assert "administrateur peut l&#39;élargir" in french.get_data(as_text=True)
 
 
 def test_a_refused_token_is_said_plainly(

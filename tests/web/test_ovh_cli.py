@@ -20,6 +20,7 @@ from app.services.client import build_client
 from ovh_sandbox.config import SandboxConfig
 from tests.support.panel import make_app
 from tests.support.sandbox import SandboxControl
+from tests.support.sandbox_control import decide
 
 
 def printed_credential(output: str) -> tuple[str, str]:
@@ -43,9 +44,8 @@ def test_connect_asks_for_the_least_rules_and_check_shows_the_approved_credentia
     assert '"Unlimited"' in connected.output
 
     # A person opens the address and approves the access on the sandbox's validation page.
-    approved = requests.post(
-        validation_url, data={"action": "approve", "validity": "86400"}, timeout=5
-    )
+    with requests.Session() as browser:
+        approved = decide(browser, validation_url, "approve", validity=86400)
     assert approved.status_code == 200
 
     settings = dict(app.config["OVH"], consumer_key=consumer_key)
@@ -83,11 +83,13 @@ def _approve_when_asked(sandbox: SandboxControl, config: SandboxConfig, validity
                 "SELECT token FROM credentials WHERE status='pendingValidation'"
             ).fetchone()
         if row:
-            requests.post(
-                f"{sandbox.base}/auth/?credentialToken={row[0]}",
-                data={"action": "approve", "validity": str(validity)},
-                timeout=5,
-            )
+            with requests.Session() as browser:
+                decide(
+                    browser,
+                    f"{sandbox.base}/auth/?credentialToken={row[0]}",
+                    "approve",
+                    validity=validity,
+                )
             return
         time.sleep(0.05)
 
@@ -177,9 +179,8 @@ def client_for_rules(app: Flask, sandbox: SandboxControl) -> Any:
         settings = dict(app.config["OVH"], consumer_key=None)
         client = build_client(settings, sandbox.api_url, (3, 10))
         answer = client.request_consumerkey(rules)
-        requests.post(
-            answer["validationUrl"], data={"action": "approve", "validity": "0"}, timeout=5
-        ).raise_for_status()
+        with requests.Session() as browser:
+            decide(browser, answer["validationUrl"], "approve").raise_for_status()
         return str(answer["consumerKey"])
 
     return make
