@@ -159,7 +159,7 @@ def retry_url(gateway: OvhGateway, service_name: str, entry: AuditEntry | None) 
             current = domains.get_domain(gateway, service_name, target)
         except PanelError:
             return url_for("domains.modify", service_name=service_name, domain=target)
-        merged = {**_current_body(current), **parameters}
+        merged = {**current.to_ovh(), **parameters}
         return url_for("domains.modify", **retry, domain=target, **_domain_fields(merged))
     if entry.action == "database.create":
         login = hosting.get_service(gateway, service_name).primary_login
@@ -197,17 +197,6 @@ def _domain_fields(body: dict[str, Any]) -> dict[str, Any]:
     fields["ip_location"] = body.get("ipLocation") or ""
     fields["own_log"] = body.get("ownLog") or ""
     return fields
-
-
-def _current_body(domain: domains.AttachedDomain) -> dict[str, Any]:
-    return {
-        "path": domain.path,
-        "ssl": domain.ssl,
-        "cdn": "active" if domain.cdn else "none",
-        "firewall": "active" if domain.firewall else "none",
-        "ipLocation": domain.ip_location,
-        "ownLog": domain.own_log,
-    }
 
 
 def _administrators() -> tuple[str, ...]:
