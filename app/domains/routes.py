@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
@@ -24,22 +26,35 @@ def index(service_name: str) -> str:
     :func:`dns`, fetched by the page's script, or inline with ``?dns=all`` without JavaScript."""
     gateway = ovh_api.gateway
     service, attached = _service_and_domains(service_name)
-    diagnoses = None
+    diagnoses, fresh = None, _fresh()
     if request.args.get("dns") == "all":
-        diagnoses = domains.diagnose_dns(gateway, service_name, [d.domain for d in attached])
+        names = [d.domain for d in attached]
+        diagnoses = domains.diagnose_dns(gateway, service_name, names, fresh=fresh)
     return render_template(
-        "domains/index.html", service=service, domains=attached, diagnoses=diagnoses
+        "domains/index.html", service=service, domains=attached, diagnoses=diagnoses, fresh=fresh
     )
 
 
 @bp.get("/dns")
 @requires(Action.VIEW)
 def dns(service_name: str) -> str:
-    """Each attached domain's DNS diagnosis, as fragments the list page slots in."""
+    """Each attached domain's DNS diagnosis, as fragments the list page slots in; ``?fresh=1``
+    ("Check again") asks OVH anew instead of using the last minute's answers."""
     gateway = ovh_api.gateway
-    attached = domains.list_domains(gateway, service_name)
-    diagnoses = domains.diagnose_dns(gateway, service_name, [d.domain for d in attached])
-    return render_template("domains/_dns.html", diagnoses=diagnoses)
+    service, attached = _service_and_domains(service_name)
+    fresh = _fresh()
+    names = [d.domain for d in attached]
+    diagnoses = domains.diagnose_dns(gateway, service_name, names, fresh=fresh)
+    return render_template("domains/_dns.html", service=service, diagnoses=diagnoses, fresh=fresh)
+
+
+def _fresh() -> bool:
+    return request.args.get("fresh") == "1"
+
+
+@bp.context_processor
+def dns_helpers() -> dict[str, Any]:
+    return {"ownership_record": domains.ownership_record}
 
 
 @bp.route("/attach", methods=["GET", "POST"])

@@ -74,19 +74,26 @@ class OvhGateway:
     # Reads -------------------------------------------------------------------------------------
 
     def get(
-        self, target: str, scope: str = ACCOUNT_SCOPE, cache: bool = True, **params: Any
+        self,
+        target: str,
+        scope: str = ACCOUNT_SCOPE,
+        cache: bool = True,
+        refresh: bool = False,
+        **params: Any,
     ) -> Any:
-        """GET ``target``, cached per ``scope`` (a serviceName) unless ``cache`` is off."""
+        """GET ``target``, cached per ``scope`` (a serviceName) unless ``cache`` is off;
+        ``refresh`` asks OVH even when a cached answer exists, and caches the new one."""
         key = "GET " + target + ("?" + query_string(params) if params else "")
-        if cache:
+        if cache and not refresh:
             hit = self.cache.get(scope, key)
             if hit is not None:
                 return hit
         result = self._with_retries(lambda: self.client.get(target, **params))
-        if cache and result is not None and not in_flux(result):
+        stored = cache and result is not None and not in_flux(result)
+        if stored:
             self.cache.set(scope, key, result)
-        else:
-            note_live_read(key)
+        if not stored or refresh:
+            note_live_read(key)  # a page showing a fresh answer is not kept for the next ask
         return result
 
     def get_objects(

@@ -9,7 +9,7 @@ import pytest
 
 from tests.support.browser import sign_in
 from tests.support.panel import UserFactory
-from tests.support.panel_data import GRANTED_SERVICE, TEST_PASSWORDS
+from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE, TEST_PASSWORDS
 
 pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}
@@ -21,6 +21,7 @@ MAIN_PAGES = (
     f"{SERVICE}/ssl/",
     f"{SERVICE}/databases/",
     f"{SERVICE}/tasks/",
+    f"/hosting/{OTHER_SERVICE}/domains/",
     "/admin/users",
     "/admin/users/new",
     "/admin/audit",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from app.services import domains, tasks
@@ -35,7 +37,50 @@ def test_dns_diagnosis_tells_here_elsewhere_and_not_configured(gateway: OvhGatew
     assert elsewhere.verdict == domains.POINTS_ELSEWHERE
     assert {record.type for record in elsewhere.records_to_create} == {"A", "AAAA"}
     assert all(record.name == "old.example.net" for record in elsewhere.records_to_create)
+    assert all(record.relative == "old" for record in elsewhere.records_to_create)
+    assert elsewhere.records_to_remove == ("A", "AAAA")
     assert verdicts["legacy.example.org"].verdict == domains.NOT_CONFIGURED
+    assert verdicts["legacy.example.org"].records_to_remove == ()
+
+
+def test_a_records_name_is_shown_in_unicode_inside_its_zone() -> None:
+    record = domains.DnsRecord("A", "xn--caf-dma.xn--caf-dma.fr", "192.0.2.1")
+    assert (record.zone, record.relative, record.relative_ascii) == (
+        "café.fr",
+        "café",
+        "xn--caf-dma",
+    )
+    assert domains.DnsRecord("A", "example.com", "192.0.2.1").relative == "@"
+
+
+def test_the_ownership_record_sits_at_the_top_of_the_zone() -> None:
+    # OVH's guide: for blog.example.com the TXT record is ovhcontrol.example.com.
+    record = domains.ownership_record("blog.shop.example.co.uk", "token123")
+    assert (record.type, record.name, record.value) == (
+        "TXT",
+        "ovhcontrol.example.co.uk",
+        "token123",
+    )
+    assert record.relative == "ovhcontrol"
+
+
+def test_checking_again_asks_ovh_anew_and_keeps_the_new_answer(
+    gateway: OvhGateway, sandbox: Any
+) -> None:
+    names = ["example.com", "blog.example.com"]
+    domains.diagnose_dns(gateway, SERVICE, names)
+    sandbox.clear_stats()
+    domains.diagnose_dns(gateway, SERVICE, names)
+    assert _dig_calls(sandbox) == 0
+    domains.diagnose_dns(gateway, SERVICE, names, fresh=True)
+    assert _dig_calls(sandbox) == 2
+    domains.diagnose_dns(gateway, SERVICE, names)
+    assert _dig_calls(sandbox) == 2
+
+
+def _dig_calls(sandbox: Any) -> int:
+    by_route = sandbox.stats()["by_route"]
+    return int(by_route.get("GET /hosting/web/{serviceName}/attachedDomain/{domain}/digStatus", 0))
 
 
 def test_attaching_starts_a_task_that_ends_with_the_domain_ready(gateway: OvhGateway) -> None:

@@ -36,9 +36,43 @@ def test_the_dns_diagnosis_says_where_each_domain_points_and_what_to_create(
     fragment = admin_client.get(DOMAINS + "/dns", headers=EN).get_data(as_text=True)
     assert 'data-dns-for="example.com"' in fragment
     assert "Points to this hosting" in fragment and "Points elsewhere" in fragment
-    assert "Records to create" in fragment
+    assert "How to make it point here" in fragment
     inline = admin_client.get(DOMAINS + "/?dns=all", headers=EN).get_data(as_text=True)
-    assert "Points elsewhere" in inline and "Checking…" not in inline
+    assert "Points elsewhere" in inline and "dns-pending" not in inline
+
+
+def test_the_records_to_create_are_named_as_a_dns_editor_asks_and_can_be_copied(
+    admin_client: FlaskClient,
+) -> None:
+    fragment = admin_client.get(DOMAINS + "/dns", headers=EN).get_data(as_text=True)
+    cafe = fragment.split('data-dns-for="xn--caf-dma.example.com"')[1].split("data-dns-for=")[0]
+    assert "example.com." not in cafe  # no trailing dot, no full name
+    assert '<code class="user-select-all">café</code>' in cafe
+    assert 'data-copy-text="café"' in cafe and 'data-copy-text="213.186.33.3"' in cafe
+    assert "If the form refuses accents: xn--caf-dma" in cafe
+    assert "Remove the A / AAAA records named café: they point elsewhere." in cafe
+    assert '<code class="user-select-all">ovhcontrol</code>' in cafe  # the ownership TXT record
+    assert "Only if example.com is not managed in this OVH account" in cafe
+    assert "Check again" in cafe and "fresh=1" in cafe
+    fine = fragment.split('data-dns-for="example.com"')[1].split("data-dns-for=")[0]
+    assert "Points to this hosting" in fine and "Check again" not in fine
+
+
+def test_checking_again_asks_ovh_anew_and_says_so_in_both_languages(
+    admin_client: FlaskClient, sandbox: Any
+) -> None:
+    admin_client.get(DOMAINS + "/dns", headers=EN)
+    sandbox.clear_stats()
+    again = admin_client.get(DOMAINS + "/dns?fresh=1", headers=EN).get_data(as_text=True)
+    assert "Checked just now" in again
+    digs = sandbox.stats()["by_route"][
+        "GET /hosting/web/{serviceName}/attachedDomain/{domain}/digStatus"
+    ]
+    assert digs >= 6
+    page = admin_client.get(DOMAINS + "/?dns=all&fresh=1", headers={"Accept-Language": "fr"})
+    html = page.get_data(as_text=True)
+    assert "Vérifié à l'instant" in html and "Vérifier à nouveau" in html
+    assert "Créez ces enregistrements" in html
 
 
 def test_attaching_a_main_domain_also_attaches_www_and_follows_both_tasks(
