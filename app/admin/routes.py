@@ -21,7 +21,7 @@ from app.services.errors import PanelError
 @bp.get("/users")
 @requires(Action.ADMIN)
 def users() -> str:
-    return render_template("admin/users.html", users=accounts.all_users())
+    return render_template("admin/users.html", users=accounts.all_users(), labels=_labels() or {})
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -45,11 +45,13 @@ def add_user() -> str:
 @requires(Action.ADMIN)
 def user(user_id: int) -> str:
     person = _user_or_404(user_id)
+    labels = _labels()
     return render_template(
         "admin/user.html",
         person=person,
         role_form=ChangeRoleForm(role=person.role),
-        grant_form=_grant_form(person),
+        grant_form=_grant_form(person, labels),
+        labels=labels or {},
     )
 
 
@@ -102,17 +104,12 @@ def reset_password(user_id: int) -> str:
 @requires(Action.ADMIN)
 def grant_service(user_id: int) -> Response:
     person = _user_or_404(user_id)
-    form = _grant_form(person)
+    labels = _labels()
+    form = _grant_form(person, labels)
     if form is not None and form.validate_on_submit():
         accounts.grant(person, form.service_name.data, form.level.data, by=current_user)
-        flash(
-            _(
-                "%(email)s now has access to %(site)s.",
-                email=person.email,
-                site=form.service_name.data,
-            ),
-            "success",
-        )
+        site = (labels or {}).get(form.service_name.data, form.service_name.data)
+        flash(_("%(email)s now has access to %(site)s.", email=person.email, site=site), "success")
     else:
         flash(_("Choose a site and a level of access."), "error")
     return redirect(url_for("admin.user", user_id=person.id))
@@ -123,9 +120,9 @@ def grant_service(user_id: int) -> Response:
 def revoke_service(user_id: int, service_name: str) -> Response:
     person = _user_or_404(user_id)
     accounts.revoke(person, service_name, by=current_user)
+    site = (_labels() or {}).get(service_name, service_name)
     flash(
-        _("%(email)s no longer has access to %(site)s.", email=person.email, site=service_name),
-        "success",
+        _("%(email)s no longer has access to %(site)s.", email=person.email, site=site), "success"
     )
     return redirect(url_for("admin.user", user_id=person.id))
 
@@ -134,15 +131,34 @@ def _user_or_404(user_id: int) -> User:
     return db.session.get(User, user_id) or abort(404)
 
 
-def _grant_form(person: User) -> GrantServiceForm | None:
-    """The grant form, offering the account's real services, or ``None`` when OVH is unreachable."""
+def _labels() -> dict[str, str] | None:
+    """The account's services by technical name, with the names people know them by; ``None``
+    when OVH cannot be reached (pages then show technical names)."""
     try:
-        names = hosting.list_service_names(ovh_api.gateway)
+        return hosting.service_labels(ovh_api.gateway)
     except PanelError:
         return None
+
+
+def _grant_form(person: User, labels: dict[str, str] | None) -> GrantServiceForm | None:
+    """The grant form, offering the account's services this person cannot see yet, or ``None``
+    when OVH is unreachable."""
+    if labels is None:
+        return None
+    granted = {grant.service_name for grant in person.grants}
     form = GrantServiceForm()
-    form.service_name.choices = [SelectChoice(name) for name in names]
+    form.service_name.choices = [
+        SelectChoice(name, site_choice(name, label))
+        for name, label in labels.items()
+        if name not in granted
+    ]
     return form
+
+
+def site_choice(service_name: str, label: str) -> str:
+    """``Example shop (example.cluster01.hosting.ovh.net)``: the name people know, then the one
+    OVH's emails and invoices use."""
+    return label if label == service_name else f"{label} ({service_name})"
 
 
 def _link_page(person: User, token: str) -> str:

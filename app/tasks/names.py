@@ -63,15 +63,17 @@ def short_service_name(service_name: str) -> str:
     return service_name.removesuffix(".hosting.ovh.net")
 
 
-def describe(task: Task) -> str:
-    """What the task does, in the reader's language, or its raw function name as a last resort."""
+def describe(task: Task, service_label: str | None = None) -> str:
+    """What the task does, in the reader's language, or its raw function name as a last resort;
+    ``service_label`` is the plan's own name ("Example shop") when the page knows it."""
     template = DESCRIPTIONS.get(task.function)
     if template is None:
         return task.function or gettext("Operation %(id)s", id=task.id)
     from app.services.domain_names import display_name
 
     subject = display_name(task.object_id) if task.object_id else gettext("an item")
-    return str(template) % {"object": subject, "service": short_service_name(task.service_name)}
+    service = service_label or short_service_name(task.service_name)
+    return str(template) % {"object": subject, "service": service}
 
 
 STATUS_BADGES: dict[str, tuple[str, Any]] = {

@@ -34,11 +34,18 @@ def show(service_name: str, task_id: int) -> str:
     """One task; ``?also=<id>`` follows related tasks on the same page (a domain and its www)."""
     gateway = ovh_api.gateway
     ids = [task_id, *request.args.getlist("also", type=int)[: MAX_FOLLOWED - 1]]
-    followed = gateway.map(lambda one: tasks.get_task(gateway, service_name, one), ids)
+    service, followed = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        lambda: gateway.map(lambda one: tasks.get_task(gateway, service_name, one), ids),
+    )
     for task in followed:
         record_final_status(task)
     return render_template(
-        "tasks/show.html", service_name=service_name, task=followed[0], related=followed[1:]
+        "tasks/show.html",
+        service=service,
+        service_name=service_name,
+        task=followed[0],
+        related=followed[1:],
     )
 
 

@@ -34,8 +34,8 @@ def test_an_admin_attaches_a_domain_with_www_and_watches_both_tasks_finish(
     page.get_by_role("button", name="Attach the domain").click()
     page.wait_for_url("**/tasks/**")
     task_url = page.url
-    assert page.get_by_text("Attaching shop-example.org to example.cluster01").is_visible()
-    assert page.get_by_text("Attaching www.shop-example.org to example.cluster01").is_visible()
+    assert page.get_by_text("Attaching shop-example.org to Example shop").is_visible()
+    assert page.get_by_text("Attaching www.shop-example.org to Example shop").is_visible()
 
     done = page.locator('[data-status="done"]')
     done.nth(1).wait_for(timeout=15_000)

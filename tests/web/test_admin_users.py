@@ -186,3 +186,40 @@ def test_user_and_grant_changes_are_in_the_audit_trail(
     assert ("grant.set", "admin@example.com") in actions
     assert ("user.deactivate", "admin@example.com") in actions
     assert ("auth.sign_in", "admin@example.com") in actions
+
+
+def test_the_access_pages_name_each_site_as_people_know_it_and_offer_only_new_ones(
+    admin_client: FlaskClient, users: UserFactory
+) -> None:
+    staff_id = users.make("staff@example.com", grants={GRANTED_SERVICE: "operate"})
+    page = f"/admin/users/{staff_id}"
+    html = admin_client.get(page, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    grants = html.split('class="table align-middle grants')[1].split("</table>")[0]
+    assert "Example shop" in grants and GRANTED_SERVICE in grants
+    form = html.split('name="service_name"')[1].split("</select>")[0]
+    assert GRANTED_SERVICE not in form  # already granted: not offered again
+    assert OTHER_SERVICE in form
+    answer = _post(
+        admin_client, page, f"/admin/users/{staff_id}/grants", service_name=OTHER_SERVICE,
+        level="view",
+    )  # fmt: skip
+    assert answer.status_code == 302  # type: ignore[attr-defined]
+    after = admin_client.get(page).get_data(as_text=True)
+    assert f"staff@example.com now has access to {OTHER_SERVICE}." in after  # no display name
+    assert "already has access to every site" not in after  # the sandbox has a third service
+    listing = admin_client.get("/admin/users").get_data(as_text=True)
+    assert "Example shop · Operate" in listing
+
+
+def test_someone_who_sees_every_site_is_offered_none_again(
+    admin_client: FlaskClient, users: UserFactory
+) -> None:
+    every = {GRANTED_SERVICE: "view", OTHER_SERVICE: "view"}
+    staff_id = users.make(
+        "staff@example.com", grants={**every, "example3.cluster03.hosting.ovh.net": "operate"}
+    )
+    html = admin_client.get(f"/admin/users/{staff_id}", headers={"Accept-Language": "fr"})
+    text = html.get_data(as_text=True)
+    assert 'name="service_name"' not in text
+    assert "a déjà accès à tous les sites de ce compte" in text
+    assert "Agency sites" in text

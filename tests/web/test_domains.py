@@ -81,8 +81,8 @@ def test_attaching_a_main_domain_also_attaches_www_and_follows_both_tasks(
     answer = attach(admin_client, "shopping.example")
     assert answer.status_code == 302
     task_page = admin_client.get(answer.location, headers=EN).get_data(as_text=True)
-    assert "Attaching shopping.example to example.cluster01" in task_page
-    assert "Attaching www.shopping.example to example.cluster01" in task_page
+    assert "Attaching shopping.example to Example shop" in task_page
+    assert "Attaching www.shopping.example to Example shop" in task_page
     assert task_page.count('data-status="done"') == 2
     html = admin_client.get(DOMAINS + "/", headers=EN).get_data(as_text=True)
     assert "shopping.example" in html and "www.shopping.example" in html
@@ -193,7 +193,7 @@ def test_detaching_names_what_stops_working_and_can_leave_dns_alone(
     assert "taken out of the hosting's SSL certificate" in page
     answer = submit(admin_client, url, leave_dns="y")
     assert answer.status_code == 302
-    assert "Detaching blog.example.com from example.cluster01" in admin_client.get(
+    assert "Detaching blog.example.com from Example shop" in admin_client.get(
         answer.location, headers=EN
     ).get_data(as_text=True)
     assert "blog.example.com" not in admin_client.get(DOMAINS + "/", headers=EN).get_data(
@@ -254,6 +254,6 @@ def test_a_refused_www_pair_is_said_and_the_main_domain_still_followed(
     answer = attach(admin_client, "pair.example")
     assert answer.status_code == 302 and "also=" not in answer.location
     page = admin_client.get(answer.location, headers=EN).get_data(as_text=True)
-    assert "Attaching pair.example to example.cluster01" in page
+    assert "Attaching pair.example to Example shop" in page
     assert "OVH refused www.pair.example" in page
     assert "already attached to another hosting" in page

@@ -28,7 +28,7 @@ def test_the_task_page_follows_a_task_from_queued_to_done(
     started = attach(admin_client, "steps.example.com")
     task_url = started.location.split("?", 1)[0]
     page = admin_client.get(task_url, headers=EN).get_data(as_text=True)
-    assert "Attaching steps.example.com to example.cluster01" in page
+    assert "Attaching steps.example.com to Example shop" in page
     assert 'data-final="false"' in page
     assert "Queued" in page and "Refresh" in page
     assert "js/task-status.js" in page
@@ -70,7 +70,7 @@ def test_the_tasks_tab_lists_tasks_newest_first_and_filters_by_status(
     admin_client: FlaskClient,
 ) -> None:
     html = admin_client.get(TASKS + "/", headers=EN).get_data(as_text=True)
-    assert "Attaching shop.example.com to example.cluster01" in html
+    assert "Attaching shop.example.com to Example shop" in html
     assert html.index("shop.example.com") < html.index("promo.example.com")
     cancelled = admin_client.get(TASKS + "/?status=cancelled", headers=EN).get_data(as_text=True)
     assert "promo.example.com" in cancelled and "shop.example.com" not in cancelled
@@ -83,5 +83,21 @@ def test_the_task_page_speaks_french(admin_client: FlaskClient) -> None:
     page = admin_client.get(started.location, headers={"Accept-Language": "fr"}).get_data(
         as_text=True
     )
-    assert "Rattachement de boutique.example.com à example.cluster01" in page
+    assert "Rattachement de boutique.example.com à Example shop" in page
     assert "Terminé" in page
+
+
+def test_a_task_page_keeps_the_plans_name_tabs_and_breadcrumb_with_references_tucked_away(
+    admin_client: FlaskClient,
+) -> None:
+    started = attach(admin_client, "named.example.com")
+    page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
+    assert "<title>Attaching named.example.com to Example shop · Example shop" in page
+    breadcrumb = page.split('<ol class="breadcrumb mb-2">')[1].split("</ol>")[0]
+    assert '<li class="breadcrumb-item active" aria-current="page">Example shop</li>' in breadcrumb
+    assert 'class="nav nav-tabs' in page
+    tasks_tab = page.split('class="nav nav-tabs')[1].split("</ul>")[0]
+    assert 'active"' in tasks_tab.split("/tasks/")[0].rsplit("<a", 1)[1]  # the Tasks tab is on
+    details = page.split('class="small mt-2 technical-details"')[1].split("</details>")[0]
+    assert "Technical details" in details and "attachedDomain/create" in details
+    assert "attachedDomain/create" not in page.split("technical-details")[0]
