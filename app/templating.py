@@ -12,6 +12,7 @@ from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 
 from app.i18n import LANGUAGE_PROMPTS, LANGUAGES
+from app.services.domain_names import display_name
 from app.services.units import Quantity
 
 # Colour and plain words for every state OVH reports; anything else is shown as it is, in grey.
@@ -73,6 +74,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["size"] = human_size
     app.jinja_env.filters["when"] = when
+    app.jinja_env.filters["display_name"] = display_name
     # Globals, not context: macros imported from _macros/ see globals only.
     app.jinja_env.globals["state_badge"] = state_badge
     app.context_processor(template_context)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, EmailField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, DateField, EmailField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
 
@@ -16,6 +16,9 @@ LEVEL_CHOICES = [
     SelectChoice("view", _l("View: can look at everything about the site")),
     SelectChoice("operate", _l("Operate: can also add domains, SSL and databases")),
 ]
+# The same, in a word, for lists and the history.
+ROLE_NAMES = {"staff": _l("Staff"), "admin": _l("Administrator")}
+LEVEL_NAMES = {"view": _l("View"), "operate": _l("Operate")}
 OUTCOME_CHOICES = [
     SelectChoice("", _l("Any result")),
     SelectChoice("submitted", _l("Sent")),
@@ -52,9 +55,11 @@ class FilterAuditForm(FlaskForm):
         csrf = False  # a GET search form: it changes nothing
 
     user = SelectField(_l("Person"), choices=[], default="")
-    service = StringField(_l("Site"), validators=[Optional(), Length(max=255)])
+    # Any name is accepted: a site may have left the account while its history stays.
+    service = SelectField(_l("Site"), choices=[], default="", validate_choice=False)
     action = SelectField(_l("Action"), choices=[], default="")
     outcome = SelectField(_l("Result"), choices=OUTCOME_CHOICES, default="")
     start = DateField(_l("From"), validators=[Optional()])
     end = DateField(_l("Until"), validators=[Optional()])
+    hide_sign_ins = BooleanField(_l("Hide sign-ins"))
     submit = SubmitField(_l("Filter"))

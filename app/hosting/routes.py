@@ -6,6 +6,7 @@ from flask import render_template
 from flask_login import current_user
 
 from app.access import Action, requires, visible_services
+from app.admin.history import history_page
 from app.extensions import ovh_api
 from app.hosting import bp
 from app.services import hosting
@@ -16,6 +17,14 @@ from app.services import hosting
 def index() -> str:
     services = visible_services(current_user, hosting.list_services(ovh_api.gateway))
     return render_template("hosting/index.html", services=services)
+
+
+@bp.get("/history")
+@requires(Action.SIGNED_IN)
+def history() -> str:
+    """What was done on the sites this person may see, and by whom (administrators get the full
+    history under Users' neighbour, History)."""
+    return history_page("hosting.history", staff=not current_user.is_admin)
 
 
 @bp.get("/<service_name>/")
