@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, EmailField, SelectField, StringField, SubmitField
@@ -37,6 +39,48 @@ class AddUserForm(FlaskForm):
     display_name = StringField(_l("Name"), validators=[Optional(), Length(max=100)])
     role = SelectField(_l("Role"), choices=ROLE_CHOICES, default="staff")
     submit = SubmitField(_l("Add the user"))
+    sites: ClassVar[dict[str, str]] = {}  # set per request by add_user_form()
+
+    def site_fields(self) -> list[tuple[str, Any]]:
+        """(service name, field) for each site, in the order people read them."""
+        return [(name, self[site_field_name(name)]) for name in self.sites]
+
+    def chosen_access(self) -> dict[str, str]:
+        """The access chosen per site, leaving out "No access"."""
+        return {name: field.data for name, field in self.site_fields() if field.data}
+
+
+# What a new person may do on each site, chosen on the add-user form.
+ACCESS_CHOICES = [
+    SelectChoice("", _l("No access")),
+    SelectChoice("view", _l("Can look")),
+    SelectChoice("operate", _l("Can make changes")),
+]
+# How the link page sums it up: "Marie will see: Example shop, can make changes".
+ACCESS_SUMMARIES = {"view": _l("can look"), "operate": _l("can make changes")}
+
+
+def site_field_name(service_name: str) -> str:
+    """A form field name for one site (service names hold dots, which field names cannot)."""
+    return "site_" + service_name.replace("_", "_u").replace("-", "_h").replace(".", "_d")
+
+
+def add_user_form(sites: dict[str, str]) -> AddUserForm:
+    """The add-user form with one access choice per site of the account (``sites`` maps each
+    service name to the name people know it by), so nothing is left for a second visit."""
+
+    class WithSites(AddUserForm):
+        pass
+
+    WithSites.sites = dict(sites)
+
+    for service_name, label in sites.items():
+        setattr(
+            WithSites,
+            site_field_name(service_name),
+            SelectField(label, choices=ACCESS_CHOICES, default=""),
+        )
+    return WithSites()
 
 
 class ChangeRoleForm(FlaskForm):

@@ -11,7 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from app.access import Action, requires
 from app.accounts import users as accounts
 from app.admin import bp
-from app.admin.forms import AddUserForm, ChangeRoleForm, GrantServiceForm
+from app.admin.forms import ACCESS_SUMMARIES, ChangeRoleForm, GrantServiceForm, add_user_form
 from app.extensions import db, ovh_api
 from app.models import User
 from app.services import hosting
@@ -27,7 +27,8 @@ def users() -> str:
 @bp.route("/users/new", methods=["GET", "POST"])
 @requires(Action.ADMIN)
 def add_user() -> str:
-    form = AddUserForm()
+    labels = _labels()
+    form = add_user_form(labels or {})
     if form.validate_on_submit():
         try:
             user = accounts.create_user(
@@ -36,9 +37,11 @@ def add_user() -> str:
         except accounts.AccountError:
             form.email.errors.append(_("Someone already uses this email."))
         else:
+            for service_name, level in form.chosen_access().items():
+                accounts.grant(user, service_name, level, by=current_user)
             token = accounts.issue_link(user, "invite", by=current_user)
-            return _link_page(user, token)
-    return render_template("admin/add_user.html", form=form)
+            return _link_page(user, token, labels or {})
+    return render_template("admin/add_user.html", form=form, sites_unavailable=labels is None)
 
 
 @bp.get("/users/<int:user_id>")
@@ -97,7 +100,7 @@ def reactivate(user_id: int) -> Response:
 def reset_password(user_id: int) -> str:
     person = _user_or_404(user_id)
     token = accounts.issue_link(person, "reset", by=current_user)
-    return _link_page(person, token)
+    return _link_page(person, token, _labels() or {})
 
 
 @bp.post("/users/<int:user_id>/grants")
@@ -161,6 +164,12 @@ def site_choice(service_name: str, label: str) -> str:
     return label if label == service_name else f"{label} ({service_name})"
 
 
-def _link_page(person: User, token: str) -> str:
+def _link_page(person: User, token: str, labels: dict[str, str]) -> str:
+    """The last step: the link to send, and what the person will see once they use it."""
     link = url_for("auth.set_password_with_link", token=token, _external=True)
-    return render_template("admin/link.html", person=person, link=link)
+    access = [
+        (labels.get(grant.service_name, grant.service_name), ACCESS_SUMMARIES[grant.level])
+        for grant in sorted(person.grants, key=lambda g: labels.get(g.service_name, "").lower())
+        if grant.level in ACCESS_SUMMARIES
+    ]
+    return render_template("admin/link.html", person=person, link=link, access=access)
