@@ -41,8 +41,19 @@ def _number(value: float) -> str:
     return text.replace(".", _decimal_separator(str(get_locale() or "en")))
 
 
+# Unit symbols as the reader writes them: French says octets (Mo, Go), not bytes (MB, GB).
+UNITS: dict[str, Any] = {
+    "B": _l("B"),
+    "KB": _l("KB"),
+    "MB": _l("MB"),
+    "GB": _l("GB"),
+    "TB": _l("TB"),
+}
+
+
 def human_size(quantity: Quantity | None) -> str:
-    """``1.5 GB`` (in the reader's number format), or an empty string when unknown."""
+    """``1.5 GB`` / ``1,5 Go`` (in the reader's words and number format), or an empty string
+    when unknown."""
     if quantity is None:
         return ""
     size = quantity.bytes
@@ -50,9 +61,14 @@ def human_size(quantity: Quantity | None) -> str:
         return f"{_number(quantity.value)} {quantity.unit}"
     for unit in ("B", "KB", "MB", "GB"):
         if size < 1024:
-            return f"{_number(size)} {unit}"
+            return f"{_number(size)} {UNITS[unit]}"
         size /= 1024
-    return f"{_number(size)} TB"
+    return f"{_number(size)} {UNITS['TB']}"
+
+
+def megabytes(mb: int) -> str:
+    """A size OVH counts in MB, as the reader writes it (``512 MB`` / ``512 Mo``)."""
+    return f"{mb} {UNITS['MB']}"
 
 
 def when(value: datetime | None) -> str:

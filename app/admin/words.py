@@ -11,9 +11,9 @@ from flask_babel import lazy_gettext as _l
 
 from app.admin.forms import LEVEL_NAMES, ROLE_NAMES
 from app.databases.labels import engine_name, offer_name
-from app.services.units import Quantity
+from app.services.units import parse_datetime
 from app.ssl.labels import provider_label
-from app.templating import human_size
+from app.templating import megabytes, when
 
 ACTIONS: dict[str, Any] = {
     "auth.sign_in": _l("Signed in"),
@@ -114,8 +114,11 @@ def _value(key: str, value: Any) -> str:
         return str(offer_name(value))
     if key == "type":
         return str(engine_name(value))
-    if key == "quota" and isinstance(value, int | float):
-        return human_size(Quantity(float(value), "MB"))
+    if key == "quota" and isinstance(value, int):
+        return megabytes(value)
+    if key == "not_after":
+        moment = parse_datetime(value)
+        return when(moment) if moment else str(value)
     if key == "provider":
         return str(provider_label(value))
     if key == "from":

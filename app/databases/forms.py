@@ -30,6 +30,7 @@ from app.services.databases import (
     DatabaseFilters,
     NewDatabase,
 )
+from app.templating import megabytes
 
 PASSWORD_POLICY = _l(
     "8 to 30 characters, only letters (a–z, A–Z) and digits (0–9), with at least one letter and "
@@ -142,7 +143,7 @@ class CreateDatabaseForm(FlaskForm):
         quotas = sorted({mb for offer in self.offers.values() for mb in offer.quota_choices})
         self.quota.choices = [
             SelectChoice("", _l("Choose a size")),
-            *(SelectChoice(str(mb), f"{mb} MB") for mb in quotas),
+            *(SelectChoice(str(mb), megabytes(mb)) for mb in quotas),
         ]
         if not self.capabilitie.data and self.offers:
             self.capabilitie.data = next(iter(self.offers))
@@ -206,7 +207,7 @@ class CreateDatabaseForm(FlaskForm):
             raise ValidationError(
                 _l(
                     "This offer allows these sizes: %(sizes)s.",
-                    sizes=", ".join(f"{mb} MB" for mb in offer.quota_choices),
+                    sizes=", ".join(megabytes(mb) for mb in offer.quota_choices),
                 )
             )
 
