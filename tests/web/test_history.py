@@ -9,6 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import update
 
+from app.admin.words import action_label, details
 from app.audit import audited
 from app.extensions import db
 from app.models import AuditEntry
@@ -117,3 +118,25 @@ def test_staff_see_who_did_what_on_their_own_sites_only(
     assert GRANTED_SERVICE in sites and OTHER_SERVICE not in sites
     forced = staff.client.get(f"/hosting/history?service={OTHER_SERVICE}").get_data(as_text=True)
     assert "theirs.example" not in _rows(forced)
+
+
+def test_every_kind_of_detail_reads_as_words_in_both_languages(app: Flask) -> None:
+    database = {"capabilitie": "sqlPerso", "type": "mysql", "version": "8.0", "quota": 512}
+    certificate = {"provider": "LETSENCRYPT", "domains": ["a.example", "b.example"]}
+    imported = {"not_after": "2027-03-01T12:00:00+00:00", "chain_certificates": 2}
+    with app.test_request_context(headers=EN):
+        assert details(database) == [
+            ("Offer", "Databases included with the plan"),
+            ("Database engine", "MySQL"),
+            ("Version", "8.0"),
+            ("Size", "512 MB"),
+        ]
+        assert ("Domains", "a.example, b.example") in details(certificate)
+        assert details({"bypassDNSConfiguration": False}) == [("DNS left as it was", "No")]
+        assert details({"someNewKey": "x"}) == [("someNewKey", "x")]  # unknown: shown as is
+        assert action_label("domain.attach") == "Attached a domain"
+        assert action_label("future.thing") == "future.thing"
+    with app.test_request_context(headers=FR):
+        assert ("Taille", "512 Mo") in details(database)
+        assert ("Valable jusqu'au", "1 mars 2027, 12:00:00") in details(imported)
+        assert action_label("auth.sign_in") == "Connexion au panneau"
