@@ -54,7 +54,7 @@ def _fresh() -> bool:
 
 @bp.context_processor
 def dns_helpers() -> dict[str, Any]:
-    return {"ownership_record": domains.ownership_record}
+    return {"ownership_records": domains.ownership_records}
 
 
 @bp.route("/attach", methods=["GET", "POST"])

@@ -83,11 +83,18 @@ class DnsDiagnosis:
         return display_name(relative_name(self.domain))
 
 
-def ownership_record(domain: str, token: str) -> DnsRecord:
+def ownership_records(domain: str, token: str) -> tuple[DnsRecord, ...]:
     """The ``ovhcontrol`` TXT record OVH asks for before attaching a domain managed outside the
-    account. It goes at the top of the zone: ``ovhcontrol.example.com`` even for
-    ``blog.example.com`` (OVH's multisite guide)."""
-    return DnsRecord("TXT", f"ovhcontrol.{zone_of(domain)}", token)
+    account, then, for a subdomain, the same record named after the subdomain.
+
+    OVH's multisite guide puts it at the top of the zone (``ovhcontrol.example.com`` even for
+    ``blog.example.com``); OVH's newer control panel names it after the full domain
+    (``ovhcontrol.blog.example.com``). Which one OVH checks for a subdomain is not known
+    (ovh_sandbox/README.md, UNCONFIRMED), so the second is offered as a fallback."""
+    top = DnsRecord("TXT", f"ovhcontrol.{zone_of(domain)}", token)
+    if zone_of(domain) == domain:
+        return (top,)
+    return (top, DnsRecord("TXT", f"ovhcontrol.{domain}", token))
 
 
 @dataclass(frozen=True)

@@ -54,14 +54,26 @@ def test_a_records_name_is_shown_in_unicode_inside_its_zone() -> None:
 
 
 def test_the_ownership_record_sits_at_the_top_of_the_zone() -> None:
-    # OVH's guide: for blog.example.com the TXT record is ovhcontrol.example.com.
-    record = domains.ownership_record("blog.shop.example.co.uk", "token123")
+    # OVH's guide: for a main domain, ovhcontrol.<domain>.
+    (record,) = domains.ownership_records("example.co.uk", "token123")
     assert (record.type, record.name, record.value) == (
         "TXT",
         "ovhcontrol.example.co.uk",
         "token123",
     )
     assert record.relative == "ovhcontrol"
+
+
+def test_a_subdomain_gets_the_guides_record_then_the_control_panels_as_a_fallback() -> None:
+    # OVH's guide: ovhcontrol.example.co.uk for blog.shop.example.co.uk; OVH's newer control
+    # panel: ovhcontrol.blog.shop.example.co.uk. Which one OVH checks is UNCONFIRMED.
+    top, fallback = domains.ownership_records("blog.shop.example.co.uk", "token123")
+    assert (top.name, top.relative) == ("ovhcontrol.example.co.uk", "ovhcontrol")
+    assert (fallback.name, fallback.relative) == (
+        "ovhcontrol.blog.shop.example.co.uk",
+        "ovhcontrol.blog.shop",
+    )
+    assert top.value == fallback.value == "token123"
 
 
 def test_checking_again_asks_ovh_anew_and_keeps_the_new_answer(

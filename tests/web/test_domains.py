@@ -53,6 +53,8 @@ def test_the_records_to_create_are_named_as_a_dns_editor_asks_and_can_be_copied(
     assert "Remove the A / AAAA records named café: they point elsewhere." in cafe
     assert '<code class="user-select-all">ovhcontrol</code>' in cafe  # the ownership TXT record
     assert "Only if example.com is not managed in this OVH account" in cafe
+    assert "If OVH still says it cannot verify café.example.com" in cafe  # a subdomain: fallback
+    assert '<code class="user-select-all">ovhcontrol.café</code>' in cafe
     assert "Check again" in cafe and "fresh=1" in cafe
     fine = fragment.split('data-dns-for="example.com"')[1].split("data-dns-for=")[0]
     assert "Points to this hosting" in fine and "Check again" not in fine
