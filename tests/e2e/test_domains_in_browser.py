@@ -79,4 +79,4 @@ def test_the_dns_steps_can_be_copied_and_checked_again_without_leaving_the_page(
     fresh = page.locator('[data-dns-for="xn--caf-dma.example.com"]')
     fresh.get_by_text("Checked just now").wait_for()
     assert page.url == url  # checked in place
-    assert fresh.get_by_text("Remove the A / AAAA records named café").is_visible()  # still open
+    assert fresh.get_by_text("Remove the A / AAAA records named “café”").is_visible()  # still open

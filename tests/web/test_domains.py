@@ -50,7 +50,7 @@ def test_the_records_to_create_are_named_as_a_dns_editor_asks_and_can_be_copied(
     assert '<code class="user-select-all">café</code>' in cafe
     assert 'data-copy-text="café"' in cafe and 'data-copy-text="213.186.33.3"' in cafe
     assert "If the form refuses accents: xn--caf-dma" in cafe
-    assert "Remove the A / AAAA records named café: they point elsewhere." in cafe
+    assert "Remove the A / AAAA records named “café”: they point elsewhere." in cafe
     assert '<code class="user-select-all">ovhcontrol</code>' in cafe  # the ownership TXT record
     assert "Only if example.com is not managed in this OVH account" in cafe
     assert "If OVH still says it cannot verify café.example.com" in cafe  # a subdomain: fallback
