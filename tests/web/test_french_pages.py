@@ -34,3 +34,11 @@ def test_no_english_word_or_code_is_left_in_french_filters(admin_client: FlaskCl
     actions = history.split('name="action"')[1].split("</select>")[0]
     assert ">auth.sign_in<" not in actions and ">Connexion au panneau<" in actions
     assert "Tâche" not in history
+
+
+def test_task_titles_name_the_plan_without_breaking_french_elision(
+    admin_client: FlaskClient,
+) -> None:
+    tasks = _french(admin_client, f"{SERVICE}/tasks/")
+    assert "Création du certificat SSL (Example shop)" in tasks  # not "de Example shop"
+    assert "Rattachement de shop.example.com à Example shop" in tasks
