@@ -9,7 +9,7 @@ from flask import Flask, redirect, url_for
 from werkzeug.wrappers import Response
 
 from app.access import Action, requires
-from app.config import load_settings
+from app.config import instance_path, load_settings
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -18,6 +18,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         template_folder="../templates",
         static_folder="../static",
         instance_relative_config=True,
+        instance_path=instance_path(),
     )
     app.config.from_mapping(load_settings(app.instance_path))
     app.config.update(config or {})

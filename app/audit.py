@@ -14,13 +14,13 @@ Sign-ins, user and grant changes go through :func:`record_event`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
 from flask import has_request_context
 from flask_login import current_user
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from app.extensions import db
 from app.models import AuditEntry, User
@@ -111,6 +111,21 @@ def record_event(
     entry.error = error
     db.session.add(entry)
     db.session.commit()
+
+
+def targets_of_tasks(service_name: str, task_ids: Iterable[int]) -> dict[int, str]:
+    """What the panel's own entries say each task worked on (a domain, a database…)."""
+    ids = list(task_ids)
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(AuditEntry.task_id, AuditEntry.target).where(
+            AuditEntry.service_name == service_name,
+            AuditEntry.task_id.in_(ids),
+            AuditEntry.target.is_not(None),
+        )
+    )
+    return {int(task_id): str(target) for task_id, target in rows if task_id is not None}
 
 
 def record_task_status(service_name: str, task_id: int, status: str) -> None:

@@ -41,6 +41,13 @@ def _env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def instance_path() -> str | None:
+    """Where the panel keeps its files (SQLite, the demo's key): ``PANEL_INSTANCE_PATH``, else
+    Flask's ``instance/`` beside the code."""
+    value = _env("PANEL_INSTANCE_PATH")
+    return str(Path(value).resolve()) if value else None
+
+
 def ovh_settings() -> dict[str, Any]:
     """The OVH connection, read the way python-ovh reads it (``OVH_*`` or ``ovh.conf``).
 

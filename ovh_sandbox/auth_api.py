@@ -9,7 +9,6 @@ from flask import Blueprint, Response, g, request, url_for
 from ovh_sandbox import api, clock, credentials
 from ovh_sandbox.errors import ApiError, bad_request
 from ovh_sandbox.signing import invalid_key
-from ovh_sandbox.validation import HTTP_METHODS
 
 bp = Blueprint("auth_api", __name__, url_prefix="/1.0")
 
@@ -48,6 +47,9 @@ ME: dict[str, Any] = {
     "vat": None,
     "zip": "59100",
 }
+
+# auth.MethodEnum, the methods an access rule may name.
+HTTP_METHODS = ("DELETE", "GET", "POST", "PUT")
 
 
 @bp.get("/auth/time")

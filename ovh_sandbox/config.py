@@ -23,6 +23,8 @@ class SandboxConfig:
     latency_ms: int = 0
     error_rate: float = 0.0
     rate_limit_per_min: int = 0
+    # OVH keeps list answers for a while on its side; Pragma: no-cache asks for a fresh one.
+    list_cache_seconds: float = 5.0
     application_key: str = DEMO_APPLICATION_KEY
     application_secret: str = DEMO_APPLICATION_SECRET
     consumer_key: str = DEMO_CONSUMER_KEY
@@ -46,6 +48,7 @@ def from_env(instance_path: str) -> SandboxConfig:
         latency_ms=int(number("SANDBOX_LATENCY_MS", defaults.latency_ms)),
         error_rate=number("SANDBOX_ERROR_RATE", defaults.error_rate),
         rate_limit_per_min=int(number("SANDBOX_RATE_LIMIT_PER_MIN", defaults.rate_limit_per_min)),
+        list_cache_seconds=number("SANDBOX_LIST_CACHE_SECONDS", defaults.list_cache_seconds),
         application_key=env("SANDBOX_APPLICATION_KEY") or defaults.application_key,
         application_secret=env("SANDBOX_APPLICATION_SECRET") or defaults.application_secret,
         consumer_key=env("SANDBOX_CONSUMER_KEY") or defaults.consumer_key,

@@ -15,14 +15,18 @@ from ovh_sandbox import api, tasks
 from ovh_sandbox.db import public
 from ovh_sandbox.errors import bad_request, conflict, forbidden, not_found
 from ovh_sandbox.seed_data import ENGINE_DEFAULTS, ENGINE_VERSIONS, database, database_name
-from ovh_sandbox.validation import DATABASE_MODES, DATABASE_TYPES, query_enum
 
 bp = Blueprint("hosting_databases", __name__, url_prefix="/1.0/hosting/web/<serviceName>")
 
 USER_MAX_LENGTH = 16
 USER_CHARACTERS = re.compile(r"[a-z0-9]+")
-PASSWORD_RULE = re.compile(r"(?=.*[A-Za-z])(?=.*[0-9])[A-Za-z0-9]{8,30}")
-PASSWORD_HELP = "The password must be 8 to 30 letters and digits, with at least one of each"
+# OVH's rule (ovh/docs, sql_change_password): 8 to 30 letters and digits, with at least one
+# capital, one lower-case letter and one digit.
+PASSWORD_RULE = re.compile(r"(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])[A-Za-z0-9]{8,30}")
+PASSWORD_HELP = (
+    "The password must be 8 to 30 letters and digits, with at least one capital letter, "
+    "one lower-case letter and one digit"
+)
 QUOTA_MB_BY_OFFER = {"hosting-perso": 200, "hosting-pro": 400, "hosting-performance-1": 1024}
 EXTRA_SQL_QUOTA_MB = 1024
 
@@ -86,8 +90,8 @@ def _check_password(password: Any) -> None:
 def list_databases(serviceName: str) -> Response:
     api.service_doc(serviceName)
     args = request.args
-    mode = query_enum(args, "mode", DATABASE_MODES)
-    engine = query_enum(args, "type", DATABASE_TYPES)
+    mode = args.get("mode")
+    engine = args.get("type")
     docs = {
         d["name"]: public(d)
         for d in api.store().all("database", serviceName)
@@ -205,7 +209,7 @@ def available_types(serviceName: str) -> Response:
 @bp.get("/databaseAvailableVersion")
 def available_versions(serviceName: str) -> Response:
     api.service_doc(serviceName)
-    engine = query_enum(request.args, "type", DATABASE_TYPES)
+    engine = request.args.get("type")
     if engine is None:
         raise bad_request("Missing parameter: type")
     if engine not in ENGINE_VERSIONS:

@@ -13,15 +13,34 @@ import itertools
 import random
 import secrets
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from ovh_sandbox import api, faults, signing, stats, tasks
+from ovh_sandbox import api, faults, signing, stats, tasks, validation
 from ovh_sandbox.errors import ApiError, business_error
 
 PUBLIC_ENDPOINTS = frozenset({"auth_api.time", "auth_api.credential"})
+
+
+@dataclass(frozen=True)
+class ObservedCall:
+    """A ``/1.0`` call to a known route and the answer it got, as observers see it."""
+
+    route: str  # "GET /hosting/web/{serviceName}"
+    query: dict[str, str]
+    body: bytes
+    headers: dict[str, str]
+    status: int
+    answer: bytes
+
+
+# Called with every observed call, in the thread that served it. Tests use it to check each
+# request the panel makes, and each answer, against OVH's schema.
+OBSERVERS: list[Callable[[ObservedCall], None]] = []
 _QUERY_COUNTER = itertools.count(1)
 _PROCESS_TAG = f"{int(time.time()) & 0xFFFFFFFF:08x}"
 
@@ -52,6 +71,13 @@ def _before_call() -> Response | None:
         g.credential = signing.authenticate(
             conn, api.config(), request, request.path.removeprefix(stats.API_PREFIX)
         )
+    if request.url_rule is not None:
+        # Every operation's query string and body, checked against OVH's schema.
+        validation.check_request(
+            stats.route_template(request.method, request.url_rule.rule),
+            request.args.to_dict(),
+            request.get_data(cache=True),
+        )
     conn.execute("BEGIN IMMEDIATE")
     g.in_transaction = True
     service = (request.view_args or {}).get("serviceName")
@@ -65,6 +91,17 @@ def _after_call(response: Response) -> Response:
         api.conn().execute("COMMIT" if response.status_code < 400 else "ROLLBACK")
     if g.pop("invalid_json", False):
         response = faults.invalid_json_answer()
+    if OBSERVERS and is_api_call() and request.url_rule is not None:
+        call = ObservedCall(
+            route=stats.route_template(request.method, request.url_rule.rule),
+            query=request.args.to_dict(),
+            body=request.get_data(cache=True),
+            headers=dict(request.headers),
+            status=response.status_code,
+            answer=response.get_data(),
+        )
+        for observe in list(OBSERVERS):
+            observe(call)
     response.headers["X-Ovh-QueryID"] = query_id()
     return response
 

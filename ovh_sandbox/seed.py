@@ -183,7 +183,7 @@ def build_account(services: int) -> Account:
 
 
 def _fill(conn: sqlite3.Connection, config: SandboxConfig, services: int) -> None:
-    for table in ("docs", "tasks", "credentials"):
+    for table in ("docs", "tasks", "credentials", "list_cache"):
         conn.execute(f"DELETE FROM {table}")
     stats.clear(conn)
     faults.reset(conn, config)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ovh_sandbox import clock
+from ovh_sandbox.tasks import object_id_for
 
 DAY = 86_400.0
 PHP_VERSIONS = [
@@ -204,4 +205,5 @@ class Account:
         outcome: str = "done",
     ) -> None:
         start = clock.now() - days_ago * DAY
-        self.tasks.append((service_name, function, object_type, object_id, start, 30.0, outcome))
+        shown_id = object_id_for(service_name, object_type, object_id)
+        self.tasks.append((service_name, function, object_type, shown_id, start, 30.0, outcome))

@@ -1,7 +1,7 @@
 """Writes as OVH tasks: ``todo`` → ``doing`` → final, computed lazily from timestamps.
 
 A task stores its start time, its step length (``SandboxConfig.task_seconds`` when it was made)
-and the outcome it will reach (``done``, or ``cancelled``/``error`` for trigger inputs). Its status
+and the outcome it will reach (``done``, or ``cancelled`` for trigger inputs). Its status
 is derived from the clock on every read, so no background thread is needed. :func:`settle` runs
 inside the request's write transaction and applies the side effects of each task that reached its
 outcome exactly once (``settled`` flips 0 → 1 under SQLite's write lock, safe across processes).
@@ -9,6 +9,7 @@ outcome exactly once (``settled`` flips 0 → 1 under SQLite's write lock, safe 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from typing import Any
@@ -17,6 +18,20 @@ from ovh_sandbox import clock, effects
 from ovh_sandbox.db import Store
 
 RUNNING = ("todo", "doing")
+
+
+def attached_domain_id(service: str, domain: str) -> int:
+    """The attached domain's own number, stable for a service and domain (OVH's control panel
+    mocks show ``objectId: '30533272'`` for ``attachedDomain/create``)."""
+    digest = hashlib.sha1(f"{service}/{domain}".encode()).hexdigest()
+    return 10_000_000 + int(digest[:7], 16) % 90_000_000
+
+
+def object_id_for(service: str, object_type: str, key: str) -> str:
+    """``objectId`` as OVH shows it: numeric text for an attached domain, else the object's name."""
+    if object_type == "AttachedDomain":
+        return str(attached_domain_id(service, key))
+    return key
 
 
 def status_at(row: sqlite3.Row, at: float) -> str:
@@ -61,7 +76,16 @@ def create(
     cursor = conn.execute(
         "INSERT INTO tasks (service, function, object_type, object_id, start, step, outcome, "
         "payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (service, function, object_type, object_id, now, step, outcome, json.dumps(payload or {})),
+        (
+            service,
+            function,
+            object_type,
+            object_id_for(service, object_type, object_id),
+            now,
+            step,
+            outcome,
+            json.dumps(payload or {}),
+        ),
     )
     row = conn.execute("SELECT * FROM tasks WHERE id=?", (cursor.lastrowid,)).fetchone()
     return render(row, now)
@@ -110,20 +134,21 @@ def listing(
     return found
 
 
+# hosting.web.task.StatusEnum has no failure value: a task OVH gives up on ends ``cancelled``
+# (README, UNCONFIRMED table), so both trigger inputs end there.
+FAILED = "cancelled"
+
+
 def outcome_for_domain(domain: str) -> str:
-    """Trigger inputs: a first label ``cancel-…`` ends ``cancelled``, ``fail-…`` ends ``error``."""
+    """Trigger inputs: a first label ``cancel-…`` or ``fail-…`` ends ``cancelled``."""
     first_label = domain.split(".", 1)[0]
-    if first_label.startswith("cancel-"):
-        return "cancelled"
-    if first_label.startswith("fail-"):
-        return "error"
+    if first_label.startswith(("cancel-", "fail-")):
+        return FAILED
     return "done"
 
 
 def outcome_for_database_user(user: str) -> str:
-    """Trigger inputs: a database user ending in ``cancel`` / ``fail``."""
-    if user.endswith("cancel"):
-        return "cancelled"
-    if user.endswith("fail"):
-        return "error"
+    """Trigger inputs: a database user ending in ``cancel`` or ``fail``."""
+    if user.endswith(("cancel", "fail")):
+        return FAILED
     return "done"

@@ -33,8 +33,8 @@ from app.services.databases import (
 from app.templating import megabytes
 
 PASSWORD_POLICY = _l(
-    "8 to 30 characters, only letters (a–z, A–Z) and digits (0–9), with at least one letter and "
-    "one digit. No spaces, accents or symbols: OVH refuses them."
+    "8 to 30 characters, only letters (a–z, A–Z) and digits (0–9), with at least one capital "
+    "letter, one lower-case letter and one digit. No spaces, accents or symbols: OVH refuses them."
 )
 
 
@@ -61,8 +61,17 @@ def check_password(form: Form, field: Field) -> None:
                 "refused."
             )
         )
-    if not any(c.isalpha() for c in password) or not any(c.isdigit() for c in password):
-        raise ValidationError(_l("The password needs at least one letter and one digit."))
+    if not (
+        any(c.isupper() for c in password)
+        and any(c.islower() for c in password)
+        and any(c.isdigit() for c in password)
+    ):
+        raise ValidationError(
+            _l(
+                "The password needs at least one capital letter, one lower-case letter and one "
+                "digit."
+            )
+        )
 
 
 def check_confirmation(form: Form, field: Field) -> None:

@@ -104,14 +104,15 @@ def modify(service_name: str, domain: str) -> str | Response:
             flash(_("Nothing was changed: the settings are the same as before."), "info")
             return redirect(url_for("domains.index", service_name=service_name))
         if form.confirm.data:
+            body = domains.update_body(current, wanted)
             try:
                 with audited(
                     "domain.modify",
                     service_name=service_name,
                     target=current.domain,
-                    parameters=wanted.to_ovh(),
+                    parameters=body,
                 ) as entry:
-                    task_id = domains.update_domain(gateway, service_name, current.domain, wanted)
+                    task_id = domains.update_domain(gateway, service_name, current.domain, body)
                     entry.accepted(task_id=task_id)
             except (InvalidInput, Conflict) as error:
                 form.refused_by_ovh(error)

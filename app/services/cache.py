@@ -117,6 +117,14 @@ class ResponseCache:
     def clear(self) -> None:
         self._store.clear()
 
+    def mark_written(self, scope: str, seconds: float) -> None:
+        """Note that the panel just changed ``scope``: its list reads must ask OVH for fresh
+        answers for ``seconds`` (kept even when answers themselves are not cached)."""
+        self._store.set(f"written:{scope}", 1, seconds)
+
+    def recently_written(self, scope: str) -> bool:
+        return self._store.get(f"written:{scope}") is not None
+
     def generation(self, scope: str) -> int:
         """Changes whenever the panel changes this service (or, for the account, any)."""
         return int(self._store.get(f"gen:{scope}") or 0)

@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any, TypeVar
 from urllib.parse import quote, urlencode
 
@@ -27,11 +28,17 @@ from app.services.errors import (
     from_response,
     translate,
 )
+from app.services.ovh_answers import header_int, list_body, refused_for_time, time_refusal_body
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-EXPANDED_LIST_HEADERS = {"X-Pagination-Mode": "CachedObjectList-Pages", "X-Pagination-Size": "5000"}
+PAGINATION_MODE = "CachedObjectList-Pages"
+PAGE_SIZE = 5000  # what OVH's control panel asks for
+MAX_PAGES = 1000  # a guard against an answer that never ends, far above any real list
+# OVH keeps list answers a while on its side; for this long after the panel changes a service,
+# its list reads ask for a fresh answer with Pragma: no-cache, as OVH's control panel does.
+FRESH_AFTER_WRITE_SECONDS = 120.0
 RETRY_DELAYS = (0.2, 0.6)
 MAX_RETRY_AFTER = 3.0
 RUNNING_TASK_STATUSES = frozenset({"todo", "init", "doing"})
@@ -62,9 +69,11 @@ class OvhGateway:
         cache: ResponseCache,
         max_workers: int = 8,
         sleep: Callable[[float], None] = time.sleep,
+        page_size: int = PAGE_SIZE,
     ) -> None:
         self.client = client
         self.cache = cache
+        self.page_size = page_size
         # Two pools, so a concurrent page section (gather) can itself fan out (map) without
         # waiting on a pool its own callers fill.
         self._pages = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="ovh-page")
@@ -88,7 +97,7 @@ class OvhGateway:
             hit = self.cache.get(scope, key)
             if hit is not None:
                 return hit
-        result = self._with_retries(lambda: self.client.get(target, **params))
+        result = self._with_retries(lambda: self._signed(lambda: self.client.get(target, **params)))
         stored = cache and result is not None and not in_flux(result)
         if stored:
             self.cache.set(scope, key, result)
@@ -108,7 +117,8 @@ class OvhGateway:
         hit = self.cache.get(scope, key)
         if hit is not None:
             return list(hit)
-        items = self._with_retries(lambda: self._expanded_list(target, params))
+        fresh = self.cache.recently_written(scope)
+        items = self._with_retries(lambda: self._expanded_list(target, params, fresh))
         if items and not all(isinstance(item, dict) for item in items):
             items = self.map(lambda item: self.get(path(target, item), scope=scope), items)
         if not in_flux(items):
@@ -151,6 +161,11 @@ class OvhGateway:
     def post(self, target: str, scope: str, **body: Any) -> Any:
         return self._write(lambda: self.client.post(target, **body), scope)
 
+    def post_object(self, target: str, scope: str, body: Mapping[str, Any]) -> Any:
+        """POST ``body`` as a JSON object even when empty: python-ovh sends no body at all for a
+        ``post`` without fields, which OVH refuses where a body is required (``{}`` is sent)."""
+        return self._write(lambda: self.client.call("POST", target, dict(body), True), scope)
+
     def put(self, target: str, scope: str, **body: Any) -> Any:
         return self._write(lambda: self.client.put(target, **body), scope)
 
@@ -158,35 +173,74 @@ class OvhGateway:
         return self._write(lambda: self.client.delete(target, **params), scope)
 
     def invalidate(self, scope: str) -> None:
+        """The service changed (a write, a task that ended): drop what the panel kept about it,
+        and ask OVH for fresh lists a while, since OVH keeps list answers on its side too."""
         self.cache.invalidate(scope)
+        for written in {scope, ACCOUNT_SCOPE}:
+            self.cache.mark_written(written, FRESH_AFTER_WRITE_SECONDS)
 
     # Internals ---------------------------------------------------------------------------------
 
     def _write(self, call: Callable[[], Any], scope: str) -> Any:
         try:
-            return call()
+            return self._signed(call)
         except Exception as error:
             raise translate(error) from error
         finally:
-            self.cache.invalidate(scope)
+            self.invalidate(scope)
 
-    def _expanded_list(self, target: str, params: Mapping[str, Any]) -> list[Any]:
-        url = target + ("?" + query_string(params) if params else "")
+    def _signed(self, call: Callable[[], T]) -> T:
+        """``call``, once more if OVH refused its signature for time: python-ovh measures the
+        clock offset once per client, and a long-lived worker drifts. Nothing ran the first time
+        (OVH checks the signature first), so even a write may be sent again."""
         try:
-            response = self.client.raw_call("GET", url, headers=dict(EXPANDED_LIST_HEADERS))
+            return call()
+        except ovh.exceptions.APIError as error:
+            if not refused_for_time(error):
+                raise
+            log.warning("OVH refused a signature for time; measuring the clock offset again")
+            self.client._time_delta = None  # python-ovh re-reads /auth/time on next use
+            return call()
+
+    def _expanded_list(self, target: str, params: Mapping[str, Any], fresh: bool) -> list[Any]:
+        """Every page of a list, as full objects where the API offers them (Iceberg)."""
+        url = target + ("?" + query_string(params) if params else "")
+        base = {"X-Pagination-Mode": PAGINATION_MODE, "X-Pagination-Size": str(self.page_size)}
+        if fresh:
+            base["Pragma"] = "no-cache"
+        items: list[Any] = []
+        headers = {**base, "X-Pagination-Number": "1"}
+        for number in range(1, MAX_PAGES + 1):
+            response = self._signed(partial(self._list_page, url, headers))
+            body = list_body(response)
+            items += body
+            cursor = response.headers.get("X-Pagination-Cursor-Next")
+            if cursor:
+                headers = {**base, "X-Pagination-Cursor": cursor}
+                continue
+            if not body or number >= header_int(response, "X-Pagination-Total", 1):
+                break
+            # X-Pagination-Elements is the item count: stop once every item has come, whatever
+            # X-Pagination-Total turns out to count.
+            if len(items) >= header_int(response, "X-Pagination-Elements", len(items) + 1):
+                break
+            headers = {**base, "X-Pagination-Number": str(number + 1)}
+        return items
+
+    def _list_page(self, url: str, headers: dict[str, str]) -> requests.Response:
+        try:
+            response = self.client.raw_call("GET", url, headers=dict(headers))
         except requests.RequestException as error:
             raise translate(
                 ovh.exceptions.HTTPError("Low HTTP request failed error", error)
             ) from error
         if response.status_code >= 300:
-            raise from_response(response)
-        try:
-            body = response.json()
-        except ValueError as error:
-            raise UpstreamUnavailable(detail="invalid JSON answer") from error
-        if not isinstance(body, list):
-            raise UpstreamUnavailable(detail="a list route answered with something else")
-        return body
+            refused = from_response(response)
+            if time_refusal_body(response):
+                # As python-ovh raises it, so _signed measures the clock again.
+                raise ovh.exceptions.BadParametersError(str(refused.detail), response=response)
+            raise refused
+        return response
 
     def _with_retries(self, call: Callable[[], T]) -> T:
         for attempt in range(len(RETRY_DELAYS) + 1):

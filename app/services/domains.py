@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from app.services.client import OvhGateway, path
@@ -13,6 +14,9 @@ from app.services.tasks import Task, task_from_ovh
 
 # OVH's hosting.web.CountryEnum: where an attached domain's IP may be located.
 IP_LOCATIONS = ("BE", "CA", "CZ", "DE", "ES", "FI", "FR", "IE", "IT", "LT", "NL", "PL", "PT", "UK")
+
+# How far the panel's clock and OVH's may differ when matching a task to the write that made it.
+CLOCK_MARGIN = timedelta(minutes=2)
 
 POINTS_HERE = "points_here"
 POINTS_ELSEWHERE = "points_elsewhere"
@@ -109,7 +113,9 @@ class DomainSettings:
     own_log: str | None
 
     def to_ovh(self) -> dict[str, Any]:
-        return {
+        """The settings as OVH names them; a setting left empty is left out, never ``null``
+        (OVH's control panel leaves an unchosen field out, and null is no enum value)."""
+        body = {
             "path": self.path,
             "ssl": self.ssl,
             "cdn": "active" if self.cdn else "none",
@@ -117,6 +123,18 @@ class DomainSettings:
             "ipLocation": self.ip_location,
             "ownLog": self.own_log,
         }
+        return {name: value for name, value in body.items() if value is not None}
+
+
+# The DomainSettings field behind each OVH body field.
+OVH_FIELDS = {
+    "path": "path",
+    "ssl": "ssl",
+    "cdn": "cdn",
+    "firewall": "firewall",
+    "ipLocation": "ip_location",
+    "ownLog": "own_log",
+}
 
 
 @dataclass(frozen=True)
@@ -134,6 +152,26 @@ def changes_between(current: AttachedDomain, wanted: DomainSettings) -> list[Cha
         for setting in ("path", "ssl", "cdn", "firewall", "ip_location", "own_log")
         if getattr(current, setting) != getattr(wanted, setting)
     ]
+
+
+def update_body(current: AttachedDomain, wanted: DomainSettings) -> dict[str, Any]:
+    """Only what the person changed, as OVH names it.
+
+    A separate log switched off is sent as ``ownLog: null`` (the field is a plain string that can
+    be null); an IP location cannot be unset through the API (no enum value means "none"), so
+    choosing none leaves it as it is (README, UNCONFIRMED table).
+    """
+    changed = {change.setting for change in changes_between(current, wanted)}
+    new = wanted.to_ovh()
+    body: dict[str, Any] = {}
+    for ovh_name, setting in OVH_FIELDS.items():
+        if setting not in changed:
+            continue
+        if ovh_name in new:
+            body[ovh_name] = new[ovh_name]
+        elif ovh_name == "ownLog":
+            body[ovh_name] = None
+    return body
 
 
 def find(domains: Sequence[AttachedDomain], name: str) -> AttachedDomain:
@@ -187,7 +225,7 @@ def attach_domain(
 
 
 def update_domain(
-    gateway: OvhGateway, service_name: str, domain: str, settings: DomainSettings
+    gateway: OvhGateway, service_name: str, domain: str, body: dict[str, Any]
 ) -> int | None:
     """Send the new settings; returns the id of the task applying them.
 
@@ -195,17 +233,32 @@ def update_domain(
     newest ``attachedDomain/update`` task about this domain (it may already be over).
     """
     target = path("/hosting/web", service_name, "attachedDomain", domain)
-    gateway.put(target, scope=service_name, **settings.to_ovh())
+    sent_at = datetime.now(UTC)
+    gateway.put(target, scope=service_name, **body)
     task_id = get_domain(gateway, service_name, domain).task_id
     if task_id is not None:
         return int(task_id)
-    updates = gateway.get_objects(
-        path("/hosting/web", service_name, "tasks"),
-        scope=service_name,
-        function="attachedDomain/update",
-    )
-    mine = [int(task["id"]) for task in updates if task.get("objectId") == domain]
-    return max(mine, default=None)
+    updates = [
+        task_from_ovh(service_name, raw)
+        for raw in gateway.get_objects(
+            path("/hosting/web", service_name, "tasks"),
+            scope=service_name,
+            function="attachedDomain/update",
+        )
+    ]
+    return _update_task_of(updates, domain, sent_at)
+
+
+def _update_task_of(updates: Sequence[Task], domain: str, sent_at: datetime) -> int | None:
+    """The update task the PUT started. A task naming the domain is taken first; on OVH the
+    ``objectId`` is the attached domain's number, which no read shows, so otherwise the newest
+    update task started since the PUT (give or take the clocks' difference)."""
+    by_name = [task.id for task in updates if task.object_id == domain]
+    if by_name:
+        return max(by_name)
+    since = sent_at - CLOCK_MARGIN
+    recent = [task.id for task in updates if task.started is not None and task.started >= since]
+    return max(recent, default=None)
 
 
 def detach_domain(gateway: OvhGateway, service_name: str, domain: str, leave_dns: bool) -> Task:

@@ -137,8 +137,14 @@ def check_readiness(
 def order_lets_encrypt(
     gateway: OvhGateway, service_name: str, domain: str | None = None
 ) -> int | None:
-    """Order the free certificate; returns the id of the task creating it, when OVH says."""
-    raw = gateway.post(_base(service_name, domain), scope=service_name)
+    """Order the free certificate; returns the id of the task creating it, when OVH says.
+
+    The service's route requires a body (``hosting.web.SSLInput``) and OVH's control panel sends
+    ``{}``; the per-domain route takes none."""
+    if domain is None:
+        raw = gateway.post_object(_base(service_name, None), scope=service_name, body={})
+    else:
+        raw = gateway.post(_base(service_name, domain), scope=service_name)
     return _task_id(gateway, service_name, domain, raw)
 
 

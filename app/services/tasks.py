@@ -12,9 +12,18 @@ from app.services.units import parse_datetime
 
 IN_PROGRESS = frozenset({"init", "todo", "doing"})
 SUCCEEDED = "done"
-FAILED = frozenset({"cancelled", "error"})
+# hosting.web.task.StatusEnum ends a task that did not succeed as ``cancelled``. OVH's own control
+# panel also labels ``error`` and ``ovhError`` (and other OVH task enums have ``customerError``):
+# should OVH ever send them, they are failures too.
+FAILED = frozenset({"cancelled", "error", "ovhError", "customerError"})
 FORGOTTEN = "forgotten"  # OVH no longer knows the task: old tasks are purged once finished.
-STATUSES = ("todo", "init", "doing", "done", "cancelled", "error")
+# The tasks tab's filters, each a set of OVH statuses. They are applied to the list the panel
+# reads anyway, never sent to OVH, so no value outside StatusEnum ever reaches it.
+FILTERS: dict[str, frozenset[str]] = {
+    "running": IN_PROGRESS,
+    "done": frozenset({SUCCEEDED}),
+    "failed": FAILED,
+}
 
 
 @dataclass(frozen=True)
@@ -79,13 +88,18 @@ def list_tasks(
     page: int = 1,
     per_page: int = 25,
 ) -> TaskPage:
-    """The service's tasks: those in progress first, then newest first, a page at a time."""
-    params = {"status": status} if status else {}
-    raw_tasks = gateway.get_objects(
-        path("/hosting/web", service_name, "tasks"), scope=service_name, **params
-    )
+    """The service's tasks: those in progress first, then newest first, a page at a time.
+
+    ``status`` is one of :data:`FILTERS` (``running``, ``done``, ``failed``) or None for all.
+    """
+    raw_tasks = gateway.get_objects(path("/hosting/web", service_name, "tasks"), scope=service_name)
+    wanted = FILTERS.get(status or "")
     tasks = sorted(
-        (task_from_ovh(service_name, raw) for raw in raw_tasks),
+        (
+            task
+            for task in (task_from_ovh(service_name, raw) for raw in raw_tasks)
+            if wanted is None or task.status in wanted
+        ),
         key=lambda task: (
             not task.in_progress,
             -(task.started.timestamp() if task.started else 0),

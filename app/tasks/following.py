@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from app import audit
 from app.services.tasks import Task
 from app.tasks import bp
-from app.tasks.names import describe, status_badge
+from app.tasks.names import FILTER_LABELS, describe, status_badge
 
 # Where the object a task worked on is shown, by OVH's objectType (or the function's prefix).
 OBJECT_PAGES = {
@@ -25,17 +25,20 @@ OBJECT_PAGES = {
 }
 
 FAILURE_ADVICE: dict[str, Any] = {
+    # OVH ends a failed operation as "cancelled": it may have stopped it or given up on it.
     "cancelled": _l(
-        "OVH cancelled this operation, so nothing was changed. This usually means the request "
-        "conflicted with another operation or with the plan's limits. Check the item, then try "
-        "again; if it is cancelled again, contact your administrator with the reference below."
-    ),
-    "error": _l(
-        "OVH could not complete this operation. Part of it may have been applied. Check the item "
-        "before trying again; if the problem persists, contact your administrator with the "
+        "OVH did not complete this operation: it stopped it or could not carry it out. This "
+        "usually means the request conflicted with another operation or with the plan's limits. "
+        "Check the item, then try again; if it fails again, contact your administrator with the "
         "reference below."
     ),
 }
+# Statuses outside OVH's task.StatusEnum that its control panel still knows how to show.
+OTHER_FAILURE = _l(
+    "OVH could not complete this operation. Part of it may have been applied. Check the item "
+    "before trying again; if the problem persists, contact your administrator with the "
+    "reference below."
+)
 
 
 def object_page(task: Task) -> str | None:
@@ -48,7 +51,9 @@ def object_page(task: Task) -> str | None:
 
 
 def failure_advice(task: Task) -> Any:
-    return FAILURE_ADVICE.get(task.status)
+    if not task.failed:
+        return None
+    return FAILURE_ADVICE.get(task.status, OTHER_FAILURE)
 
 
 def record_final_status(task: Task) -> None:
@@ -64,4 +69,5 @@ def task_helpers() -> dict[str, Any]:
         "task_badge": status_badge,
         "task_object_page": object_page,
         "task_failure_advice": failure_advice,
+        "task_filters": FILTER_LABELS,
     }

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import g, has_request_context
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
+from app import audit
 from app.services.tasks import Task
 
 # %(object)s is what the task works on (a domain, a database…), %(service)s the hosting plan.
@@ -58,9 +60,56 @@ DESCRIPTIONS: dict[str, Any] = {
 }
 
 
+# The same, for a domain task whose domain the panel cannot name (OVH names it by number, and the
+# change was not made through the panel): whole sentences, so each language words it properly.
+UNNAMED_DOMAIN_DESCRIPTIONS: dict[str, Any] = {
+    "attachedDomain/create": _l("Attaching a domain to %(service)s"),
+    "attachedDomain/update": _l("Changing the settings of a domain on %(service)s"),
+    "attachedDomain/delete": _l("Detaching a domain from %(service)s"),
+    "attachedDomain/restart": _l("Restarting a domain on %(service)s"),
+    "attachedDomain/purgeCache": _l("Emptying the CDN cache of a domain on %(service)s"),
+}
+
+
 def short_service_name(service_name: str) -> str:
     """``example.cluster01`` for ``example.cluster01.hosting.ovh.net``."""
     return service_name.removesuffix(".hosting.ovh.net")
+
+
+def subject_of(task: Task) -> str | None:
+    """What the task worked on, in words, or None when the panel cannot know. On OVH an attached
+    domain's task names it by number (``objectId: "30533272"``), which no read of the domain
+    shows: the panel's own history of the write that started the task names it instead."""
+    from app.services.domain_names import display_name
+
+    object_id = task.object_id
+    if object_id and not object_id.isdigit():
+        return display_name(object_id)
+    known = _known_targets(task.service_name)
+    if task.id not in known:
+        remember_targets(task.service_name, [task.id])
+    target = known.get(task.id)
+    return display_name(target) if target else None
+
+
+def remember_targets(service_name: str, task_ids: list[int]) -> None:
+    """Read at once what the panel's history says about the tasks a page is about to show."""
+    known = _known_targets(service_name)
+    found = audit.targets_of_tasks(service_name, task_ids)
+    known.update({task_id: found.get(task_id) for task_id in task_ids})
+
+
+def remember_running(service_name: str, targets: dict[int, str]) -> None:
+    """Tasks whose object is known from elsewhere (the domain showing the task's id)."""
+    known = _known_targets(service_name)
+    known.update({task_id: name for task_id, name in targets.items() if known.get(task_id) is None})
+
+
+def _known_targets(service_name: str) -> dict[int, str | None]:
+    if not has_request_context():
+        return {}
+    cache: dict[str, dict[int, str | None]] = g.setdefault("task_targets", {})
+    return cache.setdefault(service_name, {})
 
 
 def describe(task: Task, service_label: str | None = None) -> str:
@@ -69,10 +118,13 @@ def describe(task: Task, service_label: str | None = None) -> str:
     template = DESCRIPTIONS.get(task.function)
     if template is None:
         return task.function or gettext("Operation %(id)s", id=task.id)
-    from app.services.domain_names import display_name
-
-    subject = display_name(task.object_id) if task.object_id else gettext("an item")
     service = service_label or short_service_name(task.service_name)
+    subject = subject_of(task)
+    if subject is None:
+        unnamed = UNNAMED_DOMAIN_DESCRIPTIONS.get(task.function)
+        if unnamed is not None:
+            return str(unnamed) % {"service": service}
+        subject = gettext("an item")
     return str(template) % {"object": subject, "service": service}
 
 
@@ -81,9 +133,19 @@ STATUS_BADGES: dict[str, tuple[str, Any]] = {
     "init": ("secondary", _l("Queued")),
     "doing": ("primary", _l("In progress")),
     "done": ("success", _l("Done")),
-    "cancelled": ("danger", _l("Cancelled")),
+    # How OVH ends a task that did not succeed (task.StatusEnum has no failure value).
+    "cancelled": ("danger", _l("Not completed")),
     "error": ("danger", _l("Failed")),
+    "ovhError": ("danger", _l("Failed")),
+    "customerError": ("danger", _l("Failed")),
     "forgotten": ("info", _l("Finished")),
+}
+
+
+FILTER_LABELS: dict[str, Any] = {
+    "running": _l("In progress"),
+    "done": _l("Done"),
+    "failed": _l("Not completed or failed"),
 }
 
 

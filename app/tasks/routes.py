@@ -6,9 +6,10 @@ from flask import render_template, request
 
 from app.access import Action, requires
 from app.extensions import ovh_api
-from app.services import hosting, tasks
+from app.services import domains, hosting, tasks
 from app.tasks import bp
 from app.tasks.following import record_final_status
+from app.tasks.names import remember_running, remember_targets, subject_of
 
 MAX_FOLLOWED = 5
 
@@ -17,7 +18,7 @@ MAX_FOLLOWED = 5
 @requires(Action.VIEW)
 def index(service_name: str) -> str:
     status = request.args.get("status") or None
-    if status not in tasks.STATUSES:
+    if status not in tasks.FILTERS:
         status = None
     page_number = request.args.get("page", 1, type=int)
     gateway = ovh_api.gateway
@@ -25,6 +26,15 @@ def index(service_name: str) -> str:
         lambda: hosting.get_service(gateway, service_name),
         lambda: tasks.list_tasks(gateway, service_name, status=status, page=page_number),
     )
+    # OVH names an attached domain's task by number only: the panel's own history of the change
+    # names it; a running one started elsewhere is named by the domain showing its taskId, which
+    # costs one more read, made only when such a task is on the page.
+    remember_targets(service_name, [task.id for task in page.tasks])
+    if any(task.in_progress and subject_of(task) is None for task in page.tasks):
+        attached = domains.list_domains(gateway, service_name)
+        remember_running(
+            service_name, {domain.task_id: domain.domain for domain in attached if domain.task_id}
+        )
     return render_template("tasks/index.html", service=service, page=page, status=status)
 
 

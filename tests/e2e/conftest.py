@@ -16,6 +16,9 @@ import pytest
 from flask import Flask
 from werkzeug.serving import make_server
 
+# The pages' calls to the sandbox, as a browser makes them, are checked against OVH's schema too.
+from tests.support.conformance import schema_conformance  # noqa: F401
+
 CHROMIUM_HINT = "Chromium is not installed: apt-get install chromium (Debian) to run browser tests"
 CHROMIUM_FLAGS = [
     "--no-sandbox",

@@ -176,3 +176,12 @@ def test_error_bodies_reach_the_client_as_api_errors(client: ovh.Client) -> None
 )
 def test_access_rule_wildcards(pattern: str, path: str, expected: bool) -> None:
     assert rule_matches(pattern, path) is expected
+
+
+@pytest.mark.parametrize("offset", [301, -301])
+def test_the_time_window_is_300_seconds_either_way(client: ovh.Client, offset: int) -> None:
+    client._time_delta = offset
+    with pytest.raises(BadParametersError):
+        client.get("/hosting/web")
+    client._time_delta = offset - 2 if offset > 0 else offset + 2
+    assert client.get("/hosting/web")

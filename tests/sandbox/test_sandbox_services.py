@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import ovh
 import pytest
 from ovh.exceptions import BadParametersError, ResourceNotFoundError
@@ -84,7 +86,10 @@ def test_pagination_mode_answers_full_objects(client: ovh.Client, path: str, key
     ids = client.get(path)
     response = client.raw_call("GET", path, headers=PAGES)
     assert [item[key] for item in response.json()] == ids
-    assert response.headers["X-Pagination-Total"] == str(len(ids))
+    # As on OVH: Elements is the item count, Total the page count (one page of 5000 here).
+    assert response.headers["X-Pagination-Elements"] == str(len(ids))
+    assert response.headers["X-Pagination-Total"] == "1"
+    assert "X-Pagination-Cursor-Next" not in response.headers
 
 
 def test_pagination_pages_split_the_list(client: ovh.Client) -> None:
@@ -95,4 +100,40 @@ def test_pagination_pages_split_the_list(client: ovh.Client) -> None:
         headers={**PAGES, "X-Pagination-Size": "4", "X-Pagination-Number": "3"},
     )
     assert [task["id"] for task in page.json()] == ids[8:12]
-    assert page.headers["X-Pagination-Total"] == "10"
+    assert page.headers["X-Pagination-Elements"] == "10"
+    assert page.headers["X-Pagination-Total"] == "3"
+    assert "X-Pagination-Cursor-Next" not in page.headers
+
+
+def test_a_longer_list_continues_with_the_next_cursor(client: ovh.Client) -> None:
+    ids = client.get(f"/hosting/web/{EXAMPLE}/tasks")
+    seen: list[int] = []
+    headers = {**PAGES, "X-Pagination-Size": "4"}
+    for _ in range(5):
+        page = client.raw_call("GET", f"/hosting/web/{EXAMPLE}/tasks", headers=headers)
+        seen += [task["id"] for task in page.json()]
+        cursor = page.headers.get("X-Pagination-Cursor-Next")
+        if cursor is None:
+            break
+        headers = {**PAGES, "X-Pagination-Cursor": cursor}
+    assert seen == ids
+
+
+def test_a_cursor_that_is_not_one_is_refused(client: ovh.Client) -> None:
+    response = client.raw_call(
+        "GET", f"/hosting/web/{EXAMPLE}/tasks", headers={**PAGES, "X-Pagination-Cursor": "nope"}
+    )
+    assert response.status_code == 400 and response.json()["message"] == "invalid cursor"
+
+
+def test_a_list_is_kept_a_few_seconds_unless_asked_fresh(
+    client: ovh.Client, sandbox_clock: Any
+) -> None:
+    domains = f"/hosting/web/{EXAMPLE}/attachedDomain"
+    before = client.get(domains)
+    client.post(domains, domain="kept.example.com", path="www")
+    assert client.get(domains) == before  # OVH's list cache: the change is not seen yet
+    fresh = client.raw_call("GET", domains, headers={"Pragma": "no-cache"}).json()
+    assert "kept.example.com" in fresh
+    sandbox_clock(6)  # past list_cache_seconds (5 s)
+    assert "kept.example.com" in client.get(domains)

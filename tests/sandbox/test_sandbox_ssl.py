@@ -47,8 +47,25 @@ def test_no_certificate_is_not_found(client: ovh.Client) -> None:
             client.get(path)
 
 
-def test_empty_post_orders_lets_encrypt(client: ovh.Client) -> None:
-    ssl = client.post(SSL2)
+def test_lets_encrypt_order_without_a_body_is_refused_as_ovh_does(client: ovh.Client) -> None:
+    """The body is required (hosting.web.SSLInput); OVH's control panel sends ``{}``."""
+    response = client.raw_call("POST", SSL2, data=None)
+    assert response.status_code == 400
+    assert response.json() == {
+        "class": "Client::BadRequest",
+        "message": "You did not provide an input body while one was expected",
+    }
+    assert client.get(f"/hosting/web/{EXAMPLE2}")["hasHostedSsl"] is False
+
+
+def test_a_body_where_none_is_expected_is_refused_as_ovh_does(client: ovh.Client) -> None:
+    response = client.raw_call("POST", f"/hosting/web/{EXAMPLE}/ssl/regenerate", data={})
+    assert response.status_code == 400
+    assert response.json()["message"] == "You provided an input body while none was expected"
+
+
+def test_empty_object_orders_lets_encrypt(client: ovh.Client) -> None:
+    ssl = client.call("POST", SSL2, {}, True)
     assert (ssl["provider"], ssl["type"], ssl["regenerable"]) == ("LETSENCRYPT", "DV", True)
     assert ssl["status"] == "creating" and ssl["taskId"] is not None
     assert client.get(SSL2)["status"] == "created"
@@ -57,14 +74,9 @@ def test_empty_post_orders_lets_encrypt(client: ovh.Client) -> None:
     assert client.get(f"/hosting/web/{EXAMPLE2}")["hasHostedSsl"] is True
 
 
-def test_empty_json_object_also_orders_lets_encrypt(client: ovh.Client) -> None:
-    response = client.raw_call("POST", f"/hosting/web/{EXAMPLE2}/ssl", data={})
-    assert response.json()["provider"] == "LETSENCRYPT"
-
-
 def test_lets_encrypt_when_a_certificate_exists_is_a_conflict(client: ovh.Client) -> None:
     with pytest.raises(ResourceConflictError):
-        client.post(f"/hosting/web/{EXAMPLE}/ssl")
+        client.call("POST", f"/hosting/web/{EXAMPLE}/ssl", {}, True)
 
 
 def test_certificate_covers_the_ssl_domains_of_its_issue_date(client: ovh.Client) -> None:

@@ -10,6 +10,9 @@ from app.services.cache import MemoryStore, ResponseCache
 from app.services.client import OvhGateway, build_client
 from ovh_sandbox.config import SandboxConfig
 
+# Every call these tests make through the service layer is checked against OVH's schema.
+from tests.support.conformance import schema_conformance  # noqa: F401
+
 
 @pytest.fixture
 def sleeps() -> list[float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -98,7 +99,7 @@ def _dig_calls(sandbox: Any) -> int:
 def test_attaching_starts_a_task_that_ends_with_the_domain_ready(gateway: OvhGateway) -> None:
     task = domains.attach_domain(gateway, SERVICE, "shop.example.org", SETTINGS)
     assert task.function == "attachedDomain/create"
-    assert task.object_id == "shop.example.org"
+    assert task.object_id is not None and task.object_id.isdigit()  # as on OVH
     assert tasks.get_task(gateway, SERVICE, task.id).succeeded
     attached = domains.get_domain(gateway, SERVICE, "shop.example.org")
     assert (attached.path, attached.firewall, attached.ip_location) == ("shop", True, "FR")
@@ -124,10 +125,61 @@ def test_updating_returns_the_task_applying_the_change(gateway: OvhGateway) -> N
         "path",
         "cdn",
     ]
-    task_id = domains.update_domain(gateway, SERVICE, "blog.example.com", wanted)
+    body = domains.update_body(current, wanted)
+    assert body == {"path": "blog2", "cdn": "active"}
+    task_id = domains.update_domain(gateway, SERVICE, "blog.example.com", body)
+    # The task is over at once here, so it is found among the update tasks although OVH names
+    # it by the attached domain's number, not by the domain.
     assert task_id is not None
     assert tasks.get_task(gateway, SERVICE, task_id).succeeded
     assert domains.get_domain(gateway, SERVICE, "blog.example.com").path == "blog2"
+
+
+def test_attaching_with_no_ip_location_sends_no_null(gateway: OvhGateway) -> None:
+    settings = domains.DomainSettings("www", True, False, False, None, None)
+    assert "ipLocation" not in settings.to_ovh() and "ownLog" not in settings.to_ovh()
+    task = domains.attach_domain(gateway, SERVICE, "plain.example.org", settings)
+    assert tasks.get_task(gateway, SERVICE, task.id).succeeded
+
+
+def test_an_update_sends_only_what_the_person_changed(gateway: OvhGateway) -> None:
+    current = domains.get_domain(gateway, SERVICE, "shop.example.com")
+    assert current.ip_location is None
+    wanted = domains.DomainSettings(
+        current.path, not current.ssl, current.cdn, current.firewall, None, None
+    )
+    body = domains.update_body(current, wanted)
+    assert body == {"ssl": not current.ssl}
+    assert domains.update_domain(gateway, SERVICE, "shop.example.com", body) is not None
+    assert domains.get_domain(gateway, SERVICE, "shop.example.com").ssl is not current.ssl
+
+
+def test_switching_off_a_separate_log_is_the_one_null_sent() -> None:
+    current = domains.AttachedDomain(
+        "a.example.org", "www", True, False, False, "FR", "a.example.org", "created", None
+    )
+    wanted = domains.DomainSettings("www", True, False, False, None, None)
+    assert domains.update_body(current, wanted) == {"ownLog": None}
+
+
+def test_the_update_task_is_found_by_name_when_ovh_names_it(gateway: OvhGateway) -> None:
+    """The other possibility: tasks that name the domain in objectId (UNCONFIRMED table)."""
+    now = datetime.now(UTC)
+    older = tasks.task_from_ovh(
+        SERVICE, {"id": 7, "objectId": "a.example.org", "startDate": now.isoformat()}
+    )
+    newer_other = tasks.task_from_ovh(
+        SERVICE, {"id": 9, "objectId": "b.example.org", "startDate": now.isoformat()}
+    )
+    assert domains._update_task_of([older, newer_other], "a.example.org", now) == 7
+    numeric = tasks.task_from_ovh(
+        SERVICE, {"id": 11, "objectId": "30533272", "startDate": now.isoformat()}
+    )
+    stale = tasks.task_from_ovh(
+        SERVICE,
+        {"id": 3, "objectId": "30533272", "startDate": (now - timedelta(hours=1)).isoformat()},
+    )
+    assert domains._update_task_of([stale, numeric], "a.example.org", now) == 11
 
 
 def test_detaching_removes_the_domain_once_its_task_is_done(gateway: OvhGateway) -> None:

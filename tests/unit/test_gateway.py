@@ -29,7 +29,7 @@ def test_a_list_route_costs_one_call_with_expanded_objects(
 def test_a_list_answered_with_ids_falls_back_to_concurrent_details(
     gateway: OvhGateway, sandbox: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(client_module, "EXPANDED_LIST_HEADERS", {})
+    monkeypatch.setattr(client_module, "PAGINATION_MODE", "none")  # the API answers ids
     services = gateway.get_objects("/hosting/web")
     assert all(isinstance(item, dict) and item["serviceName"] for item in services)
     assert sandbox.stats()["total"] == 1 + len(services)

@@ -27,6 +27,9 @@ class FakeGateway:
     def post(self, target: str, scope: str, **body: Any) -> Any:
         return self.post_answer
 
+    def post_object(self, target: str, scope: str, body: Any) -> Any:
+        return self.post_answer
+
     def gather(self, *calls: Any) -> list[Any]:
         return [call() for call in calls]
 

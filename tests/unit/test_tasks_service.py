@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from app.services import domains, tasks
 from app.services.client import OvhGateway, path
 
@@ -18,11 +20,18 @@ def test_a_task_ends_cancelled_on_the_sandbox_trigger(gateway: OvhGateway) -> No
     assert seen.failed and seen.final and not seen.succeeded
 
 
-def test_a_status_outside_the_enum_is_shown_as_failure_not_success(gateway: OvhGateway) -> None:
+def test_a_failed_task_ends_as_ovh_ends_it(gateway: OvhGateway) -> None:
     task = domains.attach_domain(gateway, SERVICE, "fail-me.example.org", SETTINGS)
     seen = tasks.get_task(gateway, SERVICE, task.id)
-    assert seen.status == "error"
-    assert seen.failed and not seen.succeeded
+    assert seen.status == "cancelled"
+    assert seen.failed and seen.final and not seen.succeeded
+
+
+@pytest.mark.parametrize("status", ["error", "ovhError", "customerError"])
+def test_a_failure_status_outside_the_enum_is_a_failure_too(status: str) -> None:
+    """The other possibility (UNCONFIRMED table): OVH's control panel labels these."""
+    task = tasks.task_from_ovh(SERVICE, {"id": 1, "status": status, "function": "x/y"})
+    assert task.failed and task.final and not task.succeeded
 
 
 def test_a_task_ovh_no_longer_knows_counts_as_finished(gateway: OvhGateway) -> None:
@@ -59,7 +68,8 @@ def test_the_list_puts_running_tasks_first_then_newest(gateway: OvhGateway) -> N
     assert starts == sorted(starts, reverse=True)
 
 
-def test_the_list_filters_by_status(gateway: OvhGateway) -> None:
-    page = tasks.list_tasks(gateway, SERVICE, status="cancelled")
+def test_the_failed_filter_is_applied_by_the_panel(gateway: OvhGateway) -> None:
+    page = tasks.list_tasks(gateway, SERVICE, status="failed")
     assert page.total == 1
-    assert page.tasks[0].object_id == "promo.example.com"
+    assert page.tasks[0].status == "cancelled"
+    assert page.tasks[0].object_id is not None and page.tasks[0].object_id.isdigit()

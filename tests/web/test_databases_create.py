@@ -39,7 +39,17 @@ def test_the_form_offers_what_the_plan_really_has(admin_client: FlaskClient) -> 
     assert '<option selected value="8.0">8.0</option>' in html
     assert '<span class="input-group-text" id="user-prefix">example</span>' in html
     assert "8 to 30 characters, only letters" in html
+    assert "at least one capital letter, one lower-case letter and one digit" in html
     assert 'id="quota"' not in html  # no offer here takes a size
+
+
+def test_the_password_rule_is_stated_beside_the_field_in_french(
+    admin_client: FlaskClient,
+) -> None:
+    html = admin_client.get(EXAMPLE + "/new", headers={"Accept-Language": "fr"}).get_data(
+        as_text=True
+    )
+    assert "au moins une majuscule, une minuscule et un chiffre" in html
 
 
 def test_the_size_is_asked_only_where_an_offer_takes_one(admin_client: FlaskClient) -> None:
@@ -111,12 +121,23 @@ RULES = [
     (
         {"password": "shopshopshop", "confirm": "shopshopshop"},
         "password",
-        "at least one letter and one digit",
+        "at least one capital letter, one lower-case letter and one digit",
     ),
     (
         {"password": "12345678", "confirm": "12345678"},
         "password",
-        "at least one letter and one digit",
+        "at least one capital letter, one lower-case letter and one digit",
+    ),
+    # OVH's rule asks for a capital and a lower-case letter, not just "a letter".
+    (
+        {"password": "shop2024pass", "confirm": "shop2024pass"},
+        "password",
+        "at least one capital letter, one lower-case letter and one digit",
+    ),
+    (
+        {"password": "SHOP2024PASS", "confirm": "SHOP2024PASS"},
+        "password",
+        "at least one capital letter, one lower-case letter and one digit",
     ),
     ({"confirm": ""}, "confirm", "Type the password a second time."),
     ({"confirm": "Shop2024pasS"}, "confirm", "The two passwords are not the same."),
@@ -212,7 +233,7 @@ def test_a_trigger_user_ends_the_task_cancelled(admin_client: FlaskClient) -> No
     answer = create(admin_client, user="cancel")
     task = admin_client.get(answer.location, headers=EN).get_data(as_text=True)
     assert 'data-status="cancelled"' in task
-    assert "OVH cancelled this operation" in task
+    assert "OVH did not complete this operation" in task
 
 
 def test_creating_is_recorded_without_the_password(admin_client: FlaskClient, app: Any) -> None:
