@@ -56,9 +56,10 @@ def register_access(app: Flask) -> None:
 
 
 def register_page_cache(app: Flask) -> None:
-    from app import pagecache
+    from app import fairuse, pagecache
 
     pagecache.init_app(app)
+    fairuse.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -112,6 +112,14 @@ def load_settings(instance_path: str) -> dict[str, Any]:
         "OVH_READ_TIMEOUT": _env_float("OVH_READ_TIMEOUT", 20.0),
         "OVH_CACHE_SECONDS": _env_float("OVH_CACHE_SECONDS", 30.0),
         "OVH_MAX_WORKERS": int(_env_float("OVH_MAX_WORKERS", 8)),
+        # OVH's fair use: calls a minute for the consumer key, shared by every worker (Redis).
+        "OVH_CALLS_PER_MINUTE": int(_env_float("OVH_CALLS_PER_MINUTE", 60)),
+        # How long slow-changing answers (DNS diagnosis, a domain's certificate) stay fresh.
+        "OVH_SLOW_CACHE_SECONDS": _env_float("OVH_SLOW_CACHE_SECONDS", 600.0),
+        # How long any answer is kept to be shown, with its age, when the budget is spent.
+        "OVH_KEEP_SECONDS": _env_float("OVH_KEEP_SECONDS", 86400.0),
+        # Refresh kept answers in a background thread of each worker (off: only when asked).
+        "OVH_BACKGROUND_REFRESH": _env_bool("OVH_BACKGROUND_REFRESH", True),
         "SANDBOX": sandbox,
         "ON_SANDBOX": on_sandbox,
         "SESSION_COOKIE_SECURE": not on_sandbox and not _env_bool("FLASK_DEBUG"),

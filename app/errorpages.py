@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
@@ -35,9 +36,13 @@ def handle_csrf_error(error: CSRFError) -> tuple[str, int]:
     return render_error(400, detail="csrf")
 
 
-def handle_panel_error(error: PanelError) -> tuple[str, int]:
+def handle_panel_error(error: PanelError) -> tuple[str, int] | tuple[str, int, dict[str, str]]:
     status = 503 if error.status_code in (502, 503) else error.status_code
     log.warning("OVH error shown as %s: %s (query id %s)", status, error.detail, error.query_id)
+    if status == 429 and error.retry_after:
+        # The calm busy page: nothing is known to show instead; say when to come back.
+        page, status = render_error(status, error=error)
+        return page, status, {"Retry-After": str(math.ceil(error.retry_after))}
     return render_error(status, error=error)
 
 

@@ -41,6 +41,10 @@ class OvhExtension:
             "timeout": (app.config["OVH_CONNECT_TIMEOUT"], app.config["OVH_READ_TIMEOUT"]),
             "cache_seconds": app.config["OVH_CACHE_SECONDS"],
             "max_workers": app.config["OVH_MAX_WORKERS"],
+            "calls_per_minute": app.config["OVH_CALLS_PER_MINUTE"],
+            "slow_seconds": app.config["OVH_SLOW_CACHE_SECONDS"],
+            "keep_seconds": app.config["OVH_KEEP_SECONDS"],
+            "background_refresh": app.config["OVH_BACKGROUND_REFRESH"],
             "redis_url": app.config["REDIS_URL"],
             "cache_prefix": app.config["OVH_CACHE_PREFIX"],
         }

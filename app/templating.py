@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import math
+from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
 from babel import Locale
 from flask import Flask, current_app, request
-from flask_babel import format_datetime, get_locale
+from flask_babel import format_datetime, format_timedelta, get_locale
 from flask_babel import lazy_gettext as _l
 
 from app.i18n import LANGUAGE_PROMPTS, LANGUAGES
@@ -75,6 +76,11 @@ def when(value: datetime | None) -> str:
     return format_datetime(value, "medium") if value else ""
 
 
+def seconds_ago(seconds: float | None) -> str:
+    """An age in the person's words: "45 seconds", "12 minutes"."""
+    return format_timedelta(timedelta(seconds=math.floor(seconds or 0)), threshold=2)
+
+
 def template_context() -> dict[str, Any]:
     return {
         "on_sandbox": current_app.config.get("ON_SANDBOX", False),
@@ -91,6 +97,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["size"] = human_size
     app.jinja_env.filters["when"] = when
     app.jinja_env.filters["display_name"] = display_name
+    app.jinja_env.filters["age"] = seconds_ago
     # Globals, not context: macros imported from _macros/ see globals only.
     app.jinja_env.globals["state_badge"] = state_badge
     app.context_processor(template_context)

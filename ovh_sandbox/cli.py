@@ -44,9 +44,16 @@ def serve(host: str, port: int) -> None:
     type=click.IntRange(min=0),
     help="Number of hosting services to seed (more than 3 adds generated ones).",
 )
-def reset(services: int) -> None:
+@click.option(
+    "--domains",
+    default=0,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Attached domains on the multi-certificate plan (more than 5 adds generated ones).",
+)
+def reset(services: int, domains: int) -> None:
     """Drop the sandbox account and seed it again."""
-    seed.reset(_config(), services)
+    seed.reset(_config(), services, domains)
     click.echo(f"Sandbox reseeded with {services} hosting services.")
 
 

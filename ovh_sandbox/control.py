@@ -34,8 +34,10 @@ def clear_stats() -> Response:
 
 @bp.post("/reset")
 def reset() -> Response:
-    services = parse_json_object(request.get_data()).get("services", 3)
-    if isinstance(services, bool) or not isinstance(services, int) or services < 0:
-        raise bad_request("services must be an integer >= 0")
-    seed.reset(api.config(), services)
+    asked = parse_json_object(request.get_data())
+    services, domains = asked.get("services", 3), asked.get("domains", 0)
+    for name, value in (("services", services), ("domains", domains)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise bad_request(f"{name} must be an integer >= 0")
+    seed.reset(api.config(), services, domains)
     return api.answer({"services": services})

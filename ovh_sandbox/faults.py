@@ -1,5 +1,10 @@
 """Fault injection on ``/1.0`` calls: latency, dropped connections, 429, 5xx, non-JSON answers.
 
+``rate_limit_per_min`` is the per-consumer-key rate limit (``SANDBOX_RATE_LIMIT_PER_MIN``): a
+sliding 60-second window per consumer key, answered with a 429 like OVH's. Since OVH's exact
+429 is unknown, two rates make some of them come as an HTML page or without ``Retry-After``, so
+clients can be tested against both.
+
 The current faults live in the database so every process serving the sandbox applies the same
 ones; they start from the config's values at each reset. Rates are probabilities drawn from the
 app's own ``random.Random``: 0.0 never and 1.0 always fire, which keeps tests deterministic.
@@ -14,20 +19,30 @@ import sqlite3
 import time
 from typing import Any
 
-from flask import Request, Response
+from flask import Request, Response, jsonify
 
-from ovh_sandbox import clock
+from ovh_sandbox import clock, stats
 from ovh_sandbox.config import SandboxConfig
 from ovh_sandbox.db import transaction
-from ovh_sandbox.errors import ApiError, bad_request, business_error
+from ovh_sandbox.errors import bad_request, business_error
 
-RATES = ("error_rate", "drop_rate", "invalid_json_rate")
+RATES = (
+    "error_rate",
+    "drop_rate",
+    "invalid_json_rate",
+    "rate_limit_html_rate",
+    "rate_limit_bare_rate",
+)
 COUNTS = ("latency_ms", "rate_limit_per_min")
 NAMES = COUNTS + RATES
 RATE_WINDOW_SECONDS = 60
 SERVER_ERRORS: tuple[tuple[int, str, str], ...] = (
     (500, "Server::InternalServerError", "Internal server error"),
     (503, "Server::ServiceUnavailable", "The API is temporarily unavailable, please retry later"),
+)
+RATE_LIMITED_PAGE = (
+    "<html><head><title>429 Too Many Requests</title></head>"
+    "<body><h1>429 Too Many Requests</h1></body></html>"
 )
 INVALID_JSON_PAGE = (
     "<html><head><title>502 Bad Gateway</title></head>"
@@ -42,6 +57,8 @@ def starting_values(config: SandboxConfig) -> dict[str, float]:
         "rate_limit_per_min": config.rate_limit_per_min,
         "drop_rate": 0.0,
         "invalid_json_rate": 0.0,
+        "rate_limit_html_rate": 0.0,
+        "rate_limit_bare_rate": 0.0,
     }
 
 
@@ -93,7 +110,10 @@ def drop_connection(request: Request) -> Response:
     return Response(status=502)
 
 
-def _check_rate(conn: sqlite3.Connection, client: str, limit: int) -> None:
+def _check_rate(
+    conn: sqlite3.Connection, client: str, limit: int, rng: random.Random, faults: dict[str, Any]
+) -> Response | None:
+    """``None`` when the call fits in the consumer's window, else the 429 answer."""
     now = clock.now()
     with transaction(conn):
         conn.execute("DELETE FROM hits WHERE at <= ?", (now - RATE_WINDOW_SECONDS,))
@@ -102,17 +122,25 @@ def _check_rate(conn: sqlite3.Connection, client: str, limit: int) -> None:
         ).fetchone()
         if window["n"] < limit:
             conn.execute("INSERT INTO hits (consumer, at) VALUES (?, ?)", (client, now))
-            return
+            return None
+    stats.count(conn, stats.RATE_LIMITED)
     retry_after = max(1, math.ceil(window["oldest"] + RATE_WINDOW_SECONDS - now))
-    raise ApiError(
-        429,
+    headers = (
+        {} if rng.random() < faults["rate_limit_bare_rate"] else {"Retry-After": str(retry_after)}
+    )
+    if rng.random() < faults["rate_limit_html_rate"]:
+        # What a proxy or gateway in front of the API could answer instead of OVH's JSON.
+        return Response(RATE_LIMITED_PAGE, 429, headers, content_type="text/html; charset=utf-8")
+    response = jsonify(
         {
             "class": "Client::TooManyRequests",
             "message": f"Too many requests: at most {limit} per minute for this consumer key, "
             f"retry in {retry_after} seconds",
-        },
-        {"Retry-After": str(retry_after)},
+        }
     )
+    response.status_code = 429
+    response.headers.update(headers)
+    return response
 
 
 def before_call(
@@ -130,7 +158,9 @@ def before_call(
             or request.remote_addr
             or "anonymous"
         )
-        _check_rate(conn, client, faults["rate_limit_per_min"])
+        refused = _check_rate(conn, client, faults["rate_limit_per_min"], rng, faults)
+        if refused is not None:
+            return refused
     if rng.random() < faults["error_rate"]:
         status, error_class, message = rng.choice(SERVER_ERRORS)
         raise business_error(status, error_class, message)

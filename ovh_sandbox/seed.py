@@ -90,7 +90,8 @@ def _example2(account: Account) -> None:
         account.past_task(sn, function, object_type, object_id, days, outcome)
 
 
-def _example3(account: Account) -> None:
+def _example3(account: Account, domains: int = 0) -> None:
+    """The multi-certificate plan; ``domains`` > 5 adds generated domains up to that many."""
     sn = "example3.cluster03.hosting.ovh.net"
     plan = Plan(
         sn,
@@ -114,6 +115,13 @@ def _example3(account: Account) -> None:
         account.add("domain", sn, doc["domain"], doc)
     for name in ("example.net", "www.example.net"):
         account.add("domainssl", sn, name, certificate("LETSENCRYPT", [name]))
+    for index in range(max(0, domains - 5)):
+        name = f"{('', 'www.', 'shop.')[index % 3]}client{index // 3 + 1}.example.net"
+        doc = domain(name, f"client{index // 3 + 1}", ssl=index % 2 == 0,
+                     dns=("hosting", "hosting", "elsewhere", "none")[index % 4])  # fmt: skip
+        account.add("domain", sn, name, doc)
+        if index % 4 == 0:
+            account.add("domainssl", sn, name, certificate("LETSENCRYPT", [name]))
     for doc in (
         database("example3", "postgresql", quota_mb=1024, used_mb=310.0, dumps=2),
         database("example3wp", "mysql", quota_mb=1024, used_mb=88.2),
@@ -173,22 +181,24 @@ def _generated(account: Account, number: int) -> None:
         )
 
 
-def build_account(services: int) -> Account:
+def build_account(services: int, domains: int = 0) -> Account:
     account = Account()
-    for builder in (_example, _example2, _example3)[:services]:
+    for builder in (_example, _example2)[:services]:
         builder(account)
+    if services >= 3:
+        _example3(account, domains)
     for number in range(4, services + 1):
         _generated(account, number)
     return account
 
 
-def _fill(conn: sqlite3.Connection, config: SandboxConfig, services: int) -> None:
+def _fill(conn: sqlite3.Connection, config: SandboxConfig, services: int, domains: int = 0) -> None:
     for table in ("docs", "tasks", "credentials", "list_cache"):
         conn.execute(f"DELETE FROM {table}")
     stats.clear(conn)
     faults.reset(conn, config)
     credentials.add_demo(conn, config)
-    account = build_account(services)
+    account = build_account(services, domains)
     db.Store(conn).put_many(account.docs)
     conn.executemany(
         "INSERT INTO tasks (id, service, function, object_type, object_id, start, step, outcome, "
@@ -200,11 +210,14 @@ def _fill(conn: sqlite3.Connection, config: SandboxConfig, services: int) -> Non
     )
 
 
-def reset(config: SandboxConfig, services: int = 3) -> None:
-    """Drop everything and seed ``services`` services, the demo credential, no faults, no stats."""
+def reset(config: SandboxConfig, services: int = 3, domains: int = 0) -> None:
+    """Drop everything and seed ``services`` services, the demo credential, no faults, no stats.
+
+    ``domains`` > 5 gives the multi-certificate plan (example3) that many attached domains.
+    """
     db.ensure_schema(config.db_path)
     with closing(db.connect(config.db_path)) as conn, db.transaction(conn):
-        _fill(conn, config, services)
+        _fill(conn, config, services, domains)
 
 
 def is_seeded(config: SandboxConfig) -> bool:

@@ -22,17 +22,17 @@ from app.services.errors import Conflict, InvalidInput
 @bp.get("/")
 @requires(Action.VIEW)
 def index(service_name: str) -> str:
-    """The list in one round trip to OVH; the DNS diagnosis (one call per domain) follows through
-    :func:`dns`, fetched by the page's script, or inline with ``?dns=all`` without JavaScript."""
+    """The list in one round trip to OVH; the DNS diagnosis follows through :func:`dns`, fetched
+    by the page's script, or inline with ``?dns=all`` without JavaScript. Diagnoses are kept and
+    shared (a few are asked per view); ``fresh=1`` is "Check again"."""
     gateway = ovh_api.gateway
     service, attached = _service_and_domains(service_name)
-    diagnoses, fresh = None, _fresh()
+    report = None
     if request.args.get("dns") == "all":
-        names = [d.domain for d in attached]
-        diagnoses = domains.diagnose_dns(gateway, service_name, names, fresh=fresh)
-    return render_template(
-        "domains/index.html", service=service, domains=attached, diagnoses=diagnoses, fresh=fresh
-    )
+        report = domains.diagnose_dns(
+            gateway, service_name, [d.domain for d in attached], refresh=_fresh()
+        )
+    return render_template("domains/index.html", service=service, domains=attached, dns=report)
 
 
 @bp.get("/dns")
@@ -41,11 +41,13 @@ def dns(service_name: str) -> str:
     """Each attached domain's DNS diagnosis, as fragments the list page slots in; ``?fresh=1``
     ("Check again") asks OVH anew instead of using the last minute's answers."""
     gateway = ovh_api.gateway
-    service, attached = _service_and_domains(service_name)
-    fresh = _fresh()
-    names = [d.domain for d in attached]
-    diagnoses = domains.diagnose_dns(gateway, service_name, names, fresh=fresh)
-    return render_template("domains/_dns.html", service=service, diagnoses=diagnoses, fresh=fresh)
+    service, attached = _service_and_domains(service_name)  # the token for ovhcontrol records
+    report = domains.diagnose_dns(
+        gateway, service_name, [d.domain for d in attached], refresh=_fresh()
+    )
+    return render_template(
+        "domains/_dns.html", service=service, service_name=service_name, dns=report
+    )
 
 
 def _fresh() -> bool:

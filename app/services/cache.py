@@ -1,8 +1,12 @@
-"""A short-lived cache for OVH GET answers, dropped per hosting service when the panel changes it.
+"""A cache for OVH GET answers, dropped per hosting service when the panel changes it.
 
 Per process by default; shared across workers and hosts through Redis when ``REDIS_URL`` is set.
 Each service has a generation number that is part of every key: invalidating a service bumps
 it, so every answer cached for that service is unreachable at once, in every worker.
+
+An answer is *fresh* for a while (``ttl``, or longer for answers that change slowly) and then
+kept as the *last known* answer (``keep``), with the time it was read, for pages to show with its
+age when the call budget is spent.
 """
 
 from __future__ import annotations
@@ -10,9 +14,15 @@ from __future__ import annotations
 import json
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 ACCOUNT_SCOPE = "*account*"
+
+
+def now() -> float:
+    """Wall-clock seconds, comparable across workers and hosts (kept answers carry them)."""
+    return time.time()
 
 
 class CacheStore(Protocol):
@@ -21,6 +31,8 @@ class CacheStore(Protocol):
     def set(self, key: str, value: Any, ttl: float) -> None: ...
 
     def incr(self, key: str) -> int: ...
+
+    def add(self, key: str, value: Any, ttl: float) -> bool: ...
 
     def clear(self) -> None: ...
 
@@ -47,8 +59,8 @@ class MemoryStore:
     def set(self, key: str, value: Any, ttl: float) -> None:
         with self._lock:
             if len(self._data) >= self._max_entries:
-                now = time.monotonic()
-                self._data = {k: v for k, v in self._data.items() if v[0] >= now}
+                moment = time.monotonic()
+                self._data = {k: v for k, v in self._data.items() if v[0] >= moment}
                 if len(self._data) >= self._max_entries:
                     self._data.clear()
             self._data[key] = (time.monotonic() + ttl, value)
@@ -58,6 +70,15 @@ class MemoryStore:
             _, current = self._data.get(key, (0.0, 0))
             self._data[key] = (float("inf"), int(current) + 1)
             return int(current) + 1
+
+    def add(self, key: str, value: Any, ttl: float) -> bool:
+        """Set ``key`` only when it is absent (or expired): a claim that one worker wins."""
+        with self._lock:
+            item = self._data.get(key)
+            if item is not None and item[0] >= time.monotonic():
+                return False
+            self._data[key] = (time.monotonic() + ttl, value)
+            return True
 
     def clear(self) -> None:
         with self._lock:
@@ -83,30 +104,81 @@ class RedisStore:
     def incr(self, key: str) -> int:
         return int(self._redis.incr(self._prefix + key))
 
+    def add(self, key: str, value: Any, ttl: float) -> bool:
+        ms = max(1, int(ttl * 1000))
+        return bool(self._redis.set(self._prefix + key, json.dumps(value), px=ms, nx=True))
+
     def clear(self) -> None:
         for key in self._redis.scan_iter(self._prefix + "*"):
             self._redis.delete(key)
 
 
-class ResponseCache:
-    """GET answers keyed by (service, path), valid for ``ttl`` seconds."""
+@dataclass(frozen=True)
+class Entry:
+    """A kept answer: its value, when it was read, and until when it counts as fresh."""
 
-    def __init__(self, store: CacheStore, ttl: float) -> None:
+    value: Any
+    read_at: float
+    fresh_until: float
+
+    @property
+    def age(self) -> float:
+        return max(0.0, now() - self.read_at)
+
+    @property
+    def fresh(self) -> bool:
+        return now() < self.fresh_until
+
+
+class ResponseCache:
+    """GET answers keyed by (service, path): fresh for ``ttl`` seconds, kept for ``keep``."""
+
+    def __init__(self, store: CacheStore, ttl: float, keep: float | None = None) -> None:
         self._store = store
         self._ttl = ttl
+        self._keep = max(ttl, keep or 0.0)
 
     @property
     def enabled(self) -> bool:
         return self._ttl > 0
 
+    @property
+    def store(self) -> CacheStore:
+        return self._store
+
     def get(self, scope: str, key: str) -> Any | None:
+        """The answer while it is fresh, else ``None``."""
+        entry = self.entry(scope, key)
+        return entry.value if entry is not None and entry.fresh else None
+
+    def entry(self, scope: str, key: str) -> Entry | None:
+        """The last known answer, fresh or not."""
         if not self.enabled:
             return None
-        return self._store.get(self._key(scope, key))
+        raw = self._store.get(self._key(scope, key))
+        if not isinstance(raw, dict) or "at" not in raw:
+            return None
+        return Entry(raw.get("v"), float(raw["at"]), float(raw["until"]))
 
-    def set(self, scope: str, key: str, value: Any) -> None:
+    def set(self, scope: str, key: str, value: Any, fresh_for: float | None = None) -> None:
+        """Keep an answer; ``fresh_for=0`` keeps it only as the last known one."""
+        if not self.enabled:
+            return
+        fresh_for = self._ttl if fresh_for is None else fresh_for
+        read_at = now()
+        kept = {"v": value, "at": read_at, "until": read_at + fresh_for}
+        self._store.set(self._key(scope, key), kept, max(self._keep, fresh_for, 1.0))
+
+    def claim(self, scope: str, key: str, seconds: float) -> bool:
+        """Whether this worker is the one to ask OVH for ``key`` now (others use what is kept)."""
+        if not self.enabled:
+            return True
+        return self._store.add("claim:" + self._key(scope, key), 1, seconds)
+
+    def release(self, scope: str, key: str) -> None:
+        """Give a claim up (OVH was not asked after all), so the next try may take it."""
         if self.enabled:
-            self._store.set(self._key(scope, key), value, self._ttl)
+            self._store.set("claim:" + self._key(scope, key), 0, 0.001)
 
     def invalidate(self, scope: str) -> None:
         """Drop everything cached for one hosting service (and the account-wide lists)."""

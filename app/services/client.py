@@ -1,7 +1,9 @@
 """The OVH API gateway: one ``ovh.Client`` per worker, with timeouts, retries, a bounded pool for
-concurrent calls, expanded list answers and a short cache.
+concurrent calls, expanded list answers, a short cache, and OVH's fair-use call budget.
 
-Service modules call the gateway with OVH paths and get JSON back, or a :class:`PanelError`.
+Service modules call the gateway with OVH paths and get JSON back, or a :class:`PanelError`. When
+the budget is spent (or OVH answers 429), a read falls back to the last known answer, noted with
+its age for the page to show; only when nothing is known does the error reach the page.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ import ovh
 import ovh.exceptions
 import requests
 
-from app.services.cache import ACCOUNT_SCOPE, MemoryStore, RedisStore, ResponseCache
+from app.services.budget import BudgetedAdapter, CallBudget, build_budget
+from app.services.cache import ACCOUNT_SCOPE, Entry, MemoryStore, RedisStore, ResponseCache
 from app.services.errors import (
+    NotFound,
     PanelError,
     RateLimited,
     UpstreamUnavailable,
@@ -29,6 +33,7 @@ from app.services.errors import (
     translate,
 )
 from app.services.ovh_answers import header_int, list_body, refused_for_time, time_refusal_body
+from app.services.refresh import Refresher
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +45,6 @@ MAX_PAGES = 1000  # a guard against an answer that never ends, far above any rea
 # its list reads ask for a fresh answer with Pragma: no-cache, as OVH's control panel does.
 FRESH_AFTER_WRITE_SECONDS = 120.0
 RETRY_DELAYS = (0.2, 0.6)
-MAX_RETRY_AFTER = 3.0
 RUNNING_TASK_STATUSES = frozenset({"todo", "init", "doing"})
 
 
@@ -70,10 +74,17 @@ class OvhGateway:
         max_workers: int = 8,
         sleep: Callable[[float], None] = time.sleep,
         page_size: int = PAGE_SIZE,
+        budget: CallBudget | None = None,
+        refresher: Refresher | None = None,
+        slow_seconds: float = 600.0,
     ) -> None:
         self.client = client
         self.cache = cache
         self.page_size = page_size
+        self.budget = budget
+        self.refresher = refresher or Refresher(budget, start=False)
+        self.slow_seconds = slow_seconds
+        self._clock_lock = threading.Lock()
         # Two pools, so a concurrent page section (gather) can itself fan out (map) without
         # waiting on a pool its own callers fill.
         self._pages = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="ovh-page")
@@ -83,26 +94,23 @@ class OvhGateway:
     # Reads -------------------------------------------------------------------------------------
 
     def get(
-        self,
-        target: str,
-        scope: str = ACCOUNT_SCOPE,
-        cache: bool = True,
-        refresh: bool = False,
-        **params: Any,
+        self, target: str, scope: str = ACCOUNT_SCOPE, cache: bool = True, **params: Any
     ) -> Any:
-        """GET ``target``, cached per ``scope`` (a serviceName) unless ``cache`` is off;
-        ``refresh`` asks OVH even when a cached answer exists, and caches the new one."""
+        """GET ``target``, cached per ``scope`` (a serviceName) unless ``cache`` is off."""
         key = "GET " + target + ("?" + query_string(params) if params else "")
-        if cache and not refresh:
-            hit = self.cache.get(scope, key)
-            if hit is not None:
-                return hit
-        result = self._with_retries(lambda: self._signed(lambda: self.client.get(target, **params)))
-        stored = cache and result is not None and not in_flux(result)
-        if stored:
-            self.cache.set(scope, key, result)
-        if not stored or refresh:
-            note_live_read(key)  # a page showing a fresh answer is not kept for the next ask
+        entry = self.cache.entry(scope, key) if cache else None
+        if entry is not None and entry.fresh:
+            return _answer(entry.value)
+        try:
+            result = self.call_with_retries(lambda: self.client.get(target, **params))
+        except NotFound:
+            # "Nothing there" is an answer too (e.g. no certificate): asking again on every
+            # view would spend the budget for nothing. A change through the panel drops it.
+            self.keep(scope, key, NOT_FOUND, settled=cache)
+            raise
+        except RateLimited as error:
+            return _answer(_last_known(entry, key, error))
+        self.keep(scope, key, result, settled=cache and result is not None)
         return result
 
     def get_objects(
@@ -114,17 +122,17 @@ class OvhGateway:
         fetches every detail concurrently.
         """
         key = "LIST " + target + ("?" + query_string(params) if params else "")
-        hit = self.cache.get(scope, key)
-        if hit is not None:
-            return list(hit)
+        entry = self.cache.entry(scope, key)
+        if entry is not None and entry.fresh:
+            return list(entry.value)
         fresh = self.cache.recently_written(scope)
-        items = self._with_retries(lambda: self._expanded_list(target, params, fresh))
-        if items and not all(isinstance(item, dict) for item in items):
-            items = self.map(lambda item: self.get(path(target, item), scope=scope), items)
-        if not in_flux(items):
-            self.cache.set(scope, key, items)
-        else:
-            note_live_read(key)
+        try:
+            items = self._with_retries(lambda: self._expanded_list(target, params, fresh))
+            if items and not all(isinstance(item, dict) for item in items):
+                items = self.map(lambda item: self.get(path(target, item), scope=scope), items)
+        except RateLimited as error:
+            return list(_last_known(entry, key, error))
+        self.keep(scope, key, items)
         return list(items)
 
     def map(self, function: Callable[[Any], T], items: Iterable[Any]) -> list[T]:
@@ -172,6 +180,10 @@ class OvhGateway:
     def delete(self, target: str, scope: str, **params: Any) -> Any:
         return self._write(lambda: self.client.delete(target, **params), scope)
 
+    def call_with_retries(self, call: Callable[[], T]) -> T:
+        """A signed read, retried where that may help (see :meth:`_with_retries`)."""
+        return self._with_retries(lambda: self._signed(call))
+
     def invalidate(self, scope: str) -> None:
         """The service changed (a write, a task that ended): drop what the panel kept about it,
         and ask OVH for fresh lists a while, since OVH keeps list answers on its side too."""
@@ -180,6 +192,20 @@ class OvhGateway:
             self.cache.mark_written(written, FRESH_AFTER_WRITE_SECONDS)
 
     # Internals ---------------------------------------------------------------------------------
+
+    def keep(
+        self,
+        scope: str,
+        key: str,
+        result: Any,
+        settled: bool = True,
+        fresh_for: float | None = None,
+    ) -> None:
+        """Keep an answer: fresh when settled, else only as the last known one."""
+        settled = settled and not in_flux(result)
+        self.cache.set(scope, key, result, fresh_for=fresh_for if settled else 0)
+        if not settled:
+            note_live_read(key)
 
     def _write(self, call: Callable[[], Any], scope: str) -> Any:
         try:
@@ -194,13 +220,22 @@ class OvhGateway:
         clock offset once per client, and a long-lived worker drifts. Nothing ran the first time
         (OVH checks the signature first), so even a write may be sent again."""
         try:
+            self._clock_ready()
             return call()
         except ovh.exceptions.APIError as error:
             if not refused_for_time(error):
                 raise
             log.warning("OVH refused a signature for time; measuring the clock offset again")
             self.client._time_delta = None  # python-ovh re-reads /auth/time on next use
+            self._clock_ready()
             return call()
+
+    def _clock_ready(self) -> None:
+        """python-ovh reads OVH's clock before its first signed call; one thread does it, not
+        each of the threads that start at once (each read would spend the budget)."""
+        if getattr(self.client, "_time_delta", 0) is None:
+            with self._clock_lock:
+                _ = self.client.time_delta
 
     def _expanded_list(self, target: str, params: Mapping[str, Any], fresh: bool) -> list[Any]:
         """Every page of a list, as full objects where the API offers them (Iceberg)."""
@@ -243,6 +278,8 @@ class OvhGateway:
         return response
 
     def _with_retries(self, call: Callable[[], T]) -> T:
+        """Retry what may pass a moment later (5xx, network); never a 429 or a spent budget:
+        those pause the shared budget instead, and the caller falls back to what it knows."""
         for attempt in range(len(RETRY_DELAYS) + 1):
             try:
                 return call()
@@ -251,10 +288,6 @@ class OvhGateway:
                 if attempt == len(RETRY_DELAYS) or not _retryable(panel_error):
                     raise panel_error from error
                 delay = RETRY_DELAYS[attempt]
-                if isinstance(panel_error, RateLimited) and panel_error.retry_after is not None:
-                    if panel_error.retry_after > MAX_RETRY_AFTER:
-                        raise panel_error from error
-                    delay = max(delay, panel_error.retry_after)
                 log.info("OVH GET failed (%s), retrying in %.1fs", panel_error.detail, delay)
                 self._sleep(delay)
         raise AssertionError("unreachable")
@@ -271,6 +304,33 @@ def note_live_read(key: str) -> None:
     reads = live_reads.get()
     if reads is not None:
         reads.append(key)
+
+
+# The ages (seconds) of the last known answers a page shows because the budget was spent: the
+# page says "as of N seconds ago". Set per request by whoever builds pages.
+stale_ages: contextvars.ContextVar[list[float] | None] = contextvars.ContextVar(
+    "stale_ages", default=None
+)
+NOT_FOUND = {"__ovh_answered__": 404}  # how a kept "nothing there" is stored
+
+
+def _answer(kept: Any) -> Any:
+    """A kept answer as OVH gave it: a kept 404 is raised again."""
+    if kept == NOT_FOUND:
+        raise NotFound()
+    return kept
+
+
+def _last_known(entry: Entry | None, key: str, error: RateLimited) -> Any:
+    """The last known answer in place of a call the budget (or OVH's 429) did not allow."""
+    if entry is None:
+        raise error
+    log.info("OVH call budget short: showing %s as of %.0f s ago", key, entry.age)
+    note_live_read(key)
+    ages = stale_ages.get()
+    if ages is not None:
+        ages.append(entry.age)
+    return entry.value
 
 
 def _in_own_threads(calls: Sequence[Callable[[], Any]]) -> list[Any]:
@@ -312,11 +372,14 @@ def in_flux(answer: Any) -> bool:
 
 
 def _retryable(error: PanelError) -> bool:
-    return isinstance(error, (UpstreamUnavailable, RateLimited))
+    return isinstance(error, UpstreamUnavailable)
 
 
 def build_client(
-    ovh_settings: Mapping[str, Any], sandbox_url: str, timeout: tuple[float, float]
+    ovh_settings: Mapping[str, Any],
+    sandbox_url: str,
+    timeout: tuple[float, float],
+    budget: CallBudget | None = None,
 ) -> ovh.Client:
     """The ``ovh.Client`` for these settings: python-ovh's own names, plus ``sandbox`` or a URL."""
     endpoint = ovh_settings["endpoint"]
@@ -336,6 +399,10 @@ def build_client(
     if url:
         # python-ovh only knows its hard-coded regions; a sandbox or proxy URL replaces the base.
         client._endpoint = url.rstrip("/")
+    if budget is not None:
+        adapter = BudgetedAdapter(budget)
+        client._session.mount("https://", adapter)
+        client._session.mount("http://", adapter)
     return client
 
 
@@ -347,8 +414,20 @@ def build_gateway(
     max_workers: int,
     redis_url: str | None,
     cache_prefix: str = "panel:ovh:",
+    calls_per_minute: int = 60,
+    slow_seconds: float = 600.0,
+    keep_seconds: float = 86400.0,
+    background_refresh: bool = True,
 ) -> OvhGateway:
     store = RedisStore(redis_url, cache_prefix) if redis_url else MemoryStore()
-    cache = ResponseCache(store, ttl=cache_seconds)
-    client = build_client(ovh_settings, sandbox_url, timeout)
-    return OvhGateway(client, cache, max_workers=max_workers)
+    cache = ResponseCache(store, ttl=cache_seconds, keep=keep_seconds)
+    budget = build_budget(calls_per_minute, ovh_settings, store, redis_url, cache_prefix)
+    client = build_client(ovh_settings, sandbox_url, timeout, budget)
+    return OvhGateway(
+        client,
+        cache,
+        max_workers=max_workers,
+        budget=budget,
+        refresher=Refresher(budget, start=background_refresh),
+        slow_seconds=slow_seconds,
+    )

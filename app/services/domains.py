@@ -10,6 +10,7 @@ from typing import Any
 from app.services.client import OvhGateway, path
 from app.services.domain_names import display_name, registrable_domain, relative_name, zone_of
 from app.services.errors import NotFound
+from app.services.kept import read_kept
 from app.services.tasks import Task, task_from_ovh
 
 # OVH's hosting.web.CountryEnum: where an attached domain's IP may be located.
@@ -21,6 +22,9 @@ CLOCK_MARGIN = timedelta(minutes=2)
 POINTS_HERE = "points_here"
 POINTS_ELSEWHERE = "points_elsewhere"
 NOT_CONFIGURED = "not_configured"
+# digStatus calls one page view may make while the person waits; the rest come from what is kept
+# (shared by everyone, for OVH_SLOW_CACHE_SECONDS) or are checked in the background.
+DNS_CHECKS_PER_VIEW = 6
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,16 @@ def ownership_records(domain: str, token: str) -> tuple[DnsRecord, ...]:
     if zone_of(domain) == domain:
         return (top,)
     return (top, DnsRecord("TXT", f"ovhcontrol.{domain}", token))
+
+
+@dataclass(frozen=True)
+class DnsReport:
+    """The diagnoses known for a list of domains, those still being checked, and how old the
+    oldest one is (seconds)."""
+
+    diagnoses: dict[str, DnsDiagnosis]
+    pending: tuple[str, ...]
+    oldest_age: float | None
 
 
 @dataclass(frozen=True)
@@ -198,20 +212,29 @@ def get_domain(gateway: OvhGateway, service_name: str, domain: str) -> AttachedD
 
 
 def diagnose_dns(
-    gateway: OvhGateway, service_name: str, domains: Sequence[str], fresh: bool = False
-) -> dict[str, DnsDiagnosis]:
-    """Each domain's DNS verdict, read concurrently (one ``digStatus`` call per domain);
-    ``fresh`` asks OVH again rather than use a recent answer (someone just changed their DNS)."""
-
-    def one(domain: str) -> DnsDiagnosis:
-        raw = gateway.get(
-            path("/hosting/web", service_name, "attachedDomain", domain, "digStatus"),
-            scope=service_name,
-            refresh=fresh,
-        )
-        return _diagnosis(domain, raw)
-
-    return {diagnosis.domain: diagnosis for diagnosis in gateway.map(one, domains)}
+    gateway: OvhGateway,
+    service_name: str,
+    domains: Sequence[str],
+    refresh: bool = False,
+    checks: int = DNS_CHECKS_PER_VIEW,
+) -> DnsReport:
+    """Each domain's DNS verdict (``digStatus``) as kept, at most ``checks`` calls now."""
+    targets = {
+        domain: path("/hosting/web", service_name, "attachedDomain", domain, "digStatus")
+        for domain in domains
+    }
+    kept = read_kept(gateway, service_name, list(targets.values()), checks, refresh=refresh)
+    diagnoses = {
+        domain: _diagnosis(domain, kept[target].value)
+        for domain, target in targets.items()
+        if target in kept
+    }
+    ages = [answer.age for answer in kept.values()]
+    return DnsReport(
+        diagnoses=diagnoses,
+        pending=tuple(domain for domain in domains if domain not in diagnoses),
+        oldest_age=max(ages) if ages else None,
+    )
 
 
 def attach_domain(
@@ -284,7 +307,8 @@ def _domain(raw: dict[str, Any]) -> AttachedDomain:
     )
 
 
-def _diagnosis(domain: str, raw: dict[str, Any]) -> DnsDiagnosis:
+def _diagnosis(domain: str, raw: dict[str, Any] | None) -> DnsDiagnosis:
+    raw = raw or {}  # a 404: the domain is gone, so nothing points to it through this hosting
     records = raw.get("records") or {}
     recommended = raw.get("recommendedIps") or {}
     wanted = [

@@ -71,6 +71,15 @@ class RateLimited(PanelError):
     default_message = _l("OVH is receiving too many requests from the panel. Please wait a moment.")
 
 
+class Busy(RateLimited):
+    """The panel's own share of OVH calls for this minute is spent (nothing was sent to OVH)."""
+
+    default_message = _l(
+        "The panel is pacing its requests to OVH, which limits how many it accepts each minute. "
+        "Nothing was changed."
+    )
+
+
 class UpstreamUnavailable(PanelError):
     status_code = 503
     default_message = _l(

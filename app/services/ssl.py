@@ -16,6 +16,7 @@ from app.services.certificates import name_covers
 from app.services.client import OvhGateway, path
 from app.services.domains import POINTS_HERE, AttachedDomain, DnsDiagnosis, diagnose_dns
 from app.services.errors import NotFound
+from app.services.kept import read_kept
 from app.services.tasks import Task, get_task
 
 LETS_ENCRYPT = "LETSENCRYPT"
@@ -29,6 +30,11 @@ REPORT_FIELDS = (
     "tradeNameVerificationStatus",
 )
 REGENERATIONS_PER_WEEK = 5  # Let's Encrypt's limit as OVH documents it.
+# Per-domain certificate calls (two per domain) one view of the SSL tab may make while the person
+# waits; the others come from what is kept or are read in the background.
+DOMAIN_CERTIFICATE_CALLS_PER_VIEW = 6
+# digStatus calls the order page may make: it needs more of them than the domains tab shows.
+ORDER_DNS_CHECKS = 10
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,18 @@ class Readiness:
     ready: tuple[str, ...]
     failing: tuple[DnsDiagnosis, ...]
     without_ssl: tuple[str, ...]
+    unchecked: tuple[str, ...] = ()  # DNS not checked yet (being checked in the background)
+
+
+@dataclass(frozen=True)
+class DomainCertificates:
+    """Each attached domain's own certificate as known, those still being read, and the age of
+    the oldest answer (seconds)."""
+
+    domains: tuple[str, ...]
+    found: dict[str, Certificate | None]
+    pending: tuple[str, ...]
+    oldest_age: float | None
 
 
 def _base(service_name: str, domain: str | None) -> str:
@@ -104,11 +122,36 @@ def get_certificate(
 
 
 def list_domain_certificates(
-    gateway: OvhGateway, service_name: str, domains: Sequence[str]
-) -> dict[str, Certificate | None]:
-    """Each attached domain's own certificate (offers with ``multipleSSL``), read concurrently."""
-    found = gateway.map(lambda d: get_certificate(gateway, service_name, d), domains)
-    return dict(zip(domains, found, strict=True))
+    gateway: OvhGateway,
+    service_name: str,
+    domains: Sequence[str],
+    refresh: bool = False,
+    calls: int = DOMAIN_CERTIFICATE_CALLS_PER_VIEW,
+) -> DomainCertificates:
+    """Each attached domain's own certificate (offers with ``multipleSSL``), as kept, at most
+    ``calls`` calls now."""
+    targets = [
+        target
+        for domain in domains
+        for target in (_base(service_name, domain), _base(service_name, domain) + "/report")
+    ]
+    kept = read_kept(gateway, service_name, targets, calls, refresh=refresh)
+    found: dict[str, Certificate | None] = {}
+    for domain in domains:
+        base = _base(service_name, domain)
+        if base not in kept:
+            continue
+        raw = kept[base].value
+        report = kept[base + "/report"].value if base + "/report" in kept else None
+        has_one = isinstance(raw, dict) and raw.get("provider")
+        found[domain] = _certificate(raw, [domain], report, domain) if has_one else None
+    ages = [answer.age for answer in kept.values()]
+    return DomainCertificates(
+        domains=tuple(domains),
+        found=found,
+        pending=tuple(domain for domain in domains if domain not in found),
+        oldest_age=max(ages) if ages else None,
+    )
 
 
 def coverage(certificate: Certificate | None, domains: Sequence[AttachedDomain]) -> Coverage:
@@ -126,11 +169,14 @@ def check_readiness(
 ) -> Readiness:
     """Let's Encrypt includes domains with SSL ticked that point here; ask ``digStatus`` first."""
     wanted = [d.domain for d in domains if d.ssl]
-    diagnoses = diagnose_dns(gateway, service_name, wanted)
+    report = diagnose_dns(gateway, service_name, wanted, checks=ORDER_DNS_CHECKS)
+    diagnoses = report.diagnoses
+    checked = [d for d in wanted if d in diagnoses]
     return Readiness(
-        ready=tuple(d for d in wanted if diagnoses[d].verdict == POINTS_HERE),
-        failing=tuple(diagnoses[d] for d in wanted if diagnoses[d].verdict != POINTS_HERE),
+        ready=tuple(d for d in checked if diagnoses[d].verdict == POINTS_HERE),
+        failing=tuple(diagnoses[d] for d in checked if diagnoses[d].verdict != POINTS_HERE),
         without_ssl=tuple(d.domain for d in domains if not d.ssl),
+        unchecked=report.pending,
     )
 
 

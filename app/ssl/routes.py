@@ -83,10 +83,12 @@ def _refused(form: object, error: PanelError) -> PanelError:
 def index(service_name: str) -> str:
     gateway = ovh_api.gateway
     service, certificate, attached = _read(service_name)
-    per_domain = {}
+    per_domain = None
     if service.multiple_ssl:
         names = [d.domain for d in attached if d.domain != service_name]
-        per_domain = ssl.list_domain_certificates(gateway, service_name, names)
+        per_domain = ssl.list_domain_certificates(
+            gateway, service_name, names, refresh=request.args.get("fresh") == "1"
+        )
     return render_template(
         "ssl/index.html",
         service=service,

@@ -1,6 +1,9 @@
-// Fills the DNS column of the domains list: one request brings every domain's diagnosis, which
-// replaces the "Checking…" placeholders. "Check again" asks OVH anew (?fresh=1) the same way,
-// without leaving the page. Without JavaScript, links show the same inline.
+// Fills the DNS column of the domains list: one request brings the diagnoses the panel knows,
+// which replace the "Checking…" placeholders. The panel checks only a few domains per view (OVH
+// limits calls per minute) and the rest in the background, so while some are pending this asks
+// again a little later, a bounded number of times. "Check again" (below the list, or in a
+// domain's steps) asks for a fresh check, in place: open steps stay open and the copy buttons
+// come back. Without JavaScript, the links show the same inline.
 (function () {
   "use strict";
   var table = document.querySelector("[data-dns-url]");
@@ -8,14 +11,52 @@
     return;
   }
   var url = table.getAttribute("data-dns-url");
+  var askedAgain = 0;
+  var MAX_ASKS = 12;
+  var DELAY_MS = 5000;
 
-  function load(fresh, focusFor) {
+  function slotIn(html, focusFor) {
     var opened = {};
     table.querySelectorAll("[data-dns-for]").forEach(function (cell) {
       var details = cell.querySelector("details");
-      opened[cell.getAttribute("data-dns-for")] = details && details.open;
+      opened[cell.getAttribute("data-dns-for")] = Boolean(details && details.open);
     });
-    return fetch(url + (fresh ? "?fresh=1" : ""), { credentials: "same-origin" })
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    holder.querySelectorAll("[data-dns-for]").forEach(function (fresh) {
+      var name = fresh.getAttribute("data-dns-for");
+      table.querySelectorAll("[data-dns-for]").forEach(function (cell) {
+        if (cell.getAttribute("data-dns-for") === name) {
+          var copy = fresh.cloneNode(true);
+          var details = copy.querySelector("details");
+          if (details && opened[name]) {
+            details.open = true;
+          }
+          cell.replaceWith(copy);
+          if (name === focusFor) {
+            var target = copy.querySelector(".dns-refresh") || copy.querySelector(".badge");
+            if (target) {
+              target.setAttribute("tabindex", target.getAttribute("tabindex") || "-1");
+              target.focus();
+            }
+          }
+        }
+      });
+    });
+    var summary = holder.querySelector("[data-dns-summary]");
+    var shown = document.querySelector("p[data-dns-summary]");
+    if (summary && shown) {
+      shown.innerHTML = summary.innerHTML;
+    }
+    if (window.panelCopy) {
+      window.panelCopy.reveal(table);
+    }
+    var pending = holder.querySelector("[data-dns-pending]");
+    return pending ? parseInt(pending.getAttribute("data-dns-pending"), 10) || 0 : 0;
+  }
+
+  function load(fresh, focusFor) {
+    fetch(url + (fresh ? "?fresh=1" : ""), { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) {
           throw new Error("status " + response.status);
@@ -23,30 +64,9 @@
         return response.text();
       })
       .then(function (html) {
-        var holder = document.createElement("div");
-        holder.innerHTML = html;
-        holder.querySelectorAll("[data-dns-for]").forEach(function (fresh) {
-          var name = fresh.getAttribute("data-dns-for");
-          table.querySelectorAll("[data-dns-for]").forEach(function (cell) {
-            if (cell.getAttribute("data-dns-for") === name) {
-              var copy = fresh.cloneNode(true);
-              var details = copy.querySelector("details");
-              if (details && opened[name]) {
-                details.open = true;
-              }
-              cell.replaceWith(copy);
-              if (name === focusFor) {
-                var target = copy.querySelector(".dns-recheck") || copy.querySelector(".badge");
-                if (target) {
-                  target.setAttribute("tabindex", target.getAttribute("tabindex") || "-1");
-                  target.focus();
-                }
-              }
-            }
-          });
-        });
-        if (window.panelCopy) {
-          window.panelCopy.reveal(table);
+        if (slotIn(html, focusFor) > 0 && askedAgain < MAX_ASKS) {
+          askedAgain += 1;
+          window.setTimeout(function () { load(false, null); }, DELAY_MS);
         }
       })
       .catch(function () {
@@ -56,21 +76,20 @@
       });
   }
 
-  table.addEventListener("click", function (event) {
-    var link = event.target.closest(".dns-recheck");
+  // Caught at the document: the links inside the cells arrive with them.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a.dns-refresh");
     if (!link) {
       return;
     }
     event.preventDefault();
     var cell = link.closest("[data-dns-for]");
-    link.setAttribute("aria-disabled", "true");
-    link.textContent = table.getAttribute("data-checking") || link.textContent;
+    if (cell) {
+      link.textContent = table.getAttribute("data-checking") || link.textContent;
+    }
+    askedAgain = 0;
     load(true, cell ? cell.getAttribute("data-dns-for") : null);
   });
 
-  if (table.querySelector(".dns-pending")) {
-    load(false, null);
-  } else if (window.panelCopy) {
-    window.panelCopy.reveal(table);
-  }
+  load(false, null);
 })();

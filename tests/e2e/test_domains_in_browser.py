@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from flask import Flask
+from playwright.sync_api import expect
 
+from app.extensions import ovh_api
 from tests.support.browser import sign_in
 from tests.support.panel import UserFactory
 from tests.support.panel_data import GRANTED_SERVICE, TEST_PASSWORDS
@@ -77,6 +80,25 @@ def test_the_dns_steps_can_be_copied_and_checked_again_without_leaving_the_page(
     url = page.url
     cell.get_by_role("link", name="Check again").click()
     fresh = page.locator('[data-dns-for="xn--caf-dma.example.com"]')
-    fresh.get_by_text("Checked just now").wait_for()
+    fresh.get_by_role("link", name="Check again").wait_for()  # the cell came back
+    expect(page.locator("p[data-dns-summary]")).to_contain_text("DNS checked just now.")
     assert page.url == url  # checked in place
     assert fresh.get_by_text("Remove the A / AAAA records named “café”").is_visible()  # still open
+
+
+@pytest.mark.cached
+def test_the_dns_column_of_a_large_plan_fills_in_as_the_background_checks_it(
+    page: Any, users: UserFactory, app: Flask, sandbox: Any
+) -> None:
+    sandbox.reset(domains=30)
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
+    page.goto("/hosting/example3.cluster03.hosting.ovh.net/domains/")
+    page.get_by_text("Still checking 24 of them.").wait_for()
+    assert page.locator(".dns-pending").count() == 24  # six checked while the person waited
+    with app.app_context():
+        assert ovh_api.gateway.refresher.drain() == 24  # what the background thread does
+    # The page's script asks again a few seconds later, without a reload.
+    expect(page.locator(".dns-pending")).to_have_count(0, timeout=15_000)
+    assert "Still checking" not in page.locator("p[data-dns-summary]").inner_text()
+    assert page.get_by_text("Points elsewhere").count() > 0

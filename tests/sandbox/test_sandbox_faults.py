@@ -26,6 +26,8 @@ def test_faults_start_from_the_config(tmp_path: Path) -> None:
             "error_rate": 0.25,
             "drop_rate": 0.0,
             "invalid_json_rate": 0.0,
+            "rate_limit_html_rate": 0.0,
+            "rate_limit_bare_rate": 0.0,
         }
         control.close()
 
@@ -38,6 +40,8 @@ def test_fault_changes_are_merged(control: Control) -> None:
         "error_rate": 0.5,
         "drop_rate": 0.0,
         "invalid_json_rate": 0.0,
+        "rate_limit_html_rate": 0.0,
+        "rate_limit_bare_rate": 0.0,
     }
 
 
@@ -94,6 +98,23 @@ def test_rate_limit_answers_429_with_retry_after(client: ovh.Client, control: Co
     assert response.status_code == 429
     assert 1 <= int(response.headers["Retry-After"]) <= 60
     assert response.json()["class"] == "Client::TooManyRequests"
+    assert response.headers["X-Ovh-QueryID"]
+    assert control.stats()["rate_limited"] == 1
+
+
+def test_a_429_may_come_as_a_page_or_without_retry_after(
+    client: ovh.Client, control: Control
+) -> None:
+    """OVH's exact 429 is unknown: clients are tested against both shapes (sandbox README)."""
+    client.get("/hosting/web")
+    control.faults(rate_limit_per_min=1, rate_limit_html_rate=1.0, rate_limit_bare_rate=1.0)
+    client.get("/hosting/web")
+    with pytest.raises(InvalidResponse):
+        client.get("/hosting/web")  # python-ovh cannot read the page
+    answer = client.raw_call("GET", "/hosting/web")
+    assert answer.status_code == 429
+    assert "Retry-After" not in answer.headers
+    assert answer.headers["Content-Type"].startswith("text/html")
 
 
 def test_rate_limit_is_per_consumer_key(client: ovh.Client, control: Control) -> None:

@@ -31,7 +31,7 @@ def test_clearing_stats_zeroes_the_counters_only(client: ovh.Client, control: Co
     client.put(f"/hosting/web/{EXAMPLE}", displayName="Kept")
     control.faults(latency_ms=1)
     cleared = control.http.delete(f"{control.base}/_sandbox/stats", timeout=5).json()
-    assert cleared == {"total": 0, "by_route": {}}
+    assert cleared == {"total": 0, "by_route": {}, "rate_limited": 0}
     assert client.get(f"/hosting/web/{EXAMPLE}")["displayName"] == "Kept"
     assert control.faults()["latency_ms"] == 1
 
@@ -44,7 +44,7 @@ def test_reset_route_reseeds_and_clears_faults_and_stats(
     response = control.http.post(f"{control.base}/_sandbox/reset", json={"services": 5}, timeout=5)
     assert response.json() == {"services": 5}
     assert control.faults()["latency_ms"] == 0
-    assert control.stats() == {"total": 0, "by_route": {}}
+    assert control.stats() == {"total": 0, "by_route": {}, "rate_limited": 0}
     assert len(client.get("/hosting/web")) == 5
     assert client.get(f"/hosting/web/{EXAMPLE}")["displayName"] == "Example shop"
 

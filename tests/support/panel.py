@@ -43,6 +43,10 @@ def make_app(sandbox_url: str, database_url: str, **overrides: Any) -> Flask:
         "OVH_CACHE_SECONDS": 0,
         "OVH_CACHE_PREFIX": f"panel-test-{uuid.uuid4().hex}:",
         "RATELIMIT_KEY_PREFIX": f"panel-test-{uuid.uuid4().hex}",
+        # The fair-use budget has tests of its own; elsewhere it must not decide the outcome.
+        "OVH_CALLS_PER_MINUTE": 100_000,
+        # Background refreshes run only when a test drains them (no thread racing the test).
+        "OVH_BACKGROUND_REFRESH": False,
         # Cheaper scrypt for speed; production keeps werkzeug's default cost.
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
     }

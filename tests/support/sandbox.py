@@ -49,9 +49,12 @@ class SandboxControl:
         self.api_url = api_url
         self.base = api_url.removesuffix("/1.0")
 
-    def reset(self, services: int = 3) -> None:
+    def reset(self, services: int = 3, domains: int = 0) -> None:
+        """Reseed; ``domains`` > 5 gives the multi-certificate plan (example3) that many."""
         requests.post(
-            f"{self.base}/_sandbox/reset", json={"services": services}, timeout=30
+            f"{self.base}/_sandbox/reset",
+            json={"services": services, "domains": domains},
+            timeout=30,
         ).raise_for_status()
 
     def faults(self, **faults: float) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 
@@ -31,7 +30,7 @@ def test_dns_diagnosis_tells_here_elsewhere_and_not_configured(gateway: OvhGatew
         gateway,
         "example2.cluster02.hosting.ovh.net",
         ["example.org", "old.example.net", "legacy.example.org"],
-    )
+    ).diagnoses
     assert verdicts["example.org"].verdict == domains.POINTS_HERE
     assert verdicts["example.org"].records_to_create == ()
     elsewhere = verdicts["old.example.net"]
@@ -75,25 +74,6 @@ def test_a_subdomain_gets_the_guides_record_then_the_control_panels_as_a_fallbac
         "ovhcontrol.blog.shop",
     )
     assert top.value == fallback.value == "token123"
-
-
-def test_checking_again_asks_ovh_anew_and_keeps_the_new_answer(
-    gateway: OvhGateway, sandbox: Any
-) -> None:
-    names = ["example.com", "blog.example.com"]
-    domains.diagnose_dns(gateway, SERVICE, names)
-    sandbox.clear_stats()
-    domains.diagnose_dns(gateway, SERVICE, names)
-    assert _dig_calls(sandbox) == 0
-    domains.diagnose_dns(gateway, SERVICE, names, fresh=True)
-    assert _dig_calls(sandbox) == 2
-    domains.diagnose_dns(gateway, SERVICE, names)
-    assert _dig_calls(sandbox) == 2
-
-
-def _dig_calls(sandbox: Any) -> int:
-    by_route = sandbox.stats()["by_route"]
-    return int(by_route.get("GET /hosting/web/{serviceName}/attachedDomain/{domain}/digStatus", 0))
 
 
 def test_attaching_starts_a_task_that_ends_with_the_domain_ready(gateway: OvhGateway) -> None:

@@ -60,21 +60,12 @@ def test_the_records_to_create_are_named_as_a_dns_editor_asks_and_can_be_copied(
     assert "Points to this hosting" in fine and "Check again" not in fine
 
 
-def test_checking_again_asks_ovh_anew_and_says_so_in_both_languages(
-    admin_client: FlaskClient, sandbox: Any
-) -> None:
-    admin_client.get(DOMAINS + "/dns", headers=EN)
-    sandbox.clear_stats()
-    again = admin_client.get(DOMAINS + "/dns?fresh=1", headers=EN).get_data(as_text=True)
-    assert "Checked just now" in again
-    digs = sandbox.stats()["by_route"][
-        "GET /hosting/web/{serviceName}/attachedDomain/{domain}/digStatus"
-    ]
-    assert digs >= 6
+def test_checking_again_from_a_domains_steps_speaks_french(admin_client: FlaskClient) -> None:
     page = admin_client.get(DOMAINS + "/?dns=all&fresh=1", headers={"Accept-Language": "fr"})
     html = page.get_data(as_text=True)
-    assert "Vérifié à l'instant" in html and "Vérifier à nouveau" in html
-    assert "Créez ces enregistrements" in html
+    cafe = html.split('data-dns-for="xn--caf-dma.example.com"')[1].split("</td>")[0]
+    assert "Créez ces enregistrements" in cafe and "Vérifier à nouveau" in cafe
+    assert 'class="btn btn-sm btn-link px-0 dns-refresh"' in cafe and "fresh=1" in cafe
 
 
 def test_attaching_a_main_domain_also_attaches_www_and_follows_both_tasks(
