@@ -128,9 +128,12 @@ def targets_of_tasks(service_name: str, task_ids: Iterable[int]) -> dict[int, st
     return {int(task_id): str(target) for task_id, target in rows if task_id is not None}
 
 
-def record_task_status(service_name: str, task_id: int, status: str) -> None:
-    """Note the latest status of an OVH task on the entries that started it."""
-    db.session.execute(
+def record_task_status(service_name: str, task_id: int, status: str) -> bool:
+    """Note the latest status of an OVH task on the entries that started it.
+
+    True for the one caller that changed it: the database's row lock (SQLite's write lock) makes
+    the conditional update a claim, so what follows an end is done once however many see it."""
+    result = db.session.execute(
         update(AuditEntry)
         .where(
             AuditEntry.service_name == service_name,
@@ -140,6 +143,32 @@ def record_task_status(service_name: str, task_id: int, status: str) -> None:
         .values(task_status=status)
     )
     db.session.commit()
+    return bool(getattr(result, "rowcount", 0))
+
+
+def unrecorded_ends(service_name: str, task_ids: Iterable[int]) -> set[int]:
+    """Which of these tasks the panel started and has not yet seen end (one query)."""
+    ids = list(task_ids)
+    if not ids:
+        return set()
+    rows = db.session.execute(
+        select(AuditEntry.task_id).where(
+            AuditEntry.service_name == service_name,
+            AuditEntry.task_id.in_(ids),
+            AuditEntry.task_status.is_(None),
+        )
+    )
+    return {int(task_id) for (task_id,) in rows if task_id is not None}
+
+
+def entry_for_task(service_name: str, task_id: int) -> AuditEntry | None:
+    """The panel's entry that started this OVH task, if the panel started it."""
+    return db.session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.service_name == service_name, AuditEntry.task_id == task_id)
+        .order_by(AuditEntry.id)
+        .limit(1)
+    ).first()
 
 
 def _new_entry(

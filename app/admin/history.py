@@ -20,6 +20,7 @@ from app.admin.words import ACCOUNT_ACTIONS, SIGN_INS, action_label, details, er
 from app.extensions import db, ovh_api
 from app.services import account, hosting
 from app.services.errors import PanelError
+from app.services.tasks import FAILED
 
 PER_PAGE = 50
 
@@ -50,6 +51,7 @@ def history_page(endpoint: str, staff: bool) -> str:
         entry_details=details,
         error_text=error_text,
         outcome_labels={choice.value: choice.label for choice in OUTCOME_CHOICES},
+        failed_statuses=FAILED,
     )
 
 

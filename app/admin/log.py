@@ -9,10 +9,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Select, not_, select
+from sqlalchemy import ColumnElement, Select, and_, not_, or_, select
 
 from app.extensions import db
 from app.models import AuditEntry
+from app.services.tasks import FAILED
 
 CSV_COLUMNS = (
     "when",
@@ -43,6 +44,15 @@ class AuditFilter:
     hidden_prefixes: tuple[str, ...] = ()  # actions left out, by their start ("auth.")
 
 
+def outcome_is(outcome: str) -> ColumnElement[bool]:
+    """An operation OVH accepted whose task then failed (or was not completed) failed in the
+    end: the Failed filter finds it, and no other filter does."""
+    task_failed = AuditEntry.task_status.in_(FAILED)
+    if outcome == "failed":
+        return or_(AuditEntry.outcome == "failed", task_failed)
+    return and_(AuditEntry.outcome == outcome, or_(AuditEntry.task_status.is_(None), ~task_failed))
+
+
 def query(filters: AuditFilter) -> Select[AuditEntry]:
     """The entries matching ``filters``, newest first."""
     statement = select(AuditEntry).order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
@@ -53,7 +63,7 @@ def query(filters: AuditFilter) -> Select[AuditEntry]:
     if filters.action:
         statement = statement.where(AuditEntry.action == filters.action)
     if filters.outcome:
-        statement = statement.where(AuditEntry.outcome == filters.outcome)
+        statement = statement.where(outcome_is(filters.outcome))
     if filters.services is not None:
         statement = statement.where(AuditEntry.service_name.in_(filters.services))
     if filters.hidden_actions:

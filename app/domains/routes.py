@@ -14,7 +14,7 @@ from app.domains import bp
 from app.domains.forms import AttachDomainForm, DetachDomainForm, ModifyDomainForm
 from app.extensions import ovh_api
 from app.forms import refusal_message
-from app.services import domains, hosting, tasks
+from app.services import domains, hosting, ssl, tasks
 from app.services.domain_names import is_registrable
 from app.services.errors import Conflict, InvalidInput
 
@@ -26,13 +26,23 @@ def index(service_name: str) -> str:
     by the page's script, or inline with ``?dns=all`` without JavaScript. Diagnoses are kept and
     shared (a few are asked per view); ``fresh=1`` is "Check again"."""
     gateway = ovh_api.gateway
-    service, attached = _service_and_domains(service_name)
+    # The certificate's names too, in the same round trip: HTTPS asked for but not in the
+    # certificate yet shows as pending, not as on. On offers where each domain has its own
+    # certificate the SSL tab tells instead.
+    service, attached, names = gateway.gather(
+        lambda: hosting.get_service(gateway, service_name),
+        lambda: domains.list_domains(gateway, service_name),
+        lambda: ssl.certificate_names(gateway, service_name),
+    )
     report = None
     if request.args.get("dns") == "all":
         report = domains.diagnose_dns(
             gateway, service_name, [d.domain for d in attached], refresh=_fresh()
         )
-    return render_template("domains/index.html", service=service, domains=attached, dns=report)
+    pending = frozenset() if service.multiple_ssl else ssl.https_pending(names, attached)
+    return render_template(
+        "domains/index.html", service=service, domains=attached, dns=report, https_pending=pending
+    )
 
 
 @bp.get("/dns")
@@ -63,7 +73,7 @@ def dns_helpers() -> dict[str, Any]:
 @requires(Action.OPERATE)
 def attach(service_name: str) -> str | Response:
     service, attached = _service_and_domains(service_name)
-    form = AttachDomainForm()
+    form = AttachDomainForm(**_retried())
     form.offer_choices(attached)
     if form.validate_on_submit() and form.parsed is not None:
         name, settings = form.parsed.ascii, form.settings()
@@ -97,7 +107,9 @@ def modify(service_name: str, domain: str) -> str | Response:
     gateway = ovh_api.gateway
     service, attached = _service_and_domains(service_name)
     current = domains.find(attached, domain)
-    form = ModifyDomainForm(obj=_form_values(current) if request.method == "GET" else None)
+    form = ModifyDomainForm(
+        obj=_form_values(current) if request.method == "GET" else None, **_retried()
+    )
     form.offer_choices(attached, editing=current.domain)
     if form.validate_on_submit():
         wanted = form.settings()
@@ -136,6 +148,7 @@ def modify(service_name: str, domain: str) -> str | Response:
                 form=form,
                 domain=current,
                 changes=changes,
+                dns_warning=_https_without_dns(service_name, current, wanted),
             )
     return render_template("domains/modify.html", service=service, form=form, domain=current)
 
@@ -189,6 +202,26 @@ def _attach(service_name: str, name: str, settings: domains.DomainSettings) -> t
         task = domains.attach_domain(ovh_api.gateway, service_name, name, settings)
         entry.accepted(task_id=task.id)
     return task
+
+
+def _https_without_dns(
+    service_name: str, current: domains.AttachedDomain, wanted: domains.DomainSettings
+) -> domains.DnsDiagnosis | None:
+    """Switching HTTPS on for a domain whose DNS points elsewhere: the certificate cannot cover
+    it until it points here, so the person is told before confirming (one ``digStatus`` call)."""
+    if current.ssl or not wanted.ssl:
+        return None
+    report = domains.diagnose_dns(ovh_api.gateway, service_name, [current.domain], checks=1)
+    found = report.diagnoses.get(current.domain)
+    return None if found is None or found.verdict == domains.POINTS_HERE else found
+
+
+def _retried() -> dict[str, object]:
+    """ "Try again" after a failed task opens the form filled in as it was sent: its values come
+    in the address (``?retry=<task>&path=…``), secrets never (they are never kept)."""
+    if request.method == "GET" and request.args.get("retry"):
+        return {"formdata": request.args}
+    return {}
 
 
 def _form_values(domain: domains.AttachedDomain) -> object:

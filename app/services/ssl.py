@@ -121,6 +121,23 @@ def get_certificate(
     return _certificate(raw, names, report, domain)
 
 
+def certificate_names(gateway: OvhGateway, service_name: str) -> tuple[str, ...]:
+    """The names the service's certificate covers (``…/ssl/domains``); none without one."""
+    names = _read(lambda: gateway.get(_base(service_name, None) + "/domains", scope=service_name))
+    return tuple(str(name) for name in names or ())
+
+
+def https_pending(names: Sequence[str], domains: Sequence[AttachedDomain]) -> frozenset[str]:
+    """The domains with HTTPS asked for (``ssl``) that a certificate covering ``names`` does not
+    cover: HTTPS is switched on for them, but visitors do not have it yet."""
+    return frozenset(d.domain for d in domains if d.ssl and not names_cover(names, d.domain))
+
+
+def names_cover(names: Sequence[str], domain: str) -> bool:
+    """Whether a certificate for ``names`` covers ``domain`` (wildcards included)."""
+    return any(name_covers(name, domain) for name in names)
+
+
 def list_domain_certificates(
     gateway: OvhGateway,
     service_name: str,

@@ -37,6 +37,9 @@ class Task:
     started: datetime | None
     last_update: datetime | None
     done: datetime | None
+    # ``hosting.web.task`` has no comment; other OVH task models do (``comment``): should OVH
+    # ever send one, it is its own reason for a failure, shown as it is.
+    comment: str | None = None
 
     @property
     def in_progress(self) -> bool:
@@ -137,4 +140,5 @@ def task_from_ovh(service_name: str, raw: dict[str, Any]) -> Task:
         started=parse_datetime(raw.get("startDate")),
         last_update=parse_datetime(raw.get("lastUpdate")),
         done=parse_datetime(raw.get("doneDate")),
+        comment=(str(raw.get("comment") or "").strip() or None),
     )

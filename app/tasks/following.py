@@ -9,7 +9,11 @@ from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 
 from app import audit
+from app.services.client import OvhGateway
+from app.services.domain_names import display_name
+from app.services.ssl import REGENERATIONS_PER_WEEK
 from app.services.tasks import Task
+from app.ssl import completion
 from app.tasks import bp
 from app.tasks.names import FILTER_LABELS, describe, status_badge
 
@@ -56,10 +60,14 @@ def failure_advice(task: Task) -> Any:
     return FAILURE_ADVICE.get(task.status, OTHER_FAILURE)
 
 
-def record_final_status(task: Task) -> None:
-    """The first time the panel sees a task ended, its audit entry learns how it ended."""
-    if task.final:
-        audit.record_task_status(task.service_name, task.id, task.status)
+def task_ended(gateway: OvhGateway, task: Task) -> None:
+    """The hook for "a task the panel started has ended", called wherever the panel first sees
+    a final status (today the task pages; a background queue could call it the same way).
+
+    Its audit entry learns how it ended; the one caller that records the end (a claim, see
+    :func:`app.audit.record_task_status`) does what follows it, so it happens once."""
+    if task.final and audit.record_task_status(task.service_name, task.id, task.status):
+        completion.complete_https(gateway, task)
 
 
 @bp.app_context_processor
@@ -70,4 +78,6 @@ def task_helpers() -> dict[str, Any]:
         "task_object_page": object_page,
         "task_failure_advice": failure_advice,
         "task_filters": FILTER_LABELS,
+        "unicode_domain": display_name,
+        "ssl_week_limit": REGENERATIONS_PER_WEEK,
     }

@@ -134,7 +134,8 @@ STATUS_BADGES: dict[str, tuple[str, Any]] = {
     "doing": ("primary", _l("In progress")),
     "done": ("success", _l("Done")),
     # How OVH ends a task that did not succeed (task.StatusEnum has no failure value).
-    "cancelled": ("danger", _l("Not completed")),
+    # Amber, not red: OVH stopped it or gave up, which is not always a fault.
+    "cancelled": ("warning", _l("Not completed")),
     "error": ("danger", _l("Failed")),
     "ovhError": ("danger", _l("Failed")),
     "customerError": ("danger", _l("Failed")),

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from flask import render_template, request
 
+from app import audit
 from app.access import Action, requires
 from app.extensions import ovh_api
 from app.services import domains, hosting, tasks
-from app.tasks import bp
-from app.tasks.following import record_final_status
+from app.ssl import completion
+from app.tasks import bp, failure
+from app.tasks.following import task_ended
 from app.tasks.names import remember_running, remember_targets, subject_of
 
 MAX_FOLLOWED = 5
@@ -29,6 +31,12 @@ def index(service_name: str) -> str:
     # OVH names an attached domain's task by number only: the panel's own history of the change
     # names it; a running one started elsewhere is named by the domain showing its taskId, which
     # costs one more read, made only when such a task is on the page.
+    # A task the panel started may end while nobody has its page open: the tab is where the
+    # panel then first sees it, and what follows its end starts here.
+    ended = audit.unrecorded_ends(service_name, [task.id for task in page.tasks if task.final])
+    for task in page.tasks:
+        if task.id in ended:
+            task_ended(gateway, task)
     remember_targets(service_name, [task.id for task in page.tasks])
     if any(task.in_progress and subject_of(task) is None for task in page.tasks):
         attached = domains.list_domains(gateway, service_name)
@@ -49,13 +57,15 @@ def show(service_name: str, task_id: int) -> str:
         lambda: gateway.map(lambda one: tasks.get_task(gateway, service_name, one), ids),
     )
     for task in followed:
-        record_final_status(task)
+        task_ended(gateway, task)
     return render_template(
         "tasks/show.html",
         service=service,
         service_name=service_name,
         task=followed[0],
         related=followed[1:],
+        https={task.id: completion.follow_up(gateway, task) for task in followed},
+        failures={task.id: failure.explain(gateway, task) for task in followed},
     )
 
 
@@ -63,6 +73,13 @@ def show(service_name: str, task_id: int) -> str:
 @requires(Action.VIEW)
 def status(service_name: str, task_id: int) -> str:
     """The part of the task page that changes, for the page's script to swap in."""
-    task = tasks.get_task(ovh_api.gateway, service_name, task_id)
-    record_final_status(task)
-    return render_template("tasks/_status.html", service_name=service_name, task=task)
+    gateway = ovh_api.gateway
+    task = tasks.get_task(gateway, service_name, task_id)
+    task_ended(gateway, task)
+    return render_template(
+        "tasks/_status.html",
+        service_name=service_name,
+        task=task,
+        https={task.id: completion.follow_up(gateway, task)},
+        failures={task.id: failure.explain(gateway, task)},
+    )

@@ -24,9 +24,11 @@ def test_the_list_shows_each_domain_and_its_settings_in_one_ovh_round_trip(
     assert '<span title="xn--caf-dma.example.com">café.example.com</span>' in html
     assert "Attach a domain" in html
     assert "Checking…" in html and "js/dns-diagnosis.js" in html
+    # The certificate's names, read in the same round trip, tell which HTTPS is only pending.
     assert sorted(sandbox.stats()["by_route"]) == [
         "GET /hosting/web/{serviceName}",
         "GET /hosting/web/{serviceName}/attachedDomain",
+        "GET /hosting/web/{serviceName}/ssl/domains",
     ]
 
 
