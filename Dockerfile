@@ -1,13 +1,12 @@
-# Production image: gunicorn serving 'app:create_app()' as a non-root user.
-# With no OVH credentials in the environment it runs the panel on the built-in sandbox, like `make demo`.
+# Production image: gunicorn serving 'app:create_app()' as a non-root user, on the real OVH API.
+# It needs OVH credentials, SECRET_KEY and PANEL_URL, and stops with their names when one is missing.
 FROM python:3.11-slim AS build
 WORKDIR /src
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/venv
-COPY pyproject.toml ./
-COPY app ./app
-COPY ovh_sandbox ./ovh_sandbox
-RUN /opt/venv/bin/pip install . && /opt/venv/bin/pip uninstall --yes ovh-hosting-panel
+COPY pyproject.toml requirements.lock ./
+# Exact versions with their hashes: the image gets what CI tested, byte for byte.
+RUN /opt/venv/bin/pip install --require-hashes -r requirements.lock
 COPY translations ./translations
 RUN /opt/venv/bin/pybabel compile -d translations
 
@@ -17,7 +16,7 @@ WORKDIR /srv/panel
 COPY --from=build /opt/venv /opt/venv
 COPY --from=build /src/translations ./translations
 COPY app ./app
-COPY ovh_sandbox ./ovh_sandbox
+COPY gunicorn.conf.py ./gunicorn.conf.py
 COPY templates ./templates
 COPY static ./static
 COPY migrations ./migrations

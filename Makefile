@@ -7,19 +7,35 @@ SANDBOX_PORT ?= 8081
 export FLASK_APP := app:create_app
 export SANDBOX_PORT
 
-.PHONY: demo test lint bench translations catalogs clean
+.PHONY: demo test fuzz lint audit lock bench translations catalogs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test,dev]'
+# Exact versions with their hashes from the lock (pyproject.toml keeps the ranges for library use).
+$(VENV)/.installed: pyproject.toml requirements-dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
+
+# Re-pin every dependency (after changing pyproject.toml): the image's lock and the dev/CI lock.
+LOCK_FLAGS := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
+lock: $(VENV)/.installed
+	$(BIN)/pip-compile $(LOCK_FLAGS) -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra test --extra dev -o requirements-dev.lock pyproject.toml
+
+# Known advisories in any pinned version: pip-audit, then PyPI's advisory list read directly for
+# the pins pip-audit could not check (mirrors that serve only /pypi/<name>/json).
+audit: $(VENV)/.installed
+	$(BIN)/pip-audit --progress-spinner off --disable-pip --require-hashes -r requirements.lock -r requirements-dev.lock
+	$(BIN)/python scripts/audit_lock.py requirements.lock requirements-dev.lock
 
 catalogs: $(VENV)/.installed
 	$(BIN)/pybabel compile --statistics -d translations
 
+# The demo runs only when asked for by name: PANEL_DEMO=1 puts the panel on the built-in sandbox.
+demo: export PANEL_DEMO := 1
 demo: $(VENV)/.installed catalogs
 	@mkdir -p instance
 	$(BIN)/flask db upgrade
@@ -28,6 +44,10 @@ demo: $(VENV)/.installed catalogs
 
 test: $(VENV)/.installed catalogs
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The form fuzzing of the suite, longer: 150 generated inputs per form, a new draw each run.
+fuzz: $(VENV)/.installed catalogs
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-150} FUZZ_RANDOM=1 $(BIN)/python -m pytest -s -q -p no:cacheprovider tests/fuzz
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

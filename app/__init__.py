@@ -23,20 +23,51 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(load_settings(app.instance_path))
     app.config.update(config or {})
 
+    register_proxies(app)
     register_extensions(app)
     register_access(app)
     register_page_cache(app)
+    register_once(app)
     register_blueprints(app)
     register_error_handlers(app)
     register_security_headers(app)
     register_template_helpers(app)
     register_cli(app)
+    retire_demo_accounts(app)
     return app
 
 
+def register_proxies(app: Flask) -> None:
+    """Behind ``TRUSTED_PROXIES`` reverse proxies, believe that many ``X-Forwarded-*`` hops for
+    the client address, scheme, host and port; with none, believe no such header."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    hops = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if hops > 0:
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops
+        )
+
+
+def retire_demo_accounts(app: Flask) -> None:
+    """A panel off the sandbox deletes the demo accounts and will not start beside one."""
+    if app.config["ON_SANDBOX"]:
+        return
+    from app.accounts.demo import retire_demo_accounts as retire
+    from app.extensions import db
+
+    with app.app_context():
+        retire()
+        db.session.remove()
+
+
 def register_extensions(app: Flask) -> None:
-    from app import i18n
+    from app import i18n, limits_store
     from app.extensions import csrf, db, limiter, login_manager, migrate, ovh_api
+
+    if app.config.get("RATELIMIT_STORAGE_URI") == f"{limits_store.SCHEME}://":
+        # The limits live in the database the app was given (tests hand it over in ``config``).
+        app.config["RATELIMIT_STORAGE_OPTIONS"] = {"url": app.config["SQLALCHEMY_DATABASE_URI"]}
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
@@ -60,6 +91,12 @@ def register_page_cache(app: Flask) -> None:
 
     pagecache.init_app(app)
     fairuse.init_app(app)
+
+
+def register_once(app: Flask) -> None:
+    from app import once
+
+    once.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -48,15 +48,6 @@ WHO_CAN_HELP: dict[Action, Any] = {
 }
 
 
-class Person(Protocol):
-    is_authenticated: bool
-
-    @property
-    def is_admin(self) -> bool: ...
-
-    def grant_level(self, service_name: str) -> str | None: ...
-
-
 class Named(Protocol):
     @property
     def service_name(self) -> str: ...
@@ -139,13 +130,10 @@ def require_sign_in() -> Response | None:
     return redirect(url_for("auth.sign_in", next=next_path))
 
 
-def template_helpers() -> dict[str, Any]:
-    def may(action: Action, service_name: str | None = None) -> bool:
-        return can(current_user, service_name, action)
-
-    return {"may": may, "Action": Action}
+def may(action: Action, service_name: str | None = None) -> bool:
+    """For templates: whether the person reading the page may do ``action``."""
+    return can(current_user, service_name, action)
 
 
 def init_app(app: Flask) -> None:
     app.before_request(require_sign_in)
-    app.context_processor(template_helpers)

@@ -1,9 +1,9 @@
 """The audit trail: every change made through the panel, written before it happens.
 
-Mutating views wrap their one service call in :func:`audited`::
+Every OVH change runs inside :func:`audited` (``app.actions.change`` does it for the actions)::
 
-    with audited("domain.attach", service_name=sn, target=domain, parameters=form.data) as entry:
-        task = domains.attach_domain(ovh_api.gateway, sn, domain, ...)
+    with audited("domain.attach", service_name=sn, target=domain, parameters=params) as entry:
+        task = domains.attach_domain(gateway, sn, domain, settings)
         entry.accepted(task_id=task.id)
 
 The ``submitted`` entry is committed before the OVH call, so a crash or a dropped connection still
@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from flask import has_request_context
+from flask import g, has_request_context
 from flask_login import current_user
 from sqlalchemy import select, update
 
@@ -83,6 +83,10 @@ def audited(
     except Exception as error:
         db.session.rollback()
         rejected = isinstance(error, REJECTIONS)
+        if not rejected and has_request_context():
+            # OVH may have carried out the change before the answer was lost: the error page
+            # says so and points to the service's tasks instead of "nothing was changed".
+            g.uncertain_write = service_name or ""
         entry.outcome = "rejected" if rejected else "failed"
         if isinstance(error, PanelError):
             entry.query_id = error.query_id

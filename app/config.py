@@ -1,8 +1,9 @@
 """Typed settings: the only module that reads ``os.environ``.
 
 Configuration flows one way: environment → :func:`load_settings` → ``app.config`` → service
-constructors. Production secrets have no defaults; with no OVH credentials at all the panel runs on
-the built-in sandbox and says so on every page.
+constructors. Production secrets have no defaults. The demo on the built-in sandbox runs only when
+asked for by name (``PANEL_DEMO=1``); without it, missing settings stop the panel with a sentence
+naming each of them.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ import os
 import secrets
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ovh.config import ConfigurationManager
 
 DEFAULT_SANDBOX_PORT = 8081
+DEFAULT_PORT = 8000
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 OVH_KEY_NAMES = (
     "application_key",
     "application_secret",
@@ -41,6 +45,15 @@ def _env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+class ConfigError(RuntimeError):
+    """The panel cannot start with these settings; the message says what to set."""
+
+
+def demo_requested() -> bool:
+    """``PANEL_DEMO=1``: the only way to run the panel on the built-in sandbox."""
+    return _env_bool("PANEL_DEMO")
+
+
 def instance_path() -> str | None:
     """Where the panel keeps its files (SQLite, the demo's key): ``PANEL_INSTANCE_PATH``, else
     Flask's ``instance/`` beside the code."""
@@ -48,20 +61,85 @@ def instance_path() -> str | None:
     return str(Path(value).resolve()) if value else None
 
 
-def ovh_settings() -> dict[str, Any]:
+def ovh_settings(demo: bool = False) -> dict[str, Any]:
     """The OVH connection, read the way python-ovh reads it (``OVH_*`` or ``ovh.conf``).
 
     ``endpoint`` is one of python-ovh's names (``ovh-eu``…), ``sandbox``, or a URL ending in
-    ``/1.0``. With no credentials at all the endpoint is the sandbox.
+    ``/1.0``. The demo always runs on the sandbox; outside it the sandbox is refused.
     """
     manager = ConfigurationManager()
     endpoint = manager.get("default", "endpoint") or "ovh-eu"
     section = "ovh-eu" if endpoint == "sandbox" or "/" in endpoint else endpoint
     keys = {name: manager.get(section, name) for name in OVH_KEY_NAMES}
-    has_credentials = bool(keys["application_key"] or keys["client_id"])
-    if not has_credentials:
+    if demo:
         endpoint = "sandbox"
     return {"endpoint": endpoint, **keys}
+
+
+def missing_production_settings(ovh: dict[str, Any], secret_key: str | None) -> list[str]:
+    """The settings a panel on the real OVH API still needs, by name."""
+    missing = []
+    if ovh["endpoint"] == "sandbox":
+        missing.append("OVH_ENDPOINT (not 'sandbox': the sandbox is for PANEL_DEMO=1 only)")
+    if not ovh["client_id"]:
+        missing += [
+            f"OVH_{name.upper()}"
+            for name in ("application_key", "application_secret", "consumer_key")
+            if not ovh[name]
+        ]
+    elif not ovh["client_secret"]:
+        missing.append("OVH_CLIENT_SECRET")
+    if secret_key is None:
+        missing.append("SECRET_KEY")
+    if _env("PANEL_URL") is None:
+        missing.append("PANEL_URL")
+    return missing
+
+
+def demo_bind_problem(binds: list[str]) -> str | None:
+    """Why the demo must not listen on ``binds`` (gunicorn's ``host:port`` list), or ``None``."""
+    if not demo_requested() or _env_bool("PANEL_DEMO_PUBLIC"):
+        return None
+    public = [bind for bind in binds if _bind_host(bind) not in LOOPBACK_HOSTS]
+    if not public:
+        return None
+    return (
+        "The demo (PANEL_DEMO=1) signs anyone in with published passwords, so it listens on "
+        f"loopback only, not on {', '.join(public)}. Bind to 127.0.0.1, or set "
+        "PANEL_DEMO_PUBLIC=1 if you really mean to show it to your network."
+    )
+
+
+def _bind_host(bind: str) -> str:
+    if bind.startswith("unix:"):
+        return "localhost"
+    if bind.startswith("["):
+        return bind[1:].partition("]")[0]
+    return bind.rpartition(":")[0] if ":" in bind else bind
+
+
+def panel_url(demo: bool) -> str:
+    """The panel's public address, for the links it hands out; never taken from a request."""
+    url = _env("PANEL_URL")
+    if url is None:
+        url = f"http://127.0.0.1:{_env('PORT') or DEFAULT_PORT}" if demo else ""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(
+            "PANEL_URL must be an http or https address, like https://panel.example.com "
+            f"(now {url!r})."
+        )
+    return url.rstrip("/")
+
+
+def trusted_hosts(url: str, demo: bool) -> list[str]:
+    """``TRUSTED_HOSTS`` (comma-separated), else the host of ``PANEL_URL`` (and loopback in the
+    demo): requests for any other ``Host`` are refused."""
+    listed = [host.strip() for host in (_env("TRUSTED_HOSTS") or "").split(",") if host.strip()]
+    if listed:
+        return listed
+    hosts = [urlsplit(url).hostname or ""]
+    return hosts + [host for host in LOOPBACK_HOSTS if host not in hosts] if demo else hosts
 
 
 def _demo_secret_key(instance_path: Path) -> str:
@@ -76,8 +154,19 @@ def _demo_secret_key(instance_path: Path) -> str:
 
 def load_settings(instance_path: str) -> dict[str, Any]:
     """Every setting the panel reads, from the environment."""
-    ovh = ovh_settings()
-    on_sandbox = ovh["endpoint"] == "sandbox"
+    demo = demo_requested()
+    ovh = ovh_settings(demo)
+    on_sandbox = demo
+    secret_key = _env("SECRET_KEY")
+    if not demo:
+        missing = missing_production_settings(ovh, secret_key)
+        if missing:
+            raise ConfigError(
+                "The panel cannot start: set "
+                + ", ".join(missing)
+                + ". To try the panel on the built-in sandbox instead, set PANEL_DEMO=1 "
+                "(make demo does)."
+            )
     sandbox = None
     if on_sandbox:
         # Demo wiring: only a panel on the sandbox loads the sandbox's package, for its keys.
@@ -90,21 +179,18 @@ def load_settings(instance_path: str) -> dict[str, Any]:
                 application_secret=sandbox.application_secret,
                 consumer_key=sandbox.consumer_key,
             )
-    secret_key = _env("SECRET_KEY")
     if secret_key is None:
-        if not on_sandbox:
-            raise RuntimeError(
-                "SECRET_KEY is not set. Set it to a long random string before running the panel "
-                "against the real OVH API."
-            )
         secret_key = _demo_secret_key(Path(instance_path))
+    url = panel_url(demo)
     sandbox_port = int(_env("SANDBOX_PORT") or DEFAULT_SANDBOX_PORT)
+    database_url = _env("DATABASE_URL") or "sqlite:///" + str(Path(instance_path) / "panel.db")
     return {
         "SECRET_KEY": secret_key,
-        "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL")
-        or "sqlite:///" + str(Path(instance_path) / "panel.db"),
+        "SQLALCHEMY_DATABASE_URI": database_url,
         "REDIS_URL": _env("REDIS_URL"),
-        "RATELIMIT_STORAGE_URI": _env("REDIS_URL") or "memory://",
+        # Limits every worker shares: Redis when there is one, else the panel's database.
+        "RATELIMIT_STORAGE_URI": _env("REDIS_URL") or "panel-db://",
+        "RATELIMIT_STORAGE_OPTIONS": {} if _env("REDIS_URL") else {"url": database_url},
         "OVH_CACHE_PREFIX": _env("OVH_CACHE_PREFIX") or "panel:ovh:",
         "OVH": ovh,
         "OVH_SANDBOX_URL": _env("OVH_SANDBOX_URL") or f"http://127.0.0.1:{sandbox_port}/1.0",
@@ -122,6 +208,12 @@ def load_settings(instance_path: str) -> dict[str, Any]:
         "OVH_BACKGROUND_REFRESH": _env_bool("OVH_BACKGROUND_REFRESH", True),
         "SANDBOX": sandbox,
         "ON_SANDBOX": on_sandbox,
+        "PANEL_URL": url,
+        "TRUSTED_HOSTS": trusted_hosts(url, demo),
+        # How many reverse proxies stand in front of the panel (their X-Forwarded-* are believed).
+        "TRUSTED_PROXIES": int(_env_float("TRUSTED_PROXIES", 0)),
+        # Lets the demo answer on a non-loopback address (it refuses to otherwise).
+        "PANEL_DEMO_PUBLIC": _env_bool("PANEL_DEMO_PUBLIC"),
         "SESSION_COOKIE_SECURE": not on_sandbox and not _env_bool("FLASK_DEBUG"),
         # No form needs more; the SSL import (three PEM texts or files) asks for the most.
         "MAX_CONTENT_LENGTH": 1024 * 1024,

@@ -1,11 +1,12 @@
-"""One handler for every error page: 400, 403, 404, 429, 500 and 503, written for people."""
+"""One handler for every error page, written for people: 400, 403, 404, 429, 500, 502 (OVH
+answered with an error the panel did not expect) and 503 (OVH did not answer)."""
 
 from __future__ import annotations
 
 import logging
 import math
 
-from flask import Flask, render_template
+from flask import Flask, g, render_template, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -13,7 +14,7 @@ from app.extensions import db
 from app.services.errors import PanelError
 
 log = logging.getLogger(__name__)
-PAGES = (400, 403, 404, 429, 500, 503)
+PAGES = (400, 403, 404, 429, 500, 502, 503)
 
 
 def render_error(
@@ -37,8 +38,13 @@ def handle_csrf_error(error: CSRFError) -> tuple[str, int]:
 
 
 def handle_panel_error(error: PanelError) -> tuple[str, int] | tuple[str, int, dict[str, str]]:
-    status = 503 if error.status_code in (502, 503) else error.status_code
+    status = error.status_code
     log.warning("OVH error shown as %s: %s (query id %s)", status, error.detail, error.query_id)
+    if "uncertain_write" in g:
+        service_name = g.uncertain_write
+        tasks = url_for("tasks.index", service_name=service_name) if service_name else None
+        page = render_template("errors/uncertain.html", error=error, tasks_url=tasks)
+        return page, 503
     if status == 429 and error.retry_after:
         # The calm busy page: nothing is known to show instead; say when to come back.
         page, status = render_error(status, error=error)

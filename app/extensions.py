@@ -47,6 +47,7 @@ class OvhExtension:
             "background_refresh": app.config["OVH_BACKGROUND_REFRESH"],
             "redis_url": app.config["REDIS_URL"],
             "cache_prefix": app.config["OVH_CACHE_PREFIX"],
+            "database_url": app.config["SQLALCHEMY_DATABASE_URI"],
         }
         app.extensions["ovh"] = _LazyGateway(settings)
 

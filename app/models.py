@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,12 +29,29 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined]
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_sign_in: Mapped[datetime | None] = mapped_column(nullable=True)
-    # Part of every session and remember-me cookie: rotating it signs the user out everywhere.
-    session_token: Mapped[str] = mapped_column(String(64), default="")
+    # Set after very many failed sign-ins from anywhere: only known places (or a one-time link,
+    # or an administrator's unlock) get in until it is cleared.
+    sign_in_locked_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    # Seeded by the demo: deleted whenever the panel starts off the sandbox.
+    demo: Mapped[bool] = mapped_column(default=False)
 
     grants: Mapped[list[ServiceGrant]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="select"
     )
+    sessions: Mapped[list[UserSession]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", lazy="select"
+    )
+
+    @property
+    def current_token(self) -> str | None:
+        """The token of the session this request runs in (never stored: only its hash is, in
+        UserSession); set at sign-in and by the user loader."""
+        token: str | None = self.__dict__.get("_current_token")
+        return token
+
+    @current_token.setter
+    def current_token(self, token: str | None) -> None:
+        self.__dict__["_current_token"] = token
 
     @property
     def is_admin(self) -> bool:
@@ -50,11 +66,12 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined]
         return self.display_name or self.email
 
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_token}"
+        """What the session and remember-me cookies hold: the user and their session's token."""
+        return f"{self.id}:{self.current_token or ''}"
 
     def rotate_session_token(self) -> None:
         """End every session and remember-me cookie of this user."""
-        self.session_token = secrets.token_urlsafe(32)
+        self.sessions = []
 
     def grant_level(self, service_name: str) -> str | None:
         return next((g.level for g in self.grants if g.service_name == service_name), None)
@@ -109,11 +126,46 @@ class OneTimeLink(db.Model):  # type: ignore[name-defined]
     user: Mapped[User] = relationship()
 
 
-class SignInFailure(db.Model):  # type: ignore[name-defined]
-    """A failed sign-in, keyed by a keyed hash of the email typed, known or not."""
+class UserSession(db.Model):  # type: ignore[name-defined]
+    """One signed-in browser: its cookies hold the token whose hash is kept here, so deleting
+    the row ends that session and every copy of its cookies."""
 
-    __tablename__ = "sign_in_failures"
+    __tablename__ = "user_sessions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email_hash: Mapped[str] = mapped_column(String(64), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    remember: Mapped[bool] = mapped_column(default=False)
+    user_agent: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(45), default="")
+
+    user: Mapped[User] = relationship(back_populates="sessions")
+
+
+class FormSubmission(db.Model):  # type: ignore[name-defined]
+    """A form sent once: the same form sent again (double click, back and resubmit) is answered
+    from here instead of reaching OVH a second time."""
+
+    __tablename__ = "form_submissions"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    done: Mapped[bool] = mapped_column(default=False)
+    location: Mapped[str | None] = mapped_column(String(2000), nullable=True)
+
+
+class SignInThrottle(db.Model):  # type: ignore[name-defined]
+    """Failed sign-ins counted under a keyed hash of an email (``account``) or of an email and a
+    client address (``pair``), known or not: one row per key, however many attempts."""
+
+    __tablename__ = "sign_in_throttle"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime | None] = mapped_column(nullable=True, index=True)
+    blocked_until: Mapped[datetime | None] = mapped_column(nullable=True)
+    # A pair that signed in successfully: the account's own pause never applies to it.
+    known: Mapped[bool] = mapped_column(default=False)
+    last_success_at: Mapped[datetime | None] = mapped_column(nullable=True)

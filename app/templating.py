@@ -11,24 +11,16 @@ from babel import Locale
 from flask import Flask, current_app, request
 from flask_babel import format_datetime, format_timedelta, get_locale
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 
+from app.access import Action, may
 from app.i18n import LANGUAGE_PROMPTS, LANGUAGES
+from app.labels import badge_of, label_of
 from app.services.domain_names import display_name
+from app.services.domains import ownership_records
+from app.services.ssl import REGENERATIONS_PER_WEEK
 from app.services.units import Quantity
-
-# Colour and plain words for every state OVH reports; anything else is shown as it is, in grey.
-STATE_BADGES: dict[str, tuple[str, Any]] = {
-    "active": ("success", _l("Active")),
-    "bloqued": ("danger", _l("Blocked")),
-    "blocked": ("danger", _l("Blocked")),
-    "hardBlocked": ("danger", _l("Blocked by OVH")),
-    "hardBloqued": ("danger", _l("Blocked by OVH")),
-    "maintenance": ("warning", _l("Under maintenance")),
-}
-
-
-def state_badge(state: str) -> tuple[str, Any]:
-    return STATE_BADGES.get(state, ("secondary", state))
+from app.tasks import following
 
 
 @cache
@@ -92,14 +84,36 @@ def template_context() -> dict[str, Any]:
     }
 
 
+def plain_lazy_strings(value: Any) -> Any:
+    """Flask-Babel's lazy strings call themselves markup (``__html__``), so one interpolated with
+    what a person typed (``_l("%(version)s is not offered", version=…)``) would reach the page
+    unescaped. Every printed value goes through here: a lazy string becomes a plain ``str``,
+    which Jinja then escapes like any other."""
+    return str(value) if isinstance(value, LazyString) else value
+
+
 def init_app(app: Flask) -> None:
+    # Before any template is compiled: finalize is baked into compiled templates.
+    app.jinja_env.finalize = plain_lazy_strings
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["size"] = human_size
     app.jinja_env.filters["when"] = when
     app.jinja_env.filters["display_name"] = display_name
     app.jinja_env.filters["age"] = seconds_ago
-    # Globals, not context: macros imported from _macros/ see globals only.
-    app.jinja_env.globals["state_badge"] = state_badge
+    # Every helper is a global, registered here only: macros imported from _macros/ see globals.
+    app.jinja_env.globals.update(
+        badge_of=badge_of,
+        label_of=label_of,
+        may=may,
+        Action=Action,
+        describe_task=following.describe,
+        task_filters=following.FILTER_LABELS,
+        task_object_page=following.object_page,
+        task_failure_advice=following.failure_advice,
+        unicode_domain=display_name,
+        ownership_records=ownership_records,
+        ssl_week_limit=REGENERATIONS_PER_WEEK,
+    )
     app.context_processor(template_context)
     app.config.setdefault("BOOTSTRAP_SERVE_LOCAL", True)
     from flask_bootstrap import Bootstrap5

@@ -86,7 +86,7 @@ def started(workdir: Path, admin: tuple[str, str]) -> Iterator[tuple[str, str, i
         )
         panel = spawn(servers.gunicorn(panel_port, workers=workers, threads=8), env)
         base = f"http://127.0.0.1:{sandbox_port}"
-        servers.wait_until_up(base + "/_sandbox/stats", sandbox)
+        servers.wait_until_up(base + "/1.0/auth/time", sandbox)
         servers.wait_until_up(f"http://127.0.0.1:{panel_port}/healthz", panel)
         yield f"http://127.0.0.1:{panel_port}", base, workers
 
@@ -138,7 +138,7 @@ def run(admin: tuple[str, str]) -> dict[str, Any]:
         while time.monotonic() < until:
             time.sleep(min(2.0, max(0.0, until - time.monotonic())))
             samples.append((time.monotonic() - started_at, sandbox.calls()))
-        stats = requests.get(f"{sandbox_base}/_sandbox/stats", timeout=5).json()
+        stats = sandbox.http.get(f"{sandbox_base}/_sandbox/stats", timeout=5).json()
         elapsed = time.monotonic() - started_at
         for thread in threads:  # a last page may still be loading: it counts in the tally
             thread.join()

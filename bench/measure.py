@@ -16,7 +16,9 @@ from urllib.parse import urlsplit
 import ovh
 import requests
 
+from bench.servers import CONTROL_TOKEN
 from ovh_sandbox.config import DEMO_APPLICATION_KEY, DEMO_APPLICATION_SECRET, DEMO_CONSUMER_KEY
+from ovh_sandbox.control import TOKEN_HEADER
 
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
@@ -24,15 +26,19 @@ CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 class Sandbox:
     def __init__(self, base: str) -> None:
         self.base = base
+        self.http = requests.Session()
+        self.http.headers[TOKEN_HEADER] = CONTROL_TOKEN
 
     def latency(self, milliseconds: int) -> None:
-        requests.post(f"{self.base}/_sandbox/faults", json={"latency_ms": milliseconds}, timeout=5)
+        self.http.post(
+            f"{self.base}/_sandbox/faults", json={"latency_ms": milliseconds}, timeout=5
+        ).raise_for_status()
 
     def clear_stats(self) -> None:
-        requests.delete(f"{self.base}/_sandbox/stats", timeout=5).raise_for_status()
+        self.http.delete(f"{self.base}/_sandbox/stats", timeout=5).raise_for_status()
 
     def calls(self) -> int:
-        return int(requests.get(f"{self.base}/_sandbox/stats", timeout=5).json()["total"])
+        return int(self.http.get(f"{self.base}/_sandbox/stats", timeout=5).json()["total"])
 
 
 class Browser:

@@ -16,6 +16,8 @@ from pathlib import Path
 import requests
 
 BIN = Path(sys.executable).parent
+# The sandbox's control token for the benchmark's own sandbox (X-Sandbox-Token).
+CONTROL_TOKEN = "bench-sandbox-control-token"
 
 
 def free_port() -> int:
@@ -51,6 +53,8 @@ def environment(workdir: Path, sandbox_port: int, cache_seconds: float) -> dict[
     env = {key: value for key, value in os.environ.items() if not key.startswith("OVH_")}
     env.update(
         FLASK_APP="app:create_app",
+        PANEL_DEMO="1",
+        SANDBOX_CONTROL_TOKEN=CONTROL_TOKEN,
         SECRET_KEY="bench-secret-key-not-for-production",
         DATABASE_URL=f"sqlite:///{workdir / 'panel.db'}",
         SANDBOX_DB=str(workdir / "sandbox.db"),
@@ -112,7 +116,7 @@ def started(workdir: Path, services: int, admin: tuple[str, str]) -> Iterator[Se
         panel = spawn(gunicorn(panel_port), env)
         cached = spawn(gunicorn(cached_port), environment(workdir, sandbox_port, 30))
         sandbox_base = f"http://127.0.0.1:{sandbox_port}"
-        wait_until_up(sandbox_base + "/_sandbox/stats", sandbox)
+        wait_until_up(sandbox_base + "/1.0/auth/time", sandbox)
         wait_until_up(f"http://127.0.0.1:{panel_port}/healthz", panel)
         wait_until_up(f"http://127.0.0.1:{cached_port}/healthz", cached)
         yield Servers(

@@ -8,7 +8,8 @@ guards nothing real.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEMO_APPLICATION_KEY = "sandboxdemoappkey"
@@ -28,6 +29,9 @@ class SandboxConfig:
     application_key: str = DEMO_APPLICATION_KEY
     application_secret: str = DEMO_APPLICATION_SECRET
     consumer_key: str = DEMO_CONSUMER_KEY
+    # Asked of every control request (header X-Sandbox-Token) and, as a keyed hash, of the
+    # approval form: a web page the person visits cannot drive the sandbox.
+    control_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
 
 
 def from_env(instance_path: str) -> SandboxConfig:
@@ -52,4 +56,16 @@ def from_env(instance_path: str) -> SandboxConfig:
         application_key=env("SANDBOX_APPLICATION_KEY") or defaults.application_key,
         application_secret=env("SANDBOX_APPLICATION_SECRET") or defaults.application_secret,
         consumer_key=env("SANDBOX_CONSUMER_KEY") or defaults.consumer_key,
+        control_token=env("SANDBOX_CONTROL_TOKEN") or _kept_token(Path(instance_path)),
     )
+
+
+def _kept_token(instance_path: Path) -> str:
+    """The control token kept in the instance folder, so ``make demo``'s processes and whoever
+    can read that folder share it (``instance/sandbox-control-token``)."""
+    token_file = instance_path / "sandbox-control-token"
+    if not token_file.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        token_file.write_text(secrets.token_urlsafe(24))
+        token_file.chmod(0o600)
+    return token_file.read_text().strip()

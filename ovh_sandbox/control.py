@@ -1,14 +1,46 @@
-"""Control routes outside ``/1.0`` (no signature, no faults): faults, stats and reset."""
+"""Control routes outside ``/1.0`` (no signature, no faults): faults, stats and reset.
+
+Each request carries the sandbox's control token in ``X-Sandbox-Token`` and, when a browser sends
+it, an ``Origin`` that is the sandbox's own: a page on another site cannot reset or break it.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request
+import hmac
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Request, Response, request
 
 from ovh_sandbox import api, faults, seed, stats
-from ovh_sandbox.errors import bad_request
+from ovh_sandbox.errors import ApiError, bad_request
 from ovh_sandbox.validation import parse_json_object
 
 bp = Blueprint("control", __name__, url_prefix="/_sandbox")
+TOKEN_HEADER = "X-Sandbox-Token"
+
+
+def same_origin(incoming: Request) -> bool:
+    """No ``Origin`` (a script, curl) or this server's own; a cross-site browser fetch is not."""
+    origin = incoming.headers.get("Origin")
+    if origin is None:
+        return incoming.headers.get("Sec-Fetch-Site") in (None, "same-origin", "none")
+    parts = urlsplit(incoming.host_url)
+    return origin.rstrip("/") == f"{parts.scheme}://{parts.netloc}"
+
+
+@bp.before_request
+def require_token() -> None:
+    token = request.headers.get(TOKEN_HEADER, "")
+    if not same_origin(request) or not hmac.compare_digest(
+        token.encode(), api.config().control_token.encode()
+    ):
+        raise ApiError(
+            403,
+            {
+                "class": "Client::Forbidden",
+                "message": f"Control routes need the sandbox's {TOKEN_HEADER} and its own origin",
+            },
+        )
 
 
 @bp.get("/faults")

@@ -26,12 +26,15 @@ from ovh_sandbox.config import SandboxConfig
 from ovh_sandbox.db import transaction
 from ovh_sandbox.errors import bad_request, business_error
 
+# write_drop_rate: a write (not GET) is carried out, then its connection closed before the answer:
+# the caller cannot know whether it happened.
 RATES = (
     "error_rate",
     "drop_rate",
     "invalid_json_rate",
     "rate_limit_html_rate",
     "rate_limit_bare_rate",
+    "write_drop_rate",
 )
 COUNTS = ("latency_ms", "rate_limit_per_min")
 NAMES = COUNTS + RATES
@@ -59,6 +62,7 @@ def starting_values(config: SandboxConfig) -> dict[str, float]:
         "invalid_json_rate": 0.0,
         "rate_limit_html_rate": 0.0,
         "rate_limit_bare_rate": 0.0,
+        "write_drop_rate": 0.0,
     }
 
 

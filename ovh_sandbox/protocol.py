@@ -63,6 +63,7 @@ def _before_call() -> Response | None:
         rng: random.Random = current_app.extensions["sandbox_random"]
         current = faults.current(conn)
         g.invalid_json = rng.random() < current["invalid_json_rate"]
+        g.drop_after = request.method != "GET" and rng.random() < current["write_drop_rate"]
         interrupted = faults.before_call(conn, request, rng, current)
         if interrupted is not None:
             return interrupted
@@ -89,6 +90,8 @@ def _before_call() -> Response | None:
 def _after_call(response: Response) -> Response:
     if g.pop("in_transaction", False):
         api.conn().execute("COMMIT" if response.status_code < 400 else "ROLLBACK")
+    if g.pop("drop_after", False):
+        return faults.drop_connection(request)
     if g.pop("invalid_json", False):
         response = faults.invalid_json_answer()
     if OBSERVERS and is_api_call() and request.url_rule is not None:

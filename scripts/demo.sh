@@ -4,6 +4,7 @@ set -euo pipefail
 BIN=${BIN:-.venv/bin}
 PORT=${PORT:-8000}
 SANDBOX_PORT=${SANDBOX_PORT:-8081}
+export PANEL_DEMO=1
 
 # Each server in its own session: Ctrl-C reaches this script only, which stops them in order.
 setsid "$BIN/flask" sandbox serve --host 127.0.0.1 --port "$SANDBOX_PORT" &

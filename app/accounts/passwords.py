@@ -15,6 +15,7 @@ MIN_LENGTH = 12
 # zxcvbn scores 0–4; below 2 means among the most common passwords or an easy pattern.
 MIN_SCORE = 2
 DEFAULT_METHOD = "scrypt"
+ZXCVBN_MAX = 72
 # Compared against when the email is unknown, so both cases take the same time.
 _UNKNOWN_USER_HASH: dict[str, str] = {}
 
@@ -46,10 +47,15 @@ def _dummy_hash() -> str:
 
 def password_problem(password: str, related: Iterable[str] = ()) -> Any:
     """Why ``password`` is refused, in plain words, or ``None`` when it is fine."""
+    from app.accounts.demo import DEMO_PASSWORDS
+
     if len(password) < MIN_LENGTH:
         return _l("Use at least %(count)d characters.", count=MIN_LENGTH)
+    if password in DEMO_PASSWORDS:
+        return _l("This password is published with the panel's demo. Choose another one.")
     words = [word for word in related if word]
-    if zxcvbn(password, user_inputs=words)["score"] < MIN_SCORE:
+    # zxcvbn refuses more than 72 characters; a passphrase whose first 72 are strong is strong.
+    if zxcvbn(password[:ZXCVBN_MAX], user_inputs=words)["score"] < MIN_SCORE:
         return _l(
             "This password is too common or too easy to guess. Try a few unrelated words instead."
         )

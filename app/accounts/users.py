@@ -89,6 +89,20 @@ def set_active(user: User, active: bool, by: User) -> None:
     record_event("user.activate" if active else "user.deactivate", target=user.email, user=by)
 
 
+def delete_user(user: User, by: User | None, reason: str | None = None) -> None:
+    """Delete ``user`` for good: their sessions, links and grants go with them; the audit trail
+    keeps their email on what they did."""
+    if by is not None and user.id == by.id:
+        raise AccountError("self")
+    parameters = {"role": user.role, **({"reason": reason} if reason else {})}
+    email = user.email
+    # Said outright: SQLite only follows ON DELETE CASCADE when asked to.
+    db.session.execute(delete(OneTimeLink).where(OneTimeLink.user_id == user.id))
+    db.session.delete(user)
+    db.session.flush()
+    record_event("user.delete", target=email, parameters=parameters, user=by)
+
+
 def update_profile(user: User, display_name: str, locale: str | None) -> None:
     user.display_name = display_name.strip()
     user.locale = locale or None
@@ -127,9 +141,21 @@ def valid_link(token: str) -> OneTimeLink | None:
 
 
 def use_link(link: OneTimeLink, password: str) -> User:
+    """Set the password; a one-time link also lifts a sign-in lock (it proves who they are)."""
+    from app.accounts.throttle import unlock
+
     link.used_at = utcnow()
+    if link.user.sign_in_locked_at is not None:
+        unlock(link.user)
     set_password(link.user, password)
     return link.user
+
+
+def unlock_sign_in(user: User, by: User) -> None:
+    from app.accounts.throttle import unlock
+
+    unlock(user)
+    record_event("user.sign_in_unlock", target=user.email, user=by)
 
 
 def _token_hash(token: str) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, EmailField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
+
+from app.forms import PanelForm
 
 ROLE_CHOICES = [
     SelectChoice("staff", _l("Staff: sees only the sites given to them")),
@@ -30,7 +31,7 @@ OUTCOME_CHOICES = [
 ]
 
 
-class AddUserForm(FlaskForm):
+class AddUserForm(PanelForm):
     email = EmailField(
         _l("Email"),
         validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)],
@@ -83,18 +84,18 @@ def add_user_form(sites: dict[str, str]) -> AddUserForm:
     return WithSites()
 
 
-class ChangeRoleForm(FlaskForm):
+class ChangeRoleForm(PanelForm):
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
     submit = SubmitField(_l("Change the role"))
 
 
-class GrantServiceForm(FlaskForm):
+class GrantServiceForm(PanelForm):
     service_name = SelectField(_l("Site"), choices=[], validate_choice=True)
     level = SelectField(_l("Access"), choices=LEVEL_CHOICES, default="view")
     submit = SubmitField(_l("Give access"))
 
 
-class FilterAuditForm(FlaskForm):
+class FilterAuditForm(PanelForm):
     class Meta:
         csrf = False  # a GET search form: it changes nothing
 

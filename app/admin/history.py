@@ -11,14 +11,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from app import loaders
 from app.access import Action, requires
 from app.accounts.users import all_users
 from app.admin import bp
 from app.admin.forms import OUTCOME_CHOICES, FilterAuditForm
 from app.admin.log import AuditFilter, csv_lines, known_actions, known_services, query
 from app.admin.words import ACCOUNT_ACTIONS, SIGN_INS, action_label, details, error_text
-from app.extensions import db, ovh_api
-from app.services import account, hosting
+from app.extensions import db
 from app.services.errors import PanelError
 from app.services.tasks import FAILED
 
@@ -59,7 +59,7 @@ def _site_labels() -> dict[str, str]:
     """Sites by technical name with the names people know; technical names alone when OVH
     cannot be reached (the history is the panel's own, it still shows)."""
     try:
-        return hosting.service_labels(ovh_api.gateway)
+        return loaders.service_labels()
     except PanelError:
         return {}
 
@@ -98,12 +98,8 @@ def audit_csv() -> Response:
 @bp.get("/connection")
 @requires(Action.ADMIN)
 def connection() -> str:
-    endpoint = current_app.config["OVH"]["endpoint"]
-    try:
-        info, error = account.connection_info(ovh_api.gateway, endpoint), None
-    except PanelError as failure:
-        info, error = None, failure
-    return render_template("admin/connection.html", info=info, error=error, endpoint=endpoint)
+    page = loaders.connection_page(current_app.config["OVH"]["endpoint"])
+    return render_template("admin/connection.html", **page)
 
 
 def _filters(labels: dict[str, str], staff: bool = False) -> tuple[FilterAuditForm, AuditFilter]:

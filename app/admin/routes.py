@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
+from app import loaders
 from app.access import Action, requires
 from app.accounts import users as accounts
 from app.admin import bp
 from app.admin.forms import ACCESS_SUMMARIES, ChangeRoleForm, GrantServiceForm, add_user_form
-from app.extensions import db, ovh_api
+from app.auth.routes import one_time_link
+from app.extensions import db
 from app.models import User
-from app.services import hosting
 from app.services.errors import PanelError
 
 
@@ -64,35 +67,51 @@ def change_role(user_id: int) -> Response:
     person = _user_or_404(user_id)
     form = ChangeRoleForm()
     if form.validate_on_submit():
-        try:
-            accounts.set_role(person, form.role.data, by=current_user)
-        except accounts.AccountError:
-            flash(_("You cannot take away your own administrator role."), "error")
-        else:
-            flash(_("The role of %(email)s is changed.", email=person.email), "success")
+        _change(
+            lambda: accounts.set_role(person, form.role.data, by=current_user),
+            refused=_("You cannot take away your own administrator role."),
+            done=_("The role of %(email)s is changed.", email=person.email),
+        )
     return redirect(url_for("admin.user", user_id=person.id))
 
 
-@bp.post("/users/<int:user_id>/deactivate")
+@bp.post("/users/<int:user_id>/deactivate", endpoint="deactivate", defaults={"active": False})
+@bp.post("/users/<int:user_id>/reactivate", endpoint="reactivate", defaults={"active": True})
 @requires(Action.ADMIN)
-def deactivate(user_id: int) -> Response:
+def set_active(user_id: int, active: bool) -> Response:
+    """Switch an account off (signing it out) or back on; nobody switches off their own."""
     person = _user_or_404(user_id)
-    try:
-        accounts.set_active(person, False, by=current_user)
-    except accounts.AccountError:
-        flash(_("You cannot switch off your own account."), "error")
+    if active:
+        done = _("%(email)s can sign in again.", email=person.email)
     else:
-        flash(_("%(email)s is switched off and signed out.", email=person.email), "success")
+        done = _("%(email)s is switched off and signed out.", email=person.email)
+    refused = _("You cannot switch off your own account.")
+    _change(lambda: accounts.set_active(person, active, by=current_user), refused, done)
     return redirect(url_for("admin.user", user_id=person.id))
 
 
-@bp.post("/users/<int:user_id>/reactivate")
+@bp.post("/users/<int:user_id>/unlock")
 @requires(Action.ADMIN)
-def reactivate(user_id: int) -> Response:
+def unlock(user_id: int) -> Response:
     person = _user_or_404(user_id)
-    accounts.set_active(person, True, by=current_user)
-    flash(_("%(email)s can sign in again.", email=person.email), "success")
+    accounts.unlock_sign_in(person, by=current_user)
+    flash(_("%(email)s can sign in from anywhere again.", email=person.email), "success")
     return redirect(url_for("admin.user", user_id=person.id))
+
+
+@bp.post("/users/<int:user_id>/delete")
+@requires(Action.ADMIN)
+def delete(user_id: int) -> Response:
+    person = _user_or_404(user_id)
+    email = person.email
+    try:
+        accounts.delete_user(person, by=current_user)
+    except accounts.AccountError:
+        flash(_("You cannot delete your own account."), "error")
+        return redirect(url_for("admin.user", user_id=person.id))
+    db.session.commit()
+    flash(_("%(email)s is deleted. The history keeps what they did.", email=email), "success")
+    return redirect(url_for("admin.users"))
 
 
 @bp.post("/users/<int:user_id>/reset-link")
@@ -107,11 +126,15 @@ def reset_password(user_id: int) -> str:
 @requires(Action.ADMIN)
 def grant_service(user_id: int) -> Response:
     person = _user_or_404(user_id)
-    labels = _labels()
+    try:
+        labels = loaders.service_labels()
+    except PanelError as error:  # the sites to choose from are OVH's: say it cannot be reached
+        flash(error.message, "error")
+        return redirect(url_for("admin.user", user_id=person.id))
     form = _grant_form(person, labels)
     if form is not None and form.validate_on_submit():
         accounts.grant(person, form.service_name.data, form.level.data, by=current_user)
-        site = (labels or {}).get(form.service_name.data, form.service_name.data)
+        site = labels.get(form.service_name.data, form.service_name.data)
         flash(_("%(email)s now has access to %(site)s.", email=person.email, site=site), "success")
     else:
         flash(_("Choose a site and a level of access."), "error")
@@ -130,6 +153,16 @@ def revoke_service(user_id: int, service_name: str) -> Response:
     return redirect(url_for("admin.user", user_id=person.id))
 
 
+def _change(change: Callable[[], object], refused: str, done: str) -> None:
+    """Make an account change; what the rules refuse (an admin's own account) is said."""
+    try:
+        change()
+    except accounts.AccountError:
+        flash(refused, "error")
+    else:
+        flash(done, "success")
+
+
 def _user_or_404(user_id: int) -> User:
     return db.session.get(User, user_id) or abort(404)
 
@@ -138,14 +171,14 @@ def _labels() -> dict[str, str] | None:
     """The account's services by technical name, with the names people know them by; ``None``
     when OVH cannot be reached (pages then show technical names)."""
     try:
-        return hosting.service_labels(ovh_api.gateway)
+        return loaders.service_labels()
     except PanelError:
         return None
 
 
 def _grant_form(person: User, labels: dict[str, str] | None) -> GrantServiceForm | None:
     """The grant form, offering the account's services this person cannot see yet, or ``None``
-    when OVH is unreachable."""
+    when OVH is unreachable (the page says the sites cannot be listed just now)."""
     if labels is None:
         return None
     granted = {grant.service_name for grant in person.grants}
@@ -166,10 +199,11 @@ def site_choice(service_name: str, label: str) -> str:
 
 def _link_page(person: User, token: str, labels: dict[str, str]) -> str:
     """The last step: the link to send, and what the person will see once they use it."""
-    link = url_for("auth.set_password_with_link", token=token, _external=True)
     access = [
         (labels.get(grant.service_name, grant.service_name), ACCESS_SUMMARIES[grant.level])
         for grant in sorted(person.grants, key=lambda g: labels.get(g.service_name, "").lower())
         if grant.level in ACCESS_SUMMARIES
     ]
-    return render_template("admin/link.html", person=person, link=link, access=access)
+    return render_template(
+        "admin/link.html", person=person, link=one_time_link(token), access=access
+    )

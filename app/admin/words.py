@@ -10,13 +10,12 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from app.admin.forms import LEVEL_NAMES, ROLE_NAMES
-from app.databases.labels import engine_name, offer_name
+from app.labels import label_of
 from app.services.units import parse_datetime
-from app.ssl.labels import provider_label
 from app.templating import megabytes, when
 
 ACTIONS: dict[str, Any] = {
-    "auth.sign_in": _l("Signed in"),
+    "auth.sign_in": _l("Signed in to the panel"),
     "user.create": _l("Added a person"),
     "user.password": _l("Set a password"),
     "user.role": _l("Changed a role"),
@@ -111,16 +110,16 @@ def _value(key: str, value: Any) -> str:
     if key == "level":
         return str(LEVEL_NAMES.get(value, value))
     if key == "capabilitie":
-        return str(offer_name(value))
+        return str(label_of("offer", value))
     if key == "type":
-        return str(engine_name(value))
+        return str(label_of("engine", value))
     if key == "quota" and isinstance(value, int):
         return megabytes(value)
     if key == "not_after":
         moment = parse_datetime(value)
         return when(moment) if moment else str(value)
     if key == "provider":
-        return str(provider_label(value))
+        return str(label_of("ssl_provider", value))
     if key == "from":
         return str(FROM.get(value, value))
     return str(value)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from app.accounts.passwords import PASSWORD_RULES, GoodPassword
+from app.forms import PanelForm
 
 LANGUAGE_CHOICES = [
     SelectChoice("", _l("Same as my browser")),
@@ -17,7 +17,7 @@ LANGUAGE_CHOICES = [
 ]
 
 
-class SignInForm(FlaskForm):
+class SignInForm(PanelForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=1024)])
     remember = BooleanField(
@@ -39,16 +39,24 @@ class NewPasswordMixin:
     )
 
 
-class SetPasswordForm(NewPasswordMixin, FlaskForm):
+class SetPasswordForm(NewPasswordMixin, PanelForm):
+    # The link's token travels in the URL's fragment (never sent to the server, so never in an
+    # access log); the page's script copies it here. Without JavaScript, it is pasted by hand.
+    token = StringField(
+        _l("Code from your link"),
+        validators=[Length(max=100)],
+        description=_l("The part of the link after the # sign."),
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )
     submit = SubmitField(_l("Set my password"))
 
 
-class ChangePasswordForm(NewPasswordMixin, FlaskForm):
+class ChangePasswordForm(NewPasswordMixin, PanelForm):
     current = PasswordField(_l("Current password"), validators=[DataRequired()])
     submit = SubmitField(_l("Change my password"))
 
 
-class EditProfileForm(FlaskForm):
+class EditProfileForm(PanelForm):
     display_name = StringField(
         _l("Your name"),
         validators=[Length(max=100)],

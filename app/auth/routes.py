@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from app.access import Action, requires
+from app.accounts import sessions as user_sessions
 from app.accounts.demo import DEMO_ACCOUNTS
 from app.accounts.passwords import check_password
 from app.accounts.signin import Refusal, authenticate
@@ -15,6 +16,7 @@ from app.accounts.users import any_user, set_password, update_profile, use_link,
 from app.auth import bp
 from app.auth.forms import ChangePasswordForm, EditProfileForm, SetPasswordForm, SignInForm
 from app.extensions import limiter
+from app.models import User
 from app.security import local_target
 
 
@@ -23,12 +25,18 @@ def sign_in_limit() -> str:
 
 
 REFUSALS = {
-    Refusal.WRONG: lambda: _("The email or the password is not right. Please try again."),
-    Refusal.LOCKED: lambda: _(
-        "Too many attempts for this account. For its safety, signing in is paused for "
-        "15 minutes. Please try again later."
+    Refusal.WRONG: lambda seconds: _("The email or the password is not right. Please try again."),
+    Refusal.WAIT: lambda seconds: _(
+        "Too many attempts from here for this account. Please wait a moment (%(seconds)d s), "
+        "then try again.",
+        seconds=seconds,
     ),
-    Refusal.INACTIVE: lambda: _(
+    Refusal.LOCKED: lambda seconds: _(
+        "After very many failed attempts, this account can only be signed in to from a computer "
+        "that has signed in to it before. Elsewhere, ask one of the panel's administrators to "
+        "unlock it or to give you a new password link."
+    ),
+    Refusal.INACTIVE: lambda seconds: _(
         "This account has been switched off. Ask one of the panel's administrators if you still "
         "need it."
     ),
@@ -45,11 +53,15 @@ def sign_in() -> Response | str:
         return redirect(url_for("auth.first_admin"))
     form = SignInForm()
     if form.validate_on_submit():
-        outcome = authenticate(form.email.data or "", form.password.data or "")
-        if not isinstance(outcome, Refusal):
-            login_user(outcome, remember=form.remember.data)
-            return redirect(local_target(request.args.get("next")) or url_for("index"))
-        form.form_errors.append(REFUSALS[outcome]())
+        attempt = authenticate(
+            form.email.data or "", form.password.data or "", request.remote_addr or ""
+        )
+        if attempt.user is not None:
+            next_path = local_target(request.args.get("next"))
+            _start_session(attempt.user, remember=bool(form.remember.data))
+            return redirect(next_path or url_for("index"))
+        if attempt.refusal is not None:
+            form.form_errors.append(REFUSALS[attempt.refusal](attempt.wait_seconds))
     demo = DEMO_ACCOUNTS if current_app.config["ON_SANDBOX"] else ()
     return render_template("auth/sign_in.html", form=form, demo_accounts=demo)
 
@@ -57,25 +69,66 @@ def sign_in() -> Response | str:
 @bp.post("/sign-out")
 @requires(Action.SIGNED_IN)
 def sign_out() -> Response:
-    logout_user()
+    user_sessions.end_session(current_user, current_user.current_token)
+    _end_browser_session()
     flash(_("You are signed out."), "info")
     return redirect(url_for("auth.sign_in"))
 
 
-@bp.route("/set-password/<token>", methods=["GET", "POST"])
+@bp.post("/sign-out-everywhere")
+@requires(Action.SIGNED_IN)
+def sign_out_everywhere() -> Response:
+    user_sessions.end_every_session(current_user)
+    _end_browser_session()
+    flash(_("You are signed out everywhere."), "info")
+    return redirect(url_for("auth.sign_in"))
+
+
+@bp.post("/sessions/<int:session_id>/end")
+@requires(Action.SIGNED_IN)
+def end_session(session_id: int) -> Response:
+    if not user_sessions.end_other_session(current_user, session_id):
+        abort(404)
+    flash(_("That session is signed out."), "success")
+    return redirect(url_for("auth.profile"))
+
+
+def _start_session(user: User, remember: bool) -> None:
+    """A fresh browser session: nothing from before signing in (CSRF secret included) is kept."""
+    session.clear()
+    user_sessions.start_session(
+        user, remember, request.user_agent.string, request.remote_addr or ""
+    )
+    login_user(user, remember=remember)
+
+
+def _end_browser_session() -> None:
+    logout_user()
+    session.clear()
+
+
+@bp.route("/set-password", methods=["GET", "POST"])
 @requires(Action.ANYONE)
 @limiter.limit(sign_in_limit, methods=["POST"])
-def set_password_with_link(token: str) -> Response | tuple[str, int] | str:
-    link = valid_link(token)
+def set_password_with_link() -> Response | tuple[str, int] | str:
+    form = SetPasswordForm()
+    if request.method == "GET":
+        return render_template("auth/set_password.html", form=form)
+    link = valid_link(form.token.data or "")
     if link is None:
         return render_template("auth/link_expired.html"), 404
-    form = SetPasswordForm()
     if form.validate_on_submit():
         use_link(link, form.password.data or "")
-        logout_user()
+        _end_browser_session()
         flash(_("Your password is set. You can sign in with it now."), "success")
         return redirect(url_for("auth.sign_in"))
     return render_template("auth/set_password.html", form=form, user=link.user)
+
+
+def one_time_link(token: str) -> str:
+    """The address to hand out: ``PANEL_URL`` (never the request's Host), the token after ``#``
+    (browsers never send the fragment, so it reaches no server or access log)."""
+    return f"{current_app.config['PANEL_URL']}{url_for('auth.set_password_with_link')}#{token}"
 
 
 @bp.get("/welcome")
@@ -94,7 +147,19 @@ def profile() -> Response | str:
         update_profile(current_user, form.display_name.data or "", form.locale.data)
         flash(_("Your profile is saved."), "success")
         return redirect(url_for("auth.profile"))
-    return render_template("auth/profile.html", form=form, password_form=ChangePasswordForm())
+    return _profile_page(form, ChangePasswordForm())
+
+
+def _profile_page(form: EditProfileForm, password_form: ChangePasswordForm) -> str:
+    user = current_user._get_current_object()
+    return render_template(
+        "auth/profile.html",
+        form=form,
+        password_form=password_form,
+        sessions=[
+            (row, user_sessions.is_current(row, user)) for row in user_sessions.sessions_of(user)
+        ],
+    )
 
 
 @bp.post("/profile/password")
@@ -106,9 +171,9 @@ def change_password() -> Response | str:
         user = current_user._get_current_object()
         if check_password(user.password_hash, password_form.current.data or ""):
             set_password(user, password_form.password.data or "")
-            login_user(user)  # this session carries on with the new session token
+            # Every session ended with the old password; this browser carries on in a new one.
+            _start_session(user, remember=False)
             flash(_("Your password is changed. Your other sessions are now signed out."), "success")
             return redirect(url_for("auth.profile"))
         password_form.current.errors.append(_("This is not your current password."))
-    form = EditProfileForm(obj=current_user)
-    return render_template("auth/profile.html", form=form, password_form=password_form)
+    return _profile_page(EditProfileForm(obj=current_user), password_form)

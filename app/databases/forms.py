@@ -1,4 +1,4 @@
-"""The forms of the Databases tab: filters, create, change password, delete.
+"""The forms of the Databases tab: create, change password, delete.
 
 The create form is built from what the plan really offers, and checks OVH's own rules (user name
 prefix, characters and length; password policy) so that OVH's refusals stay the exception.
@@ -6,20 +6,19 @@ prefix, characters and length; password policy) so that OVH's refusals stay the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
 
+from flask import request
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import Field, Form, PasswordField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Length, Optional, ValidationError
+from wtforms.validators import Optional, ValidationError
 
-from app.databases.labels import engine_name, mode_name, offer_name
+from app.forms import PanelForm, stripped
+from app.labels import label_of
 from app.services.databases import (
     CREATION_ENGINES,
-    ENGINES,
-    MODES,
     PASSWORD_CHARACTERS,
     PASSWORD_MAX_LENGTH,
     PASSWORD_MIN_LENGTH,
@@ -27,19 +26,15 @@ from app.services.databases import (
     USER_MAX_LENGTH,
     AvailableVersions,
     CreationOffer,
-    DatabaseFilters,
     NewDatabase,
 )
+from app.services.errors import Conflict, InvalidInput, PanelError
 from app.templating import megabytes
 
 PASSWORD_POLICY = _l(
     "8 to 30 characters, only letters (a–z, A–Z) and digits (0–9), with at least one capital "
     "letter, one lower-case letter and one digit. No spaces, accents or symbols: OVH refuses them."
 )
-
-
-def _strip(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
 
 
 def check_password(form: Form, field: Field) -> None:
@@ -81,52 +76,38 @@ def check_confirmation(form: Form, field: Field) -> None:
         raise ValidationError(_l("The two passwords are not the same. Type them again."))
 
 
-class FilterDatabasesForm(Form):
-    """The list's filters, read from the query string so a filtered view can be bookmarked."""
-
-    type = SelectField(
-        _l("Engine"),
-        choices=[
-            SelectChoice("", _l("Any engine")),
-            *(SelectChoice(e, engine_name(e)) for e in ENGINES),
-        ],
-        validate_choice=False,
-    )
-    mode = SelectField(
-        _l("Mode"),
-        choices=[SelectChoice("", _l("Any mode")), *(SelectChoice(m, mode_name(m)) for m in MODES)],
-        validate_choice=False,
-    )
-    name = StringField(_l("Name contains"), filters=[_strip], validators=[Length(max=100)])
-    user = StringField(_l("User contains"), filters=[_strip], validators=[Length(max=100)])
-    server = StringField(_l("Server contains"), filters=[_strip], validators=[Length(max=255)])
-
-    def validate_type(self, field: Field) -> None:
-        if field.data and field.data not in ENGINES:
-            raise ValidationError(_l("Choose an engine from the list."))
-
-    def validate_mode(self, field: Field) -> None:
-        if field.data and field.data not in MODES:
-            raise ValidationError(_l("Choose a mode from the list."))
-
-    def filters(self) -> DatabaseFilters:
-        """The valid filters only: a wrong value is pointed out and left out, never sent."""
-        self.validate()
-        values = {
-            name: (self[name].data or None) if not self[name].errors else None
-            for name in ("type", "mode", "name", "user", "server")
-        }
-        return DatabaseFilters(**values)
+REFUSED_VALUE = _l("OVH refused this: “%(detail)s”")
+BUSY_DATABASE = _l(
+    "OVH is already working on this database. Wait until that operation ends (see the "
+    "Tasks tab), then try again."
+)
 
 
-class CreateDatabaseForm(FlaskForm):
+class CreateDatabaseForm(PanelForm):
+    ovh_sentences: ClassVar[Mapping[type[PanelError], Any]] = {
+        Conflict: _l(
+            "OVH says a database with this user name already exists. Choose another name."
+        ),
+        InvalidInput: REFUSED_VALUE,
+    }
+    ovh_fields: ClassVar[Mapping[type[PanelError], str]] = {Conflict: "user"}
+    ovh_field_hints: ClassVar[Mapping[str, str]] = {
+        "password": "password",
+        "user": "user",
+        "version": "version",
+        "quota": "quota",
+        "offer": "capabilitie",
+    }
+
     capabilitie = SelectField(_l("Offer"), validate_choice=False)
     type = SelectField(_l("Database engine"), validate_choice=False)
     refresh = SubmitField(_l("Update versions"))
     version = SelectField(_l("Version"), validate_choice=False)
     quota = SelectField(_l("Size"), validate_choice=False)
-    user = StringField(_l("User name"), filters=[_strip])
-    password = PasswordField(_l("Password"), validators=[check_password])
+    user = StringField(_l("User name"), filters=[stripped])
+    password = PasswordField(
+        _l("Password"), validators=[check_password], description=PASSWORD_POLICY
+    )
     confirm = PasswordField(_l("Password again"), validators=[check_confirmation])
     submit = SubmitField(_l("Create the database"))
 
@@ -137,18 +118,21 @@ class CreateDatabaseForm(FlaskForm):
         offers: Sequence[CreationOffer],
         engines: Sequence[str],
         taken_users: Sequence[str],
-        **kwargs: Any,
     ) -> None:
-        super().__init__(**kwargs)
+        # A GET reads its choices from the address (``?type=postgresql``): the no-script round trip.
+        super().__init__(**({"formdata": request.args} if request.method == "GET" else {}))
         self.login = prefix_login
         self.offers = {offer.offer: offer for offer in offers if offer.available > 0}
         self.engines = [engine for engine in engines if engine in CREATION_ENGINES]
         self.taken_users = frozenset(taken_users)
         self.available_versions = AvailableVersions(default="", versions=())
         self.capabilitie.choices = [
-            SelectChoice(offer.offer, offer_name(offer.offer)) for offer in self.offers.values()
+            SelectChoice(offer.offer, label_of("offer", offer.offer))
+            for offer in self.offers.values()
         ]
-        self.type.choices = [SelectChoice(engine, engine_name(engine)) for engine in self.engines]
+        self.type.choices = [
+            SelectChoice(engine, label_of("engine", engine)) for engine in self.engines
+        ]
         quotas = sorted({mb for offer in self.offers.values() for mb in offer.quota_choices})
         self.quota.choices = [
             SelectChoice("", _l("Choose a size")),
@@ -188,8 +172,8 @@ class CreateDatabaseForm(FlaskForm):
             raise ValidationError(
                 _l(
                     "This offer does not include %(engine)s. It includes: %(engines)s.",
-                    engine=engine_name(field.data),
-                    engines=", ".join(engine_name(e) for e in offer.engines),
+                    engine=label_of("engine", field.data),
+                    engines=", ".join(label_of("engine", e) for e in offer.engines),
                 )
             )
 
@@ -200,7 +184,7 @@ class CreateDatabaseForm(FlaskForm):
             raise ValidationError(
                 _l(
                     "%(engine)s %(version)s cannot be created here. Choose one of: %(versions)s.",
-                    engine=engine_name(self.chosen_engine),
+                    engine=label_of("engine", self.chosen_engine),
                     version=field.data or "?",
                     versions=", ".join(self.available_versions.versions),
                 )
@@ -277,14 +261,24 @@ class CreateDatabaseForm(FlaskForm):
         )
 
 
-class ChangeDatabasePasswordForm(FlaskForm):
-    password = PasswordField(_l("New password"), validators=[check_password])
+class DatabaseChangeForm(PanelForm):
+    ovh_sentences: ClassVar[Mapping[type[PanelError], Any]] = {
+        Conflict: BUSY_DATABASE,
+        InvalidInput: REFUSED_VALUE,
+    }
+
+
+class ChangeDatabasePasswordForm(DatabaseChangeForm):
+    ovh_fields: ClassVar[Mapping[type[PanelError], str]] = {InvalidInput: "password"}
+    password = PasswordField(
+        _l("New password"), validators=[check_password], description=PASSWORD_POLICY
+    )
     confirm = PasswordField(_l("New password again"), validators=[check_confirmation])
     submit = SubmitField(_l("Change the password"))
 
 
-class DeleteDatabaseForm(FlaskForm):
-    confirm_name = StringField(_l("Database name"), filters=[_strip], validators=[Optional()])
+class DeleteDatabaseForm(DatabaseChangeForm):
+    confirm_name = StringField(_l("Database name"), filters=[stripped], validators=[Optional()])
     submit = SubmitField(_l("Delete the database for good"))
 
     def __init__(self, database_name: str, **kwargs: Any) -> None:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from babel import Locale
+from flask import request
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 from wtforms import BooleanField, Field, SelectField, StringField, SubmitField
 from wtforms.validators import ValidationError
+from wtforms.widgets import HiddenInput
 
-from app.forms import PanelForm
+from app.forms import PanelForm, retried
 from app.services.domain_names import DomainName, DomainNameError, parse_domain
-from app.services.domains import IP_LOCATIONS, AttachedDomain, DomainSettings
+from app.services.domains import IP_LOCATIONS, SETTINGS, AttachedDomain, DomainSettings
 
 MAX_PATH_LENGTH = 200
 _PATH_CHARACTERS = re.compile(r"^[A-Za-z0-9._/~+@=-]*$")
@@ -148,14 +151,12 @@ class DomainSettingsForm(PanelForm):
             raise ValidationError(_l("Choose one of the domains attached to this hosting."))
 
     def settings(self) -> DomainSettings:
-        return DomainSettings(
-            path=normalized_path(self.path.data),
-            ssl=bool(self.ssl.data),
-            cdn=bool(self.cdn.data),
-            firewall=bool(self.firewall.data),
-            ip_location=self.ip_location.data or None,
-            own_log=self.own_log.data or None,
-        )
+        """What was chosen; once validated, the folder is already written as OVH wants it."""
+        return DomainSettings(**{name: _chosen(self[name]) for name in SETTINGS})
+
+
+def _chosen(field: Field) -> Any:
+    return bool(field.data) if field.type == "BooleanField" else (field.data or None)
 
 
 class AttachDomainForm(DomainSettingsForm):
@@ -175,7 +176,7 @@ class AttachDomainForm(DomainSettingsForm):
         ),
     )
     submit = SubmitField(_l("Attach the domain"))
-    parsed: DomainName | None = None
+    parsed: DomainName  # set by validation
 
     def validate_domain(self, field: Field) -> None:
         try:
@@ -189,6 +190,26 @@ class AttachDomainForm(DomainSettingsForm):
 class ModifyDomainForm(DomainSettingsForm):
     confirm = BooleanField(default=False)
     submit = SubmitField(_l("Review the changes"))
+
+    def confirmation(self) -> Markup:
+        """The chosen settings as hidden inputs, confirmed: what the summary page sends back."""
+        hidden = HiddenInput()
+        inputs = [hidden(self.confirm, value="y")]
+        for name in SETTINGS:
+            field = self[name]
+            if field.type != "BooleanField":
+                inputs.append(hidden(field, value=field.data or ""))
+            elif field.data:
+                inputs.append(hidden(field, value="y"))
+        return Markup("").join(inputs)
+
+    @classmethod
+    def editing(cls, current: AttachedDomain, attached: Sequence[AttachedDomain]) -> Self:
+        """The form for ``current``, showing its settings until the person sends their own."""
+        values = {name: "" if (v := getattr(current, name)) is None else v for name in SETTINGS}
+        form = cls(data=None if request.method == "POST" else values, **retried())
+        form.offer_choices(attached, editing=current.domain)
+        return form
 
 
 class DetachDomainForm(PanelForm):

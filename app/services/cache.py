@@ -1,8 +1,10 @@
 """A cache for OVH GET answers, dropped per hosting service when the panel changes it.
 
-Per process by default; shared across workers and hosts through Redis when ``REDIS_URL`` is set.
-Each service has a generation number that is part of every key: invalidating a service bumps
-it, so every answer cached for that service is unreachable at once, in every worker.
+Shared across workers and hosts through Redis when ``REDIS_URL`` is set. Without Redis each
+worker keeps its own answers, but the generation numbers live in the panel's database
+(:class:`SharedVersionStore`), which every worker reads. Each service has a generation number
+that is part of every key: invalidating a service bumps it, so every answer cached for that
+service is unreachable at once, in every worker.
 
 An answer is *fresh* for a while (``ttl``, or longer for answers that change slowly) and then
 kept as the *last known* answer (``keep``), with the time it was read, for pages to show with its
@@ -16,6 +18,11 @@ import threading
 import time
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from app.services.engines import engine_for
 
 ACCOUNT_SCOPE = "*account*"
 
@@ -111,6 +118,59 @@ class RedisStore:
     def clear(self) -> None:
         for key in self._redis.scan_iter(self._prefix + "*"):
             self._redis.delete(key)
+
+
+versions = sa.Table(
+    "cache_generations",
+    sa.MetaData(),
+    sa.Column("scope", sa.String(255), primary_key=True),
+    sa.Column("generation", sa.Integer, nullable=False),
+)
+GENERATION_PREFIX = "gen:"
+
+
+class SharedVersionStore:
+    """Answers in this worker's memory, generation numbers in the database every worker reads:
+    a change made through one worker drops what every other worker kept, at once."""
+
+    def __init__(self, local: CacheStore, database_url: str) -> None:
+        self._local = local
+        self._engine = engine_for(database_url)
+        self._insert = (
+            postgresql.insert if self._engine.dialect.name == "postgresql" else sqlite.insert
+        )
+
+    def get(self, key: str) -> Any | None:
+        if not key.startswith(GENERATION_PREFIX):
+            return self._local.get(key)
+        with self._engine.connect() as connection:
+            return connection.execute(
+                sa.select(versions.c.generation).where(versions.c.scope == key)
+            ).scalar_one_or_none()
+
+    def set(self, key: str, value: Any, ttl: float) -> None:
+        self._local.set(key, value, ttl)
+
+    def add(self, key: str, value: Any, ttl: float) -> bool:
+        return self._local.add(key, value, ttl)
+
+    def incr(self, key: str) -> int:
+        if not key.startswith(GENERATION_PREFIX):
+            return self._local.incr(key)
+        statement = (
+            self._insert(versions)
+            .values(scope=key[:255], generation=1)
+            .on_conflict_do_update(
+                index_elements=[versions.c.scope],
+                set_={"generation": versions.c.generation + 1},
+            )
+            .returning(versions.c.generation)
+        )
+        with self._engine.begin() as connection:
+            return int(connection.execute(statement).scalar_one())
+
+    def clear(self) -> None:
+        self._local.clear()
 
 
 @dataclass(frozen=True)

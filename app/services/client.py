@@ -23,7 +23,15 @@ import ovh.exceptions
 import requests
 
 from app.services.budget import BudgetedAdapter, CallBudget, build_budget
-from app.services.cache import ACCOUNT_SCOPE, Entry, MemoryStore, RedisStore, ResponseCache
+from app.services.cache import (
+    ACCOUNT_SCOPE,
+    CacheStore,
+    Entry,
+    MemoryStore,
+    RedisStore,
+    ResponseCache,
+    SharedVersionStore,
+)
 from app.services.errors import (
     NotFound,
     PanelError,
@@ -418,8 +426,16 @@ def build_gateway(
     slow_seconds: float = 600.0,
     keep_seconds: float = 86400.0,
     background_refresh: bool = True,
+    database_url: str | None = None,
 ) -> OvhGateway:
-    store = RedisStore(redis_url, cache_prefix) if redis_url else MemoryStore()
+    store: CacheStore
+    if redis_url:
+        store = RedisStore(redis_url, cache_prefix)
+    elif database_url and cache_seconds > 0:
+        # Without Redis: answers per worker, versions in the database every worker reads.
+        store = SharedVersionStore(MemoryStore(), database_url)
+    else:
+        store = MemoryStore()
     cache = ResponseCache(store, ttl=cache_seconds, keep=keep_seconds)
     budget = build_budget(calls_per_minute, ovh_settings, store, redis_url, cache_prefix)
     client = build_client(ovh_settings, sandbox_url, timeout, budget)

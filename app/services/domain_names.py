@@ -29,10 +29,6 @@ class DomainName:
     ascii: str
     unicode: str
 
-    @property
-    def is_idn(self) -> bool:
-        return self.ascii != self.unicode
-
 
 @cache
 def _suffixes() -> PublicSuffixList:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -25,27 +25,6 @@ NOT_CONFIGURED = "not_configured"
 # digStatus calls one page view may make while the person waits; the rest come from what is kept
 # (shared by everyone, for OVH_SLOW_CACHE_SECONDS) or are checked in the background.
 DNS_CHECKS_PER_VIEW = 6
-
-
-@dataclass(frozen=True)
-class AttachedDomain:
-    domain: str
-    path: str
-    ssl: bool
-    cdn: bool
-    firewall: bool
-    ip_location: str | None
-    own_log: str | None
-    status: str
-    task_id: int | None
-
-    @property
-    def unicode(self) -> str:
-        return display_name(self.domain)
-
-    @property
-    def busy(self) -> bool:
-        return self.status != "created"
 
 
 @dataclass(frozen=True)
@@ -117,7 +96,8 @@ class DnsReport:
 
 @dataclass(frozen=True)
 class DomainSettings:
-    """What can be chosen for an attached domain, in the panel's words."""
+    """The six things that can be chosen for an attached domain, in the panel's words: the one
+    list of them (forms, changes, the summary and OVH's names all follow it)."""
 
     path: str
     ssl: bool
@@ -138,6 +118,24 @@ class DomainSettings:
             "ownLog": self.own_log,
         }
         return {name: value for name, value in body.items() if value is not None}
+
+
+SETTINGS = tuple(setting.name for setting in fields(DomainSettings))
+
+
+@dataclass(frozen=True)
+class AttachedDomain(DomainSettings):
+    domain: str
+    status: str
+    task_id: int | None
+
+    @property
+    def unicode(self) -> str:
+        return display_name(self.domain)
+
+    @property
+    def busy(self) -> bool:
+        return self.status != "created"
 
 
 # The DomainSettings field behind each OVH body field.
@@ -163,7 +161,7 @@ class Change:
 def changes_between(current: AttachedDomain, wanted: DomainSettings) -> list[Change]:
     return [
         Change(setting, getattr(current, setting), getattr(wanted, setting))
-        for setting in ("path", "ssl", "cdn", "firewall", "ip_location", "own_log")
+        for setting in SETTINGS
         if getattr(current, setting) != getattr(wanted, setting)
     ]
 

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("ssl", __name__)
 
-from app.ssl import labels, routes  # noqa: E402,F401
+from app.ssl import routes  # noqa: E402,F401

@@ -24,7 +24,7 @@ from app.services import domains, hosting, ssl
 from app.services.client import OvhGateway
 from app.services.errors import PanelError
 from app.services.tasks import Task, get_task
-from app.ssl.budget import REGENERATE_ACTION, regeneration_budget
+from app.ssl.loaders import REGENERATE_ACTION, regeneration_budget
 
 HTTPS_ACTIONS = frozenset({"domain.attach", "domain.modify"})
 FOLLOW_UP = "ssl.complete"

@@ -51,3 +51,28 @@ def test_an_admin_grants_a_site_and_the_staff_view_changes(
     staff_page.wait_for_url("**/hosting/")
     assert OTHER in staff_page.locator("table.services").inner_text()
     staff_context.close()
+
+
+def test_a_one_time_link_opens_in_a_browser_and_leaves_the_address_bar(
+    page: Any, app: Any, live_server: str, people: None
+) -> None:
+    from app.accounts.users import find_user, issue_link
+    from app.auth.routes import one_time_link
+    from app.extensions import db
+
+    app.config["PANEL_URL"] = live_server
+    with app.test_request_context():
+        user = find_user(STAFF[0])
+        assert user is not None
+        link = one_time_link(issue_link(user, "reset", by=None))
+        db.session.commit()
+    page.goto(link)
+    assert "#" not in page.url  # the script moved the code into the form
+    assert not page.get_by_label("Code from your link").is_visible()
+    new_password = "Granite-Willow-Saffron-94"
+    page.get_by_label("New password", exact=True).fill(new_password)
+    page.get_by_label("New password, again").fill(new_password)
+    page.get_by_role("button", name="Set my password").click()
+    page.wait_for_url("**/auth/sign-in")
+    sign_in(page, STAFF[0], new_password)
+    page.wait_for_url("**/hosting/")

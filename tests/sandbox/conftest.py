@@ -55,8 +55,8 @@ def client(make_client: Callable[..., ovh.Client]) -> ovh.Client:
 
 
 @pytest.fixture
-def control(api_url: str) -> Iterator[Control]:
-    helper = Control(api_url)
+def control(api_url: str, sandbox_settings: SandboxConfig) -> Iterator[Control]:
+    helper = Control(api_url, sandbox_settings.control_token)
     yield helper
     helper.close()
 

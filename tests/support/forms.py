@@ -37,3 +37,21 @@ def attach(client: FlaskClient, domain: str, **fields: Any) -> Any:
     the ``www.`` pair unless ``fields`` say otherwise)."""
     values = {"domain": domain, "path": "www", "ssl": "y", "with_www": "y", **fields}
     return submit(client, f"/hosting/{GRANTED_SERVICE}/domains/attach", **values)
+
+
+def link_token(link: str) -> str:
+    """The token of a one-time link: after the ``#``, where browsers keep it to themselves."""
+    assert "#" in link, link
+    return link.split("#", 1)[1]
+
+
+def set_password(client: FlaskClient, token: str, password: str, confirm: str | None = None) -> Any:
+    """Open a one-time link and choose ``password`` through its page, as the page's script does
+    (the token from the link's fragment goes into the form)."""
+    return submit(
+        client,
+        "/auth/set-password",
+        token=token,
+        password=password,
+        confirm=password if confirm is None else confirm,
+    )

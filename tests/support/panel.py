@@ -16,13 +16,14 @@ from sqlalchemy import MetaData
 from app import create_app
 from app.extensions import db, limiter
 from app.models import ServiceGrant
+from app.services.engines import dispose_engines
 from tests.support.forms import csrf_token
 from tests.support.panel_data import GRANTED_SERVICE, TEST_PASSWORDS
 from tests.support.sandbox import SandboxControl
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory, sandbox_url: str) -> str:
+def database_url(tmp_path_factory: pytest.TempPathFactory, sandbox_url: str) -> Iterator[str]:
     """The panel's database, brought to the latest migration once per run."""
     url = os.environ.get("DATABASE_URL") or "sqlite:///" + str(
         tmp_path_factory.mktemp("panel") / "panel.db"
@@ -31,7 +32,8 @@ def database_url(tmp_path_factory: pytest.TempPathFactory, sandbox_url: str) -> 
     with app.app_context():
         flask_migrate.upgrade()
         db.engine.dispose()
-    return url
+    yield url
+    dispose_engines()
 
 
 def make_app(sandbox_url: str, database_url: str, **overrides: Any) -> Flask:
@@ -68,6 +70,12 @@ def app(
     yield app
     with app.app_context():
         _empty_tables()
+        db.engine.dispose()
+
+
+def dispose(app: Flask) -> None:
+    """Close the pooled connections of an extra app a test built."""
+    with app.app_context():
         db.engine.dispose()
 
 

@@ -9,13 +9,19 @@ import pytest
 import requests
 
 from ovh_sandbox.config import SandboxConfig
+from ovh_sandbox.control import TOKEN_HEADER
 from ovh_sandbox.testing import running_sandbox
+
+# Both test sandboxes take this control token (X-Sandbox-Token).
+CONTROL_TOKEN = "panel-tests-control-token"
 
 
 @pytest.fixture(scope="session")
 def sandbox_config(tmp_path_factory: pytest.TempPathFactory) -> SandboxConfig:
     return SandboxConfig(
-        db_path=str(tmp_path_factory.mktemp("sandbox") / "sandbox.db"), task_seconds=0
+        db_path=str(tmp_path_factory.mktemp("sandbox") / "sandbox.db"),
+        task_seconds=0,
+        control_token=CONTROL_TOKEN,
     )
 
 
@@ -37,6 +43,7 @@ def slow_sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config = SandboxConfig(
         db_path=str(tmp_path_factory.mktemp("slow-sandbox") / "sandbox.db"),
         task_seconds=SLOW_TASK_SECONDS,
+        control_token=CONTROL_TOKEN,
     )
     with running_sandbox(config) as url:
         yield url
@@ -48,27 +55,33 @@ class SandboxControl:
     def __init__(self, api_url: str) -> None:
         self.api_url = api_url
         self.base = api_url.removesuffix("/1.0")
+        self.headers = {TOKEN_HEADER: CONTROL_TOKEN}
 
     def reset(self, services: int = 3, domains: int = 0) -> None:
         """Reseed; ``domains`` > 5 gives the multi-certificate plan (example3) that many."""
         requests.post(
             f"{self.base}/_sandbox/reset",
             json={"services": services, "domains": domains},
+            headers=self.headers,
             timeout=30,
         ).raise_for_status()
 
     def faults(self, **faults: float) -> dict[str, Any]:
-        answer = requests.post(f"{self.base}/_sandbox/faults", json=faults, timeout=5)
+        answer = requests.post(
+            f"{self.base}/_sandbox/faults", json=faults, headers=self.headers, timeout=5
+        )
         answer.raise_for_status()
         return dict(answer.json())
 
     def stats(self) -> dict[str, Any]:
-        answer = requests.get(f"{self.base}/_sandbox/stats", timeout=5)
+        answer = requests.get(f"{self.base}/_sandbox/stats", headers=self.headers, timeout=5)
         answer.raise_for_status()
         return dict(answer.json())
 
     def clear_stats(self) -> None:
-        requests.delete(f"{self.base}/_sandbox/stats", timeout=5).raise_for_status()
+        requests.delete(
+            f"{self.base}/_sandbox/stats", headers=self.headers, timeout=5
+        ).raise_for_status()
 
 
 @pytest.fixture

@@ -136,7 +136,15 @@ def test_an_update_sends_only_what_the_person_changed(gateway: OvhGateway) -> No
 
 def test_switching_off_a_separate_log_is_the_one_null_sent() -> None:
     current = domains.AttachedDomain(
-        "a.example.org", "www", True, False, False, "FR", "a.example.org", "created", None
+        domain="a.example.org",
+        path="www",
+        ssl=True,
+        cdn=False,
+        firewall=False,
+        ip_location="FR",
+        own_log="a.example.org",
+        status="created",
+        task_id=None,
     )
     wanted = domains.DomainSettings("www", True, False, False, None, None)
     assert domains.update_body(current, wanted) == {"ownLog": None}

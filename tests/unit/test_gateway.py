@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -16,6 +18,8 @@ from app.services.errors import (
 )
 
 SERVICE = "example.cluster01.hosting.ovh.net"
+# Only breaks a barrier that could never fill; no timing is measured.
+DEADLOCK_GUARD_SECONDS = 10
 
 
 def test_a_list_route_costs_one_call_with_expanded_objects(
@@ -49,8 +53,36 @@ def test_answers_are_cached_until_the_panel_changes_the_service(
 
 def test_independent_calls_run_together_and_keep_their_order(gateway: OvhGateway) -> None:
     names = gateway.get("/hosting/web")
-    details = gateway.map(lambda name: gateway.get(path("/hosting/web", name), scope=name), names)
+    assert 2 <= len(names) <= 4  # every call needs a thread of the pool (four) at once
+    # No call passes the barrier until all have reached it: one by one, the first would wait
+    # for the others forever (here: until the deadlock guard breaks the barrier).
+    together = threading.Barrier(len(names), timeout=DEADLOCK_GUARD_SECONDS)
+
+    def detail(name: str) -> Any:
+        together.wait()
+        return gateway.get(path("/hosting/web", name), scope=name)
+
+    details = gateway.map(detail, names)
     assert [item["serviceName"] for item in details] == names
+
+
+def test_the_sections_of_a_page_are_read_together(gateway: OvhGateway) -> None:
+    together = threading.Barrier(3, timeout=DEADLOCK_GUARD_SECONDS)
+
+    def section(target: str) -> Callable[[], Any]:
+        def read() -> Any:
+            together.wait()
+            return gateway.get(target, scope=SERVICE)
+
+        return read
+
+    service, domains, tasks = gateway.gather(
+        section(path("/hosting/web", SERVICE)),
+        section(path("/hosting/web", SERVICE, "attachedDomain")),
+        section(path("/hosting/web", SERVICE, "tasks")),
+    )
+    assert service["serviceName"] == SERVICE
+    assert SERVICE in domains and isinstance(tasks, list)
 
 
 def test_a_missing_service_is_not_found(gateway: OvhGateway) -> None:

@@ -16,7 +16,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _run(code: str, tmp_path: Path, **env: str) -> dict[str, bool]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("OVH_", "SANDBOX_"))}
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("OVH_", "SANDBOX_", "PANEL_"))
+    }
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=tmp_path,
@@ -52,6 +54,7 @@ def test_a_panel_on_real_credentials_loads_nothing_of_the_sandbox(tmp_path: Path
         OVH_APPLICATION_SECRET="real-looking-secret",
         OVH_CONSUMER_KEY="real-looking-consumer-key",
         SECRET_KEY="a-long-random-secret-for-this-test",
+        PANEL_URL="https://panel.example.com",
         DATABASE_URL=f"sqlite:///{tmp_path / 'panel.db'}",
     )
     assert loaded == {"sandbox": False, "panel": True}

@@ -15,6 +15,7 @@ from flask.testing import FlaskClient
 
 from app import create_app
 from app.access import Action, access_of
+from app.accounts.sessions import start_session
 from app.accounts.users import issue_link
 from app.extensions import db, ovh_api
 from app.models import User
@@ -61,10 +62,11 @@ ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
     ("auth.sign_in", "GET"): {"anonymous": 200, "other": 302},
     ("auth.sign_in", "POST"): {"anonymous": 200, "other": 302},
     ("auth.first_admin", "GET"): 302,  # users exist, so it leads to the sign-in page
-    ("auth.set_password_with_link", "POST"): 200,  # empty form: shown again with its errors
+    ("auth.set_password_with_link", "POST"): 404,  # no link code: "this link no longer works"
     ("index", "GET"): 302,  # leads to the hosting list
     ("auth.profile", "POST"): 200,
     ("auth.change_password", "POST"): 200,
+    ("auth.end_session", "POST"): 404,  # the sample session is someone else's
     ("admin.add_user", "POST"): 200,
     ("admin.reset_password", "POST"): 200,  # the page showing the new link
     ("domains.attach", "POST"): 200,
@@ -119,13 +121,17 @@ class Matrix:
         }
         target = users.make("target@example.com", grants={GRANTED_SERVICE: "view"})
         with app.app_context():
-            token = issue_link(db.session.get_one(User, target), "reset", by=None)
+            target_user = db.session.get_one(User, target)
+            token = issue_link(target_user, "reset", by=None)
             db.session.commit()
+            start_session(target_user, remember=False, user_agent="matrix", address="127.0.0.1")
+            target_session = target_user.sessions[0].id
             task_ids = ovh_api.gateway.get(path("/hosting/web", GRANTED_SERVICE, "tasks"))
             databases = ovh_api.gateway.get(path("/hosting/web", GRANTED_SERVICE, "database"))
         self.values = {
             "service_name": GRANTED_SERVICE,
             "user_id": str(target),
+            "session_id": str(target_session),
             "token": token,
             "domain": "blog.example.com",
             "task_id": str(task_ids[0]),
@@ -147,7 +153,9 @@ class Matrix:
         client = self.app.test_client()
         if role != "anonymous":
             with self.app.app_context():
-                session_id = db.session.get_one(User, self.ids[role]).get_id()
+                user = db.session.get_one(User, self.ids[role])
+                start_session(user, remember=False, user_agent="matrix", address="127.0.0.1")
+                session_id = user.get_id()
             with client.session_transaction() as session:
                 session["_user_id"] = session_id
                 session["_fresh"] = True

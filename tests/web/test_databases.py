@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -25,8 +26,8 @@ def test_the_list_shows_each_database_with_its_engine_user_server_state_and_disk
     assert "<code>exampleblog</code>" in html
     assert ":3306" in html
     assert "Ready" in html and "Working" in html
-    assert 'class="progress-bar bg-success pct-28"' in html  # 112.4 of 400 MB
-    assert 'class="progress-bar bg-danger pct-98"' in html  # 391.7 of 400 MB
+    assert re.search(r'usage-ok"[^>]*><rect width="28"', html)  # 112.4 of 400 MB, green
+    assert re.search(r'usage-danger"[^>]*><rect width="98"', html)  # 391.7 of 400 MB, red
     assert 'href="https://phpmyadmin.hosting.ovh.net"' in html
     assert "Create a database" in html
 

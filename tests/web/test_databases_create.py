@@ -255,3 +255,11 @@ def test_creating_is_recorded_without_the_password(admin_client: FlaskClient, ap
             "quota": None,
             "user": "exampleshop",
         }
+
+
+def test_a_version_typed_with_markup_comes_back_escaped(admin_client: FlaskClient) -> None:
+    """Found by the form fuzzing: the error beside the version repeated it as markup."""
+    answer = create(admin_client, AGENCY, version="<img src=x onerror=alert(1)>")
+    html = answer.get_data(as_text=True)
+    assert "<img src=x onerror=alert(1)>" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from flask.testing import FlaskClient
+
+from app.services.errors import UpstreamError
 
 
 def test_the_hosting_list_shows_every_service_with_its_state_and_disk_use(
@@ -45,6 +48,23 @@ def test_a_dropped_connection_is_a_calm_page_too(admin_client: FlaskClient, sand
     page = admin_client.get("/hosting/", headers={"Accept-Language": "en"})
     assert page.status_code == 503
     assert "OVH cannot be reached right now" in page.get_data(as_text=True)
+
+
+def test_an_ovh_error_answer_is_not_called_an_outage(
+    admin_client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app import loaders
+
+    def answered_with_an_error() -> None:
+        raise UpstreamError(detail="Unexpected answer", query_id="EU.sandbox-refusal")
+
+    monkeypatch.setattr(loaders, "all_services", answered_with_an_error)
+    page = admin_client.get("/hosting/", headers={"Accept-Language": "en"})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 502
+    assert "OVH could not do this" in html
+    assert "OVH cannot be reached" not in html
+    assert "“Unexpected answer”" in html and "EU.sandbox-refusal" in html
 
 
 def test_pages_carry_a_strict_content_security_policy(admin_client: FlaskClient) -> None:

@@ -9,6 +9,7 @@ from flask import Flask
 
 from tests.support.panel import make_app
 from tests.support.sandbox import SandboxControl
+from tests.support.sandbox_control import decide
 
 
 def printed_credential(output: str) -> tuple[str, str]:
@@ -29,9 +30,8 @@ def test_connect_asks_for_the_least_rules_and_check_shows_the_approved_credentia
         assert rule in connected.output
 
     # A person opens the address and approves the access on the sandbox's validation page.
-    approved = requests.post(
-        validation_url, data={"action": "approve", "validity": "86400"}, timeout=5
-    )
+    with requests.Session() as browser:
+        approved = decide(browser, validation_url, "approve", validity=86400)
     assert approved.status_code == 200
 
     settings = dict(app.config["OVH"], consumer_key=consumer_key)

@@ -109,3 +109,33 @@ def test_a_page_showing_work_in_progress_is_built_afresh_each_time(
     assert renders  # built again: the list shows a task still running
     sandbox_clock(5)
     assert "Being attached" not in admin_client.get(DOMAINS, headers=EN).get_data(as_text=True)
+
+
+def test_a_change_through_one_worker_is_seen_at_once_by_another(
+    app: Flask,
+    admin_client: FlaskClient,
+    sandbox: SandboxControl,
+    database_url: str,
+    request: pytest.FixtureRequest,
+) -> None:
+    """Two apps on one database, each with its own memory, as two gunicorn workers without Redis
+    (with Redis they share that instead)."""
+    from tests.support.panel import dispose, make_app
+
+    # Same settings as the first worker, Redis key prefix included.
+    other = make_app(
+        sandbox.api_url,
+        database_url,
+        OVH_CACHE_SECONDS=30,
+        OVH_CACHE_PREFIX=app.config["OVH_CACHE_PREFIX"],
+    )
+    request.addfinalizer(lambda: dispose(other))
+    second = other.test_client()
+    session = admin_client.get_cookie("session")
+    assert session is not None
+    second.set_cookie("session", session.value)
+    assert "fresh.example.org" not in second.get(DOMAINS, headers=EN).get_data(as_text=True)
+    second.get(DOMAINS, headers=EN)  # kept by the second worker now
+    assert attach(admin_client, "fresh.example.org").status_code == 302
+    assert "fresh.example.org" in admin_client.get(DOMAINS, headers=EN).get_data(as_text=True)
+    assert "fresh.example.org" in second.get(DOMAINS, headers=EN).get_data(as_text=True)

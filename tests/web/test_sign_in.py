@@ -7,9 +7,8 @@ from typing import Any
 from flask import Flask
 from flask.testing import FlaskClient
 
-from app.accounts import signin
 from app.extensions import db
-from app.models import SignInFailure, User
+from app.models import User
 from tests.support.forms import csrf_token
 from tests.support.panel import AuthActions, UserFactory
 from tests.support.panel_data import GRANTED_SERVICE, TEST_PASSWORDS
@@ -49,39 +48,6 @@ def test_a_wrong_password_and_an_unknown_email_get_the_same_answer(
     unknown = auth.sign_in("nobody@example.com", "Not-The-Password-123").get_data(as_text=True)
     assert "The email or the password is not right" in wrong
     assert "The email or the password is not right" in unknown
-
-
-def test_five_failures_pause_the_account_even_for_the_right_password(
-    users: UserFactory, auth: AuthActions
-) -> None:
-    users.make(STAFF, password=TEST_PASSWORDS["staff"])
-    for _ in range(signin.MAX_FAILURES):
-        assert auth.sign_in(STAFF, "Not-The-Password-123").status_code == 200
-    refused = auth.sign_in(STAFF, TEST_PASSWORDS["staff"])
-    assert refused.status_code == 200
-    assert "paused for 15 minutes" in refused.get_data(as_text=True)
-
-
-def test_unknown_emails_are_paused_exactly_like_known_ones(
-    auth: AuthActions, users: UserFactory
-) -> None:
-    users.make("someone@example.com")
-    for _ in range(signin.MAX_FAILURES):
-        auth.sign_in("ghost@example.com", "Not-The-Password-123")
-    assert "paused for 15 minutes" in auth.sign_in("ghost@example.com", "x").get_data(as_text=True)
-
-
-def test_the_pause_ends_after_fifteen_minutes(
-    app: Flask, users: UserFactory, auth: AuthActions
-) -> None:
-    users.make(STAFF, password=TEST_PASSWORDS["staff"])
-    for _ in range(signin.MAX_FAILURES):
-        auth.sign_in(STAFF, "Not-The-Password-123")
-    with app.app_context():
-        for failure in db.session.query(SignInFailure):
-            failure.created_at -= signin.LOCKOUT
-        db.session.commit()
-    assert auth.sign_in(STAFF, TEST_PASSWORDS["staff"]).status_code == 302
 
 
 def test_too_many_attempts_from_one_address_are_refused(

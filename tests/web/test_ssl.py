@@ -48,7 +48,7 @@ def test_the_tab_shows_the_certificate_what_it_covers_and_what_waits(
     admin_client: FlaskClient,
 ) -> None:
     html = page(admin_client, ssl_url())
-    assert "Let's Encrypt (free, renewed automatically)" in html
+    assert "Let&#39;s Encrypt (free, renewed automatically)" in html
     assert 'data-ssl-status="created"' in html and ">Active<" in html
     assert "Control of the domains checked" in html
     coverage = html.split('class="mb-4 coverage"', 1)[1]
@@ -74,7 +74,7 @@ def test_a_multiple_ssl_service_shows_one_certificate_per_domain(
     row = html.split("app.example.net", 1)[1].split("</tr>", 1)[0]
     assert "plain HTTP only" in row
     assert f"/hosting/{MULTI}/ssl/domains/app.example.net/order" in row
-    assert "Let's Encrypt" in html.split("www.example.net", 1)[1].split("</tr>", 1)[0]
+    assert "Let&#39;s Encrypt" in html.split("www.example.net", 1)[1].split("</tr>", 1)[0]
 
 
 def test_ordering_for_one_domain_of_a_multiple_ssl_service_follows_the_task(
@@ -84,7 +84,7 @@ def test_ordering_for_one_domain_of_a_multiple_ssl_service_follows_the_task(
     assert answer.status_code == 302 and "/tasks/" in answer.location
     assert 'data-status="done"' in page(admin_client, answer.location)
     row = page(admin_client, ssl_url(MULTI)).split("app.example.net", 1)[1].split("</tr>", 1)[0]
-    assert "Let's Encrypt" in row
+    assert "Let&#39;s Encrypt" in row
 
 
 def test_ordering_lists_the_domains_that_will_fail_and_why(
@@ -121,7 +121,7 @@ def test_ordering_lets_encrypt_follows_the_task_to_a_certificate(
     assert "Creating the SSL certificate of example2.cluster02" in task_page
     assert 'data-status="done"' in task_page
     html = page(admin_client, ssl_url(NO_CERT))
-    assert "Let's Encrypt (free" in html
+    assert "Let&#39;s Encrypt (free" in html
     (entry,) = audit(app, "ssl.order")
     assert entry.outcome == "accepted" and entry.parameters == {"domains": ["example.org"]}
 

@@ -153,7 +153,7 @@ def test_an_admin_replaces_after_confirming_what_is_replaced(
     assert f"/hosting/{SN}/ssl/replace" in html and 'name="key"' not in html
     html = admin_client.get(REPLACE, headers=EN).get_data(as_text=True)
     replaced = html.split('class="alert alert-warning replaced"', 1)[1].split("</div>", 1)[0]
-    assert "Let's Encrypt" in replaced
+    assert "Let&#39;s Encrypt" in replaced
     assert "example.com, www.example.com, blog.example.com" in replaced
     mine = leaf("example.com", "www.example.com", "blog.example.com", "shop.example.com")
     unconfirmed = send(admin_client, REPLACE, mine.pem, mine.key_pem)

@@ -14,10 +14,10 @@ from sqlalchemy import select
 
 from app import audit
 from app.extensions import db, ovh_api
+from app.labels import badge_of
 from app.models import User
 from app.services.tasks import task_from_ovh
 from app.tasks import failure
-from app.tasks.names import status_badge
 from tests.support.forms import attach, submit
 from tests.support.panel import AuthActions, UserFactory
 from tests.support.panel_data import GRANTED_SERVICE, TEST_PASSWORDS
@@ -115,8 +115,8 @@ def test_the_history_shows_an_operation_whose_task_failed_as_failed(
 
 
 def test_not_completed_and_failed_are_not_the_same_colour() -> None:
-    assert status_badge("cancelled")[0] == "warning"
-    assert {status_badge(status)[0] for status in ("error", "ovhError", "customerError")} == {
+    assert badge_of("task", "cancelled")[0] == "warning"
+    assert {badge_of("task", status)[0] for status in ("error", "ovhError", "customerError")} == {
         "danger"
     }
 

@@ -62,6 +62,7 @@ def test_a_failed_task_shows_as_ovh_ends_it_never_as_success(admin_client: Flask
     assert 'data-status="cancelled"' in page
     assert "Not completed" in page and "OVH did not complete this operation" in page
     assert "Done." not in page
+    assert "See the item" in page  # the advice is to check the item: the link leads there
 
 
 def test_the_failed_filter_shows_failed_tasks_without_asking_ovh_for_error(

@@ -1,0 +1,82 @@
+"""What each page of the Databases tab shows, read from OVH in one round trip per page."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from flask import url_for
+
+from app.databases.filters import FilterDatabasesForm
+from app.databases.forms import CreateDatabaseForm
+from app.extensions import ovh_api
+from app.loaders import with_service
+from app.services import databases, tasks
+from app.services.databases import DatabaseFilters
+
+
+def index_page(service_name: str, form: FilterDatabasesForm) -> dict[str, Any]:
+    filters = form.filters()
+    service, found = with_service(service_name, partial(databases.list_databases, filters=filters))
+    return {
+        "service": service,
+        "databases": found,
+        "form": form,
+        "filters": filters,
+        "clear_links": _clear_links(service_name, filters),
+    }
+
+
+def _clear_links(service_name: str, filters: DatabaseFilters) -> list[tuple[str, str, str]]:
+    """For each filter in use: its name, its value, and the list's address without it."""
+    query = filters.to_query()
+    rest: dict[str, dict[str, Any]] = {k: {o: v for o, v in query.items() if o != k} for k in query}
+    return [
+        (key, value, url_for("databases.index", service_name=service_name, **rest[key]))
+        for key, value in query.items()
+    ]
+
+
+def show_page(service_name: str, name: str) -> dict[str, Any]:
+    """The database read fresh, what OVH allows on it, and the task working on it if any."""
+    service, database, capabilities = with_service(
+        service_name,
+        partial(databases.get_database, name=name, fresh=True),
+        partial(databases.get_capabilities, name=name),
+    )
+    task_id = database.task_id
+    task = tasks.get_task(ovh_api.gateway, service_name, task_id) if task_id else None
+    return {"service": service, "database": database, "capabilities": capabilities, "task": task}
+
+
+def status_of(service_name: str, name: str) -> dict[str, Any]:
+    database = databases.find_database(ovh_api.gateway, service_name, name)
+    return {"service_name": service_name, "name": name, "database": database}
+
+
+def database_page(service_name: str, name: str) -> dict[str, Any]:
+    service, database = with_service(service_name, partial(databases.get_database, name=name))
+    return {"service": service, "database": database}
+
+
+def create_page(service_name: str) -> tuple[dict[str, Any], CreateDatabaseForm]:
+    """The plan's offers and engines, and the form built from them with the chosen engine's
+    versions (a submitted version is kept to be checked; a refresh offers the new default)."""
+    service, offers, engines, existing = with_service(
+        service_name,
+        databases.list_creation_offers,
+        databases.list_engines,
+        databases.list_databases,
+    )
+    users = [database.user for database in existing]
+    form = CreateDatabaseForm(
+        prefix_login=service.primary_login, offers=offers, engines=engines, taken_users=users
+    )
+    if form.chosen_engine is not None:
+        versions = versions_of(service_name, form.chosen_engine)
+        form.offer_versions(versions, keep_choice=form.is_submitted() and not form.refresh.data)
+    return {"service": service, "all_offers": offers}, form
+
+
+def versions_of(service_name: str, engine: str) -> databases.AvailableVersions:
+    return databases.get_versions(ovh_api.gateway, service_name, engine)

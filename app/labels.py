@@ -1,0 +1,153 @@
+"""Plain words and badge colours for every value OVH reports, by kind, in English and French:
+``label_of(kind, value)`` and ``badge_of(kind, value)`` (shown by the ``badge`` macro)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+
+WORDS: dict[str, dict[str, Any]] = {
+    "engine": {
+        "mariadb": "MariaDB",
+        "mongodb": "MongoDB",
+        "mysql": "MySQL",
+        "postgresql": "PostgreSQL",
+        "redis": "Redis",
+    },
+    "offer": {
+        "sqlPerso": _l("Databases included with the plan"),
+        "extraSqlPerso": _l("Extra database (paid option)"),
+        "privateDatabase": _l("Private SQL server"),
+        "sqlPro": _l("SQL Pro"),
+        "local": _l("Local database"),
+        "sqlLocal": _l("Local database"),
+    },
+    "mode": {
+        "classic": _l("Classic"),
+        "besteffort": _l("Best effort"),
+        "module": _l("Ready-made website"),
+    },
+    # hosting.web.database.DatabaseServiceTypeEnum: how the database comes with the plan.
+    "service_type": {
+        "included": _l("Included with the plan"),
+        "extra": _l("Extra option"),
+        "optional": _l("Optional"),
+    },
+    "ssl_provider": {
+        "LETSENCRYPT": _l("Let's Encrypt (free, renewed automatically)"),
+        "COMODO": _l("Sectigo (formerly Comodo), paid"),
+        "SECTIGO": _l("Sectigo, paid"),
+        "CUSTOM": _l("Imported (your own certificate)"),
+    },
+    "ssl_type": {
+        "DV": _l("Domain validation (DV)"),
+        "EV": _l("Extended validation (EV)"),
+        "CUSTOM": _l("Your own certificate"),
+    },
+    "ssl_check": {
+        "certificateSigningRequestStatus": _l("Certificate request checked by the authority"),
+        "domainControlValidationStatus": _l("Control of the domains checked"),
+        "organizationValidationStatus": _l("Organisation checked with the registration agency"),
+        "phoneCallApprovalStatus": _l("Approval by phone call"),
+        "termsAndConditionsAcceptanceStatus": _l("Terms and conditions accepted"),
+        "tradeNameVerificationStatus": _l("Trade name checked"),
+    },
+}
+
+BADGES: dict[str, dict[str, tuple[str, Any]]] = {
+    "hosting": {
+        "active": ("success", _l("Active")),
+        "bloqued": ("danger", _l("Blocked")),
+        "blocked": ("danger", _l("Blocked")),
+        "hardBlocked": ("danger", _l("Blocked by OVH")),
+        "hardBloqued": ("danger", _l("Blocked by OVH")),
+        "maintenance": ("warning", _l("Under maintenance")),
+    },
+    # hosting.web.PhpVersionStateEnum: how long OVH keeps a PHP version up to date.
+    "php": {
+        "SUPPORTED": ("success", None),
+        "SECURITY_FIXES": ("warning", None),
+    },
+    # hosting.web.attachedDomain.StatusEnum.
+    "domain": {
+        "created": ("success", _l("Ready")),
+        "creating": ("primary", _l("Being attached")),
+        "updating": ("primary", _l("Being changed")),
+        "deleting": ("primary", _l("Being detached")),
+    },
+    # The panel's verdict on where a domain's DNS points (services/domains.py).
+    "dns": {
+        "points_here": ("success", _l("Points to this hosting")),
+        "points_elsewhere": ("warning", _l("Points elsewhere")),
+        "not_configured": ("secondary", _l("Not configured")),
+    },
+    "ssl": {
+        "created": ("success", _l("Active")),
+        "creating": ("primary", _l("Being created")),
+        "importing": ("primary", _l("Being installed")),
+        "regenerating": ("primary", _l("Being regenerated")),
+        "deleting": ("warning", _l("Being removed")),
+    },
+    "ssl_report": {
+        "completed": ("success", _l("Done")),
+        "in-progress": ("primary", _l("In progress")),
+        "non-completed": ("danger", _l("Not done yet")),
+        "non-required": ("secondary", _l("Not needed")),
+        "not-applicable": ("secondary", _l("Does not apply")),
+        "not-provided": ("warning", _l("Not provided")),
+    },
+    # hosting.web.database.StatusEnum; "gone" is the panel's own word for a database OVH deleted.
+    "database": {
+        "created": ("success", _l("Ready")),
+        "creating": ("primary", _l("Being created")),
+        "deleting": ("warning", _l("Being deleted")),
+        "updating": ("primary", _l("Being updated")),
+        "checking": ("primary", _l("Measuring its size")),
+        "dumping": ("primary", _l("Saving a backup")),
+        "importing": ("primary", _l("Importing data")),
+        "optimizing": ("primary", _l("Being optimised")),
+        "restoring": ("primary", _l("Being restored")),
+        "locked": ("danger", _l("Locked")),
+        "gone": ("secondary", _l("Deleted")),
+    },
+    # hosting.web.database.StateEnum.
+    "database_state": {
+        "ok": ("success", _l("Working")),
+        "readonly": ("warning", _l("Read-only")),
+        "close": ("danger", _l("Closed")),
+    },
+    # hosting.web.database.SupportedVersionEnum.
+    "version_support": {
+        "stable": ("success", _l("Supported")),
+        "deprecated": ("warning", _l("Outdated")),
+        "beta": ("info", _l("Beta")),
+    },
+    "task": {
+        "todo": ("secondary", _l("Queued")),
+        "init": ("secondary", _l("Queued")),
+        "doing": ("primary", _l("In progress")),
+        "done": ("success", _l("Done")),
+        # How OVH ends a task that did not succeed (task.StatusEnum has no failure value).
+        # Amber, not red: OVH stopped it or gave up, which is not always a fault.
+        "cancelled": ("warning", _l("Not completed")),
+        "error": ("danger", _l("Failed")),
+        "ovhError": ("danger", _l("Failed")),
+        "customerError": ("danger", _l("Failed")),
+        "forgotten": ("info", _l("Finished")),
+    },
+}
+
+# Grey for a value no table knows; a task's in orange, never green; a domain's as busy.
+UNKNOWN_COLOURS = {"task": "warning", "domain": "primary"}
+
+
+def label_of(kind: str, value: str) -> Any:
+    """The words for ``value`` of this kind, or the value itself when unknown."""
+    return WORDS[kind].get(value, value)
+
+
+def badge_of(kind: str, value: str | None) -> tuple[str, Any]:
+    """The colour and words for ``value`` of this kind (the value itself when unknown)."""
+    colour, label = BADGES[kind].get(value or "", (UNKNOWN_COLOURS.get(kind, "secondary"), None))
+    return colour, value if label is None else label

@@ -1,0 +1,102 @@
+"""Page loaders: the hosting service read with a page's own data, and what the hosting, Domains
+and administration pages show (the other tabs keep theirs in ``app/<area>/loaders.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from app.extensions import ovh_api
+from app.services import account, domains, hosting, ssl
+from app.services.client import OvhGateway
+from app.services.errors import PanelError
+
+
+def with_service(service_name: str, *reads: Callable[[OvhGateway, str], Any]) -> list[Any]:
+    """The service, then each of ``reads(gateway, service_name)``: read at once, one round trip."""
+    gateway = ovh_api.gateway
+    return gateway.gather(
+        *(partial(read, gateway, service_name) for read in (hosting.get_service, *reads))
+    )
+
+
+def all_services() -> list[hosting.HostingService]:
+    return hosting.list_services(ovh_api.gateway)
+
+
+def service(service_name: str) -> hosting.HostingService:
+    return hosting.get_service(ovh_api.gateway, service_name)
+
+
+def service_labels() -> dict[str, str]:
+    """The account's services by technical name, with the names people know them by."""
+    return hosting.service_labels(ovh_api.gateway)
+
+
+def overview_page(service_name: str) -> dict[str, Any]:
+    """The service, and the addresses whose HTTPS is asked for but not in the certificate yet:
+    said on the overview too, so it never suggests every site is secure while one is not."""
+    service, attached, names = with_service(
+        service_name, domains.list_domains, ssl.certificate_names
+    )
+    pending = set() if service.multiple_ssl else ssl.https_pending(names, attached)
+    https_pending = [domain for domain in attached if domain.domain in pending]
+    return {"service": service, "https_pending": https_pending}
+
+
+def connection_page(endpoint: str) -> dict[str, Any]:
+    """The panel's OVH access as OVH describes it, or why it cannot be read just now."""
+    try:
+        info, error = account.connection_info(ovh_api.gateway, endpoint), None
+    except PanelError as failure:
+        info, error = None, failure
+    return {"info": info, "error": error, "endpoint": endpoint}
+
+
+def service_and_domains(
+    service_name: str,
+) -> tuple[hosting.HostingService, list[domains.AttachedDomain]]:
+    service, attached = with_service(service_name, domains.list_domains)
+    return service, attached
+
+
+def index_page(service_name: str, with_dns: bool, fresh: bool) -> dict[str, Any]:
+    """The list; the DNS diagnosis only when asked for inline (it is kept and shared, a few
+    domains asked per view; ``fresh`` is "Check again")."""
+    # The certificate's names too, in the same round trip: HTTPS asked for but not in the
+    # certificate yet shows as pending, not as on. On offers where each domain has its own
+    # certificate the SSL tab tells instead.
+    service, attached, names = with_service(
+        service_name, domains.list_domains, ssl.certificate_names
+    )
+    report = dns_of(service_name, fresh, attached) if with_dns else None
+    pending = frozenset() if service.multiple_ssl else ssl.https_pending(names, attached)
+    return {"service": service, "domains": attached, "dns": report, "https_pending": pending}
+
+
+def dns_of(
+    service_name: str, fresh: bool, attached: list[domains.AttachedDomain] | None = None
+) -> domains.DnsReport:
+    gateway = ovh_api.gateway
+    if attached is None:
+        attached = domains.list_domains(gateway, service_name)
+    names = [d.domain for d in attached]
+    return domains.diagnose_dns(gateway, service_name, names, refresh=fresh)
+
+
+def https_without_dns(
+    service_name: str, current: domains.AttachedDomain, wanted: domains.DomainSettings
+) -> domains.DnsDiagnosis | None:
+    """Switching HTTPS on for a domain whose DNS points elsewhere: the certificate cannot cover
+    it until it points here, so the person is told before confirming (one ``digStatus`` call)."""
+    if current.ssl or not wanted.ssl:
+        return None
+    report = domains.diagnose_dns(ovh_api.gateway, service_name, [current.domain], checks=1)
+    found = report.diagnoses.get(current.domain)
+    return None if found is None or found.verdict == domains.POINTS_HERE else found
+
+
+def detach_page(service_name: str, domain: str) -> dict[str, Any]:
+    service, current = with_service(service_name, partial(domains.get_domain, domain=domain))
+    return {"service": service, "domain": current}
