@@ -29,8 +29,9 @@ def service(service_name: str) -> hosting.HostingService:
     return hosting.get_service(ovh_api.gateway, service_name)
 
 
-def service_names() -> list[str]:
-    return hosting.list_service_names(ovh_api.gateway)
+def service_labels() -> dict[str, str]:
+    """The account's services by technical name, with the names people know them by."""
+    return hosting.service_labels(ovh_api.gateway)
 
 
 def overview_page(service_name: str) -> dict[str, Any]:

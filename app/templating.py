@@ -10,12 +10,14 @@ from typing import Any
 from babel import Locale
 from flask import Flask, current_app, request
 from flask_babel import format_datetime, format_timedelta, get_locale
+from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
 from app.access import Action, may
 from app.i18n import LANGUAGE_PROMPTS, LANGUAGES
 from app.labels import badge_of, label_of
 from app.services.domain_names import display_name
+from app.services.domains import ownership_records
 from app.services.ssl import REGENERATIONS_PER_WEEK
 from app.services.units import Quantity
 from app.tasks import following
@@ -32,8 +34,19 @@ def _number(value: float) -> str:
     return text.replace(".", _decimal_separator(str(get_locale() or "en")))
 
 
+# Unit symbols as the reader writes them: French says octets (Mo, Go), not bytes (MB, GB).
+UNITS: dict[str, Any] = {
+    "B": _l("B"),
+    "KB": _l("KB"),
+    "MB": _l("MB"),
+    "GB": _l("GB"),
+    "TB": _l("TB"),
+}
+
+
 def human_size(quantity: Quantity | None) -> str:
-    """``1.5 GB`` (in the reader's number format), or an empty string when unknown."""
+    """``1.5 GB`` / ``1,5 Go`` (in the reader's words and number format), or an empty string
+    when unknown."""
     if quantity is None:
         return ""
     size = quantity.bytes
@@ -41,9 +54,14 @@ def human_size(quantity: Quantity | None) -> str:
         return f"{_number(quantity.value)} {quantity.unit}"
     for unit in ("B", "KB", "MB", "GB"):
         if size < 1024:
-            return f"{_number(size)} {unit}"
+            return f"{_number(size)} {UNITS[unit]}"
         size /= 1024
-    return f"{_number(size)} TB"
+    return f"{_number(size)} {UNITS['TB']}"
+
+
+def megabytes(mb: int) -> str:
+    """A size OVH counts in MB, as the reader writes it (``512 MB`` / ``512 Mo``)."""
+    return f"{mb} {UNITS['MB']}"
 
 
 def when(value: datetime | None) -> str:
@@ -80,6 +98,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["size"] = human_size
     app.jinja_env.filters["when"] = when
+    app.jinja_env.filters["display_name"] = display_name
     app.jinja_env.filters["age"] = seconds_ago
     # Every helper is a global, registered here only: macros imported from _macros/ see globals.
     app.jinja_env.globals.update(
@@ -92,6 +111,7 @@ def init_app(app: Flask) -> None:
         task_object_page=following.object_page,
         task_failure_advice=following.failure_advice,
         unicode_domain=display_name,
+        ownership_records=ownership_records,
         ssl_week_limit=REGENERATIONS_PER_WEEK,
     )
     app.context_processor(template_context)

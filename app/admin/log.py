@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, not_, or_, select
 
 from app.extensions import db
 from app.models import AuditEntry
@@ -39,6 +39,9 @@ class AuditFilter:
     outcome: str | None = None
     start: date | None = None
     end: date | None = None
+    services: tuple[str, ...] | None = None  # only these sites (what a staff member may see)
+    hidden_actions: tuple[str, ...] = ()  # actions left out, exactly
+    hidden_prefixes: tuple[str, ...] = ()  # actions left out, by their start ("auth.")
 
 
 def outcome_is(outcome: str) -> ColumnElement[bool]:
@@ -61,6 +64,12 @@ def query(filters: AuditFilter) -> Select[AuditEntry]:
         statement = statement.where(AuditEntry.action == filters.action)
     if filters.outcome:
         statement = statement.where(outcome_is(filters.outcome))
+    if filters.services is not None:
+        statement = statement.where(AuditEntry.service_name.in_(filters.services))
+    if filters.hidden_actions:
+        statement = statement.where(AuditEntry.action.not_in(filters.hidden_actions))
+    for prefix in filters.hidden_prefixes:
+        statement = statement.where(not_(AuditEntry.action.startswith(prefix, autoescape=True)))
     if filters.start:
         statement = statement.where(
             AuditEntry.created_at >= datetime.combine(filters.start, time())
@@ -73,6 +82,12 @@ def query(filters: AuditFilter) -> Select[AuditEntry]:
 
 def known_actions() -> list[str]:
     return sorted(db.session.scalars(select(AuditEntry.action).distinct()))
+
+
+def known_services() -> list[str]:
+    """Every site the history mentions (some may have left the OVH account since)."""
+    names = select(AuditEntry.service_name).where(AuditEntry.service_name.is_not(None))
+    return sorted(name for name in db.session.scalars(names.distinct()) if name)
 
 
 def csv_lines(entries: Iterable[AuditEntry]) -> Iterator[str]:

@@ -14,7 +14,7 @@ from app import loaders
 from app.access import Action, requires
 from app.accounts import users as accounts
 from app.admin import bp
-from app.admin.forms import AddUserForm, ChangeRoleForm, GrantServiceForm
+from app.admin.forms import ACCESS_SUMMARIES, ChangeRoleForm, GrantServiceForm, add_user_form
 from app.auth.routes import one_time_link
 from app.extensions import db
 from app.models import User
@@ -24,13 +24,14 @@ from app.services.errors import PanelError
 @bp.get("/users")
 @requires(Action.ADMIN)
 def users() -> str:
-    return render_template("admin/users.html", users=accounts.all_users())
+    return render_template("admin/users.html", users=accounts.all_users(), labels=_labels() or {})
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
 @requires(Action.ADMIN)
 def add_user() -> str:
-    form = AddUserForm()
+    labels = _labels()
+    form = add_user_form(labels or {})
     if form.validate_on_submit():
         try:
             user = accounts.create_user(
@@ -39,22 +40,24 @@ def add_user() -> str:
         except accounts.AccountError:
             form.email.errors.append(_("Someone already uses this email."))
         else:
+            for service_name, level in form.chosen_access().items():
+                accounts.grant(user, service_name, level, by=current_user)
             token = accounts.issue_link(user, "invite", by=current_user)
-            return _link_page(user, token)
-    return render_template("admin/add_user.html", form=form)
+            return _link_page(user, token, labels or {})
+    return render_template("admin/add_user.html", form=form, sites_unavailable=labels is None)
 
 
 @bp.get("/users/<int:user_id>")
 @requires(Action.ADMIN)
 def user(user_id: int) -> str:
     person = _user_or_404(user_id)
-    try:
-        grant_form: GrantServiceForm | None = _grant_form()
-    except PanelError:  # the page says the sites cannot be listed just now
-        grant_form = None
-    role_form = ChangeRoleForm(role=person.role)
+    labels = _labels()
     return render_template(
-        "admin/user.html", person=person, role_form=role_form, grant_form=grant_form
+        "admin/user.html",
+        person=person,
+        role_form=ChangeRoleForm(role=person.role),
+        grant_form=_grant_form(person, labels),
+        labels=labels or {},
     )
 
 
@@ -116,7 +119,7 @@ def delete(user_id: int) -> Response:
 def reset_password(user_id: int) -> str:
     person = _user_or_404(user_id)
     token = accounts.issue_link(person, "reset", by=current_user)
-    return _link_page(person, token)
+    return _link_page(person, token, _labels() or {})
 
 
 @bp.post("/users/<int:user_id>/grants")
@@ -124,13 +127,14 @@ def reset_password(user_id: int) -> str:
 def grant_service(user_id: int) -> Response:
     person = _user_or_404(user_id)
     try:
-        form = _grant_form()
+        labels = loaders.service_labels()
     except PanelError as error:  # the sites to choose from are OVH's: say it cannot be reached
         flash(error.message, "error")
         return redirect(url_for("admin.user", user_id=person.id))
-    if form.validate_on_submit():
+    form = _grant_form(person, labels)
+    if form is not None and form.validate_on_submit():
         accounts.grant(person, form.service_name.data, form.level.data, by=current_user)
-        site = form.service_name.data
+        site = labels.get(form.service_name.data, form.service_name.data)
         flash(_("%(email)s now has access to %(site)s.", email=person.email, site=site), "success")
     else:
         flash(_("Choose a site and a level of access."), "error")
@@ -142,9 +146,9 @@ def grant_service(user_id: int) -> Response:
 def revoke_service(user_id: int, service_name: str) -> Response:
     person = _user_or_404(user_id)
     accounts.revoke(person, service_name, by=current_user)
+    site = (_labels() or {}).get(service_name, service_name)
     flash(
-        _("%(email)s no longer has access to %(site)s.", email=person.email, site=service_name),
-        "success",
+        _("%(email)s no longer has access to %(site)s.", email=person.email, site=site), "success"
     )
     return redirect(url_for("admin.user", user_id=person.id))
 
@@ -163,12 +167,43 @@ def _user_or_404(user_id: int) -> User:
     return db.session.get(User, user_id) or abort(404)
 
 
-def _grant_form() -> GrantServiceForm:
-    """The grant form, offering the account's real services (a PanelError when OVH is down)."""
+def _labels() -> dict[str, str] | None:
+    """The account's services by technical name, with the names people know them by; ``None``
+    when OVH cannot be reached (pages then show technical names)."""
+    try:
+        return loaders.service_labels()
+    except PanelError:
+        return None
+
+
+def _grant_form(person: User, labels: dict[str, str] | None) -> GrantServiceForm | None:
+    """The grant form, offering the account's services this person cannot see yet, or ``None``
+    when OVH is unreachable (the page says the sites cannot be listed just now)."""
+    if labels is None:
+        return None
+    granted = {grant.service_name for grant in person.grants}
     form = GrantServiceForm()
-    form.service_name.choices = [SelectChoice(name) for name in loaders.service_names()]
+    form.service_name.choices = [
+        SelectChoice(name, site_choice(name, label))
+        for name, label in labels.items()
+        if name not in granted
+    ]
     return form
 
 
-def _link_page(person: User, token: str) -> str:
-    return render_template("admin/link.html", person=person, link=one_time_link(token))
+def site_choice(service_name: str, label: str) -> str:
+    """``Example shop (example.cluster01.hosting.ovh.net)``: the name people know, then the one
+    OVH's emails and invoices use."""
+    return label if label == service_name else f"{label} ({service_name})"
+
+
+def _link_page(person: User, token: str, labels: dict[str, str]) -> str:
+    """The last step: the link to send, and what the person will see once they use it."""
+    access = [
+        (labels.get(grant.service_name, grant.service_name), ACCESS_SUMMARIES[grant.level])
+        for grant in sorted(person.grants, key=lambda g: labels.get(g.service_name, "").lower())
+        if grant.level in ACCESS_SUMMARIES
+    ]
+    return render_template(
+        "admin/link.html", person=person, link=one_time_link(token), access=access
+    )

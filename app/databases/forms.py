@@ -29,6 +29,7 @@ from app.services.databases import (
     NewDatabase,
 )
 from app.services.errors import Conflict, InvalidInput, PanelError
+from app.templating import megabytes
 
 PASSWORD_POLICY = _l(
     "8 to 30 characters, only letters (a–z, A–Z) and digits (0–9), with at least one capital "
@@ -135,7 +136,7 @@ class CreateDatabaseForm(PanelForm):
         quotas = sorted({mb for offer in self.offers.values() for mb in offer.quota_choices})
         self.quota.choices = [
             SelectChoice("", _l("Choose a size")),
-            *(SelectChoice(str(mb), f"{mb} MB") for mb in quotas),
+            *(SelectChoice(str(mb), megabytes(mb)) for mb in quotas),
         ]
         if not self.capabilitie.data and self.offers:
             self.capabilitie.data = next(iter(self.offers))
@@ -199,7 +200,7 @@ class CreateDatabaseForm(PanelForm):
             raise ValidationError(
                 _l(
                     "This offer allows these sizes: %(sizes)s.",
-                    sizes=", ".join(f"{mb} MB" for mb in offer.quota_choices),
+                    sizes=", ".join(megabytes(mb) for mb in offer.quota_choices),
                 )
             )
 

@@ -30,9 +30,13 @@ def index(service_name: str) -> str:
 @bp.get("/dns")
 @requires(Action.VIEW)
 def dns(service_name: str) -> str:
-    """Each attached domain's DNS diagnosis, as fragments the list page slots in."""
-    report = loaders.dns_of(service_name, fresh=request.args.get("fresh") == "1")
-    return render_template("domains/_dns.html", service_name=service_name, dns=report)
+    """Each attached domain's DNS diagnosis, as fragments the list page slots in; ``?fresh=1``
+    ("Check again") asks OVH anew instead of using the last minute's answers."""
+    service, attached = loaders.service_and_domains(service_name)  # ovhcontrol records' token
+    report = loaders.dns_of(service_name, request.args.get("fresh") == "1", attached)
+    return render_template(
+        "domains/_dns.html", service=service, service_name=service_name, dns=report
+    )
 
 
 @bp.route("/attach", methods=["GET", "POST"])

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from app import loaders
 from app.access import Action, requires, visible_services
+from app.admin.history import history_page
 from app.hosting import bp
 
 
@@ -15,6 +16,14 @@ from app.hosting import bp
 def index() -> str:
     services = visible_services(current_user, loaders.all_services())
     return render_template("hosting/index.html", services=services)
+
+
+@bp.get("/history")
+@requires(Action.SIGNED_IN)
+def history() -> str:
+    """What was done on the sites this person may see, and by whom (administrators get the full
+    history under Users' neighbour, History)."""
+    return history_page("hosting.history", staff=not current_user.is_admin)
 
 
 @bp.get("/<service_name>/")

@@ -78,3 +78,17 @@ def display_name(ascii_name: str) -> str:
         return idna.decode(ascii_name)
     except (idna.IDNAError, UnicodeError):
         return ascii_name
+
+
+def zone_of(name: str) -> str:
+    """The DNS zone a name's records live in, as a registrar sells it (``example.com``)."""
+    return registrable_domain(name) or name
+
+
+def relative_name(name: str) -> str:
+    """``name`` as DNS editors ask for it inside its zone: ``shop`` for ``shop.example.com``,
+    ``@`` for the zone itself. ASCII, like ``name``."""
+    zone = zone_of(name)
+    if name == zone:
+        return "@"
+    return name[: -len(zone) - 1] if name.endswith("." + zone) else name

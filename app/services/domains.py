@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from app.services.client import OvhGateway, path
-from app.services.domain_names import display_name, registrable_domain
+from app.services.domain_names import display_name, registrable_domain, relative_name, zone_of
 from app.services.errors import NotFound
 from app.services.kept import read_kept
 from app.services.tasks import Task, task_from_ovh
@@ -29,18 +29,59 @@ DNS_CHECKS_PER_VIEW = 6
 
 @dataclass(frozen=True)
 class DnsRecord:
+    """One DNS record; ``name`` is the full ASCII name, without the trailing dot."""
+
     type: str
     name: str
     value: str
 
+    @property
+    def zone(self) -> str:
+        """The zone to edit, in Unicode (``café.fr``)."""
+        return display_name(zone_of(self.name))
+
+    @property
+    def relative(self) -> str:
+        """The name as typed into the zone's editor, in Unicode: ``boutique``, or ``@``."""
+        return display_name(relative_name(self.name))
+
+    @property
+    def relative_ascii(self) -> str:
+        """The same in ASCII (``xn--caf-dma``), for DNS editors that refuse accents."""
+        return relative_name(self.name)
+
 
 @dataclass(frozen=True)
 class DnsDiagnosis:
-    """Where a domain points, and the records that make it point to this hosting."""
+    """Where a domain points, the records that point it elsewhere (to remove, by type) and the
+    records that make it point to this hosting."""
 
     domain: str
     verdict: str
     records_to_create: tuple[DnsRecord, ...] = field(default=())
+    records_to_remove: tuple[str, ...] = field(default=())
+
+    @property
+    def zone(self) -> str:
+        return display_name(zone_of(self.domain))
+
+    @property
+    def relative(self) -> str:
+        return display_name(relative_name(self.domain))
+
+
+def ownership_records(domain: str, token: str) -> tuple[DnsRecord, ...]:
+    """The ``ovhcontrol`` TXT record OVH asks for before attaching a domain managed outside the
+    account, then, for a subdomain, the same record named after the subdomain.
+
+    OVH's multisite guide puts it at the top of the zone (``ovhcontrol.example.com`` even for
+    ``blog.example.com``); OVH's newer control panel names it after the full domain
+    (``ovhcontrol.blog.example.com``). Which one OVH checks for a subdomain is not known
+    (ovh_sandbox/README.md, UNCONFIRMED), so the second is offered as a fallback."""
+    top = DnsRecord("TXT", f"ovhcontrol.{zone_of(domain)}", token)
+    if zone_of(domain) == domain:
+        return (top,)
+    return (top, DnsRecord("TXT", f"ovhcontrol.{domain}", token))
 
 
 @dataclass(frozen=True)
@@ -279,14 +320,26 @@ def _diagnosis(domain: str, raw: dict[str, Any] | None) -> DnsDiagnosis:
     ]
     if not address_records:
         return DnsDiagnosis(domain, NOT_CONFIGURED, tuple(wanted))
+    # A record of this name that exists but does not point here sends visitors elsewhere: it
+    # has to go, or browsers pick between the old server and this one at random.
+    elsewhere = tuple(
+        sorted(
+            kind
+            for kind, status in records.items()
+            if kind in ("A", "AAAA")
+            and isinstance(status, dict)
+            and not status.get("dnsConfigured")
+        )
+    )
     if any(status.get("dnsConfigured") for status in address_records):
         missing = {
             kind
             for kind, status in records.items()
             if isinstance(status, dict) and not status.get("dnsConfigured")
         }
-        return DnsDiagnosis(domain, POINTS_HERE, tuple(r for r in wanted if r.type in missing))
-    return DnsDiagnosis(domain, POINTS_ELSEWHERE, tuple(wanted))
+        to_create = tuple(r for r in wanted if r.type in missing)
+        return DnsDiagnosis(domain, POINTS_HERE, to_create, elsewhere)
+    return DnsDiagnosis(domain, POINTS_ELSEWHERE, tuple(wanted), elsewhere)
 
 
 def _sort_key(domain: str) -> tuple[str, bool, str]:

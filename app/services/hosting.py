@@ -51,9 +51,10 @@ def get_service(gateway: OvhGateway, service_name: str) -> HostingService:
     return _service(gateway.get(path("/hosting/web", service_name), scope=service_name))
 
 
-def list_service_names(gateway: OvhGateway) -> list[str]:
-    """The names alone: one light call, for choosing among the account's services."""
-    return sorted(str(name) for name in gateway.get("/hosting/web"))
+def service_labels(gateway: OvhGateway) -> dict[str, str]:
+    """Each service's name as people know it (its display name, else its technical name), by
+    technical name, in the order people read them."""
+    return {service.service_name: service.name for service in list_services(gateway)}
 
 
 def _service(raw: dict[str, Any]) -> HostingService:

@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from app import audit
 from app.extensions import ovh_api
 from app.loaders import with_service
-from app.services import domains, tasks
+from app.services import domains, hosting, tasks
 from app.services.client import OvhGateway
 from app.services.tasks import Task
 from app.ssl import completion
@@ -121,12 +121,13 @@ def _known_targets(service_name: str) -> dict[int, str | None]:
     return cache.setdefault(service_name, {})
 
 
-def describe(task: Task) -> str:
-    """What the task does, in the reader's language, or its raw function name as a last resort."""
+def describe(task: Task, service_label: str | None = None) -> str:
+    """What the task does, in the reader's language, or its raw function name as a last resort;
+    ``service_label`` is the plan's own name ("Example shop") when the page knows it."""
     template = DESCRIPTIONS.get(task.function)
     if template is None:
         return task.function or gettext("Operation %(id)s", id=task.id)
-    service = short_service_name(task.service_name)
+    service = service_label or short_service_name(task.service_name)
     subject = subject_of(task)
     if subject is None:
         unnamed = UNNAMED_DOMAIN_DESCRIPTIONS.get(task.function)
@@ -188,16 +189,27 @@ def index_page(service_name: str, status: str | None, page_number: int) -> dict[
     return {"service": service, "page": page, "status": status}
 
 
-def followed(service_name: str, task_ids: list[int]) -> dict[str, Any]:
+def followed(service_name: str, task_ids: list[int], page: bool = False) -> dict[str, Any]:
     """The task page's data: the tasks, read fresh and together in the order asked (the first
     is the page's, the others related), with what follows their end (HTTPS completion) and,
-    for a failure, what the panel can say about why."""
+    for a failure, what the panel can say about why. The whole ``page`` also reads the service
+    (its own name in the title and tabs); the polled fragment does without."""
     gateway = ovh_api.gateway
-    task, *related = gateway.map(lambda one: tasks.get_task(gateway, service_name, one), task_ids)
-    found = [task, *related]
+
+    def read_tasks() -> list[Task]:
+        return gateway.map(lambda one: tasks.get_task(gateway, service_name, one), task_ids)
+
+    if page:
+        service, found = gateway.gather(
+            lambda: hosting.get_service(gateway, service_name), read_tasks
+        )
+    else:
+        service, found = None, read_tasks()
+    task, *related = found
     for one in found:
         task_ended(gateway, one)
     return {
+        "service": service,
         "service_name": service_name,
         "task": task,
         "related": related,

@@ -28,7 +28,7 @@ def index(service_name: str) -> str:
 def show(service_name: str, task_id: int) -> str:
     """One task; ``?also=<id>`` follows related tasks on the same page (a domain and its www)."""
     ids = [task_id, *request.args.getlist("also", type=int)[: MAX_FOLLOWED - 1]]
-    return render_template("tasks/show.html", **following.followed(service_name, ids))
+    return render_template("tasks/show.html", **following.followed(service_name, ids, page=True))
 
 
 @bp.get("/<int:task_id>/status")

@@ -24,6 +24,12 @@
           if (!fresh) {
             throw new Error("empty answer");
           }
+          // A "Technical details" box someone opened stays open across refreshes.
+          var opened = block.querySelector("details[open]");
+          var again = fresh.querySelector("details");
+          if (opened && again) {
+            again.open = true;
+          }
           block.replaceWith(fresh);
           follow(fresh);
         })

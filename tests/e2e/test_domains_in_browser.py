@@ -37,8 +37,9 @@ def test_an_admin_attaches_a_domain_with_www_and_watches_both_tasks_finish(
     page.get_by_role("button", name="Attach the domain").click()
     page.wait_for_url("**/tasks/**")
     task_url = page.url
-    assert page.get_by_text("Attaching shop-example.org to example.cluster01").is_visible()
-    assert page.get_by_text("Attaching www.shop-example.org to example.cluster01").is_visible()
+    for name in ("shop-example.org", "www.shop-example.org"):
+        heading = page.get_by_role("heading", name=f"Attaching {name} to Example shop")
+        assert heading.is_visible()
 
     done = page.locator('[data-status="done"]')
     done.nth(1).wait_for(timeout=15_000)
@@ -63,6 +64,26 @@ def test_a_view_only_member_has_no_attach_button_and_a_forged_post_is_refused(
         form={"csrf_token": token, "domain": "forged.example.org", "path": "www"},
     )
     assert answer.status == 403
+
+
+def test_the_dns_steps_can_be_copied_and_checked_again_without_leaving_the_page(
+    page: Any, users: UserFactory
+) -> None:
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
+    page.goto(DOMAINS)
+    cell = page.locator('[data-dns-for="xn--caf-dma.example.com"]')
+    cell.get_by_text("Points elsewhere").wait_for()
+    cell.get_by_text("How to make it point here").click()
+    copy_name = cell.get_by_role("button", name="Copy the name café").first
+    assert copy_name.is_visible()  # shown once the script knows a clipboard exists
+    url = page.url
+    cell.get_by_role("link", name="Check again").click()
+    fresh = page.locator('[data-dns-for="xn--caf-dma.example.com"]')
+    fresh.get_by_role("link", name="Check again").wait_for()  # the cell came back
+    expect(page.locator("p[data-dns-summary]")).to_contain_text("DNS checked just now.")
+    assert page.url == url  # checked in place
+    assert fresh.get_by_text("Remove the A / AAAA records named “café”").is_visible()  # still open
 
 
 @pytest.mark.cached

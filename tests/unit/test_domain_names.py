@@ -10,6 +10,8 @@ from app.services.domain_names import (
     is_registrable,
     parse_domain,
     registrable_domain,
+    relative_name,
+    zone_of,
 )
 
 
@@ -65,3 +67,17 @@ def test_the_registrable_part_follows_the_public_suffix_list() -> None:
 def test_an_ascii_name_is_shown_in_unicode_when_it_can_be() -> None:
     assert display_name("xn--caf-dma.example.com") == "café.example.com"
     assert display_name("xn--zz.example.com") == "xn--zz.example.com"
+
+
+@pytest.mark.parametrize(
+    ("name", "zone", "relative"),
+    [
+        ("example.com", "example.com", "@"),
+        ("shop-0737.example.com", "example.com", "shop-0737"),
+        ("a.b.example.co.uk", "example.co.uk", "a.b"),
+        ("xn--caf-dma.example.com", "example.com", "xn--caf-dma"),
+    ],
+)
+def test_a_record_is_named_relative_to_its_zone(name: str, zone: str, relative: str) -> None:
+    assert zone_of(name) == zone
+    assert relative_name(name) == relative

@@ -37,7 +37,43 @@ def test_dns_diagnosis_tells_here_elsewhere_and_not_configured(gateway: OvhGatew
     assert elsewhere.verdict == domains.POINTS_ELSEWHERE
     assert {record.type for record in elsewhere.records_to_create} == {"A", "AAAA"}
     assert all(record.name == "old.example.net" for record in elsewhere.records_to_create)
+    assert all(record.relative == "old" for record in elsewhere.records_to_create)
+    assert elsewhere.records_to_remove == ("A", "AAAA")
     assert verdicts["legacy.example.org"].verdict == domains.NOT_CONFIGURED
+    assert verdicts["legacy.example.org"].records_to_remove == ()
+
+
+def test_a_records_name_is_shown_in_unicode_inside_its_zone() -> None:
+    record = domains.DnsRecord("A", "xn--caf-dma.xn--caf-dma.fr", "192.0.2.1")
+    assert (record.zone, record.relative, record.relative_ascii) == (
+        "café.fr",
+        "café",
+        "xn--caf-dma",
+    )
+    assert domains.DnsRecord("A", "example.com", "192.0.2.1").relative == "@"
+
+
+def test_the_ownership_record_sits_at_the_top_of_the_zone() -> None:
+    # OVH's guide: for a main domain, ovhcontrol.<domain>.
+    (record,) = domains.ownership_records("example.co.uk", "token123")
+    assert (record.type, record.name, record.value) == (
+        "TXT",
+        "ovhcontrol.example.co.uk",
+        "token123",
+    )
+    assert record.relative == "ovhcontrol"
+
+
+def test_a_subdomain_gets_the_guides_record_then_the_control_panels_as_a_fallback() -> None:
+    # OVH's guide: ovhcontrol.example.co.uk for blog.shop.example.co.uk; OVH's newer control
+    # panel: ovhcontrol.blog.shop.example.co.uk. Which one OVH checks is UNCONFIRMED.
+    top, fallback = domains.ownership_records("blog.shop.example.co.uk", "token123")
+    assert (top.name, top.relative) == ("ovhcontrol.example.co.uk", "ovhcontrol")
+    assert (fallback.name, fallback.relative) == (
+        "ovhcontrol.blog.shop.example.co.uk",
+        "ovhcontrol.blog.shop",
+    )
+    assert top.value == fallback.value == "token123"
 
 
 def test_attaching_starts_a_task_that_ends_with_the_domain_ready(gateway: OvhGateway) -> None:

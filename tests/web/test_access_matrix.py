@@ -204,3 +204,13 @@ def test_every_route_answers_each_person_as_its_declaration_says(
             assert "administrators" in answer.get_data(as_text=True), (role, url)
     wrong = {role: got for role, got in answers.items() if got[0] != got[1]}
     assert not wrong, f"{method} {url} ({action.name}): (got, expected) {wrong}"
+
+
+def test_the_staff_history_is_covered_and_open_to_every_signed_in_person() -> None:
+    # Staff see only their own sites' entries there (tests/web/test_history.py), so the page
+    # itself is for anyone signed in.
+    assert ("hosting.history", "GET", "/hosting/history") in CASES
+    app = create_app(
+        {"TESTING": True, "SECRET_KEY": "matrix", "SQLALCHEMY_DATABASE_URI": "sqlite://"}
+    )
+    assert access_of(app, "hosting.history") is Action.SIGNED_IN

@@ -210,6 +210,98 @@ def test_user_and_grant_changes_are_in_the_audit_trail(
     assert ("auth.sign_in", "admin@example.com") in actions
 
 
+def test_the_access_pages_name_each_site_as_people_know_it_and_offer_only_new_ones(
+    admin_client: FlaskClient, users: UserFactory
+) -> None:
+    staff_id = users.make("staff@example.com", grants={GRANTED_SERVICE: "operate"})
+    page = f"/admin/users/{staff_id}"
+    html = admin_client.get(page, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    grants = html.split('class="table align-middle grants')[1].split("</table>")[0]
+    assert "Example shop" in grants and GRANTED_SERVICE in grants
+    form = html.split('name="service_name"')[1].split("</select>")[0]
+    assert GRANTED_SERVICE not in form  # already granted: not offered again
+    assert OTHER_SERVICE in form
+    answer = _post(
+        admin_client, page, f"/admin/users/{staff_id}/grants", service_name=OTHER_SERVICE,
+        level="view",
+    )  # fmt: skip
+    assert answer.status_code == 302  # type: ignore[attr-defined]
+    after = admin_client.get(page).get_data(as_text=True)
+    assert f"staff@example.com now has access to {OTHER_SERVICE}." in after  # no display name
+    assert "already has access to every site" not in after  # the sandbox has a third service
+    listing = admin_client.get("/admin/users").get_data(as_text=True)
+    assert "Example shop · Operate" in listing
+
+
+def test_someone_who_sees_every_site_is_offered_none_again(
+    admin_client: FlaskClient, users: UserFactory
+) -> None:
+    every = {GRANTED_SERVICE: "view", OTHER_SERVICE: "view"}
+    staff_id = users.make(
+        "staff@example.com", grants={**every, "example3.cluster03.hosting.ovh.net": "operate"}
+    )
+    html = admin_client.get(f"/admin/users/{staff_id}", headers={"Accept-Language": "fr"})
+    text = html.get_data(as_text=True)
+    assert 'name="service_name"' not in text
+    assert "a déjà accès à tous les sites de ce compte" in text
+    assert "Agency sites" in text
+
+
+def test_a_person_is_added_with_their_sites_in_one_go_and_the_link_page_says_what_they_see(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    form_page = admin_client.get("/admin/users/new", headers={"Accept-Language": "en"})
+    html = form_page.get_data(as_text=True)
+    assert "Sites they can see" in html and "Example shop" in html and "Can make changes" in html
+    granted = "site_" + GRANTED_SERVICE.replace("-", "_h").replace(".", "_d")
+    other = "site_" + OTHER_SERVICE.replace("-", "_h").replace(".", "_d")
+    assert f'name="{granted}"' in html and f'name="{other}"' in html
+    answer = _post(
+        admin_client,
+        "/admin/users/new",
+        "/admin/users/new",
+        email="marie@example.com",
+        display_name="Marie",
+        role="staff",
+        **{granted: "operate", other: ""},
+    )
+    page = answer.get_data(as_text=True)  # type: ignore[attr-defined]
+    assert LINK.search(page)  # the link page is the last step
+    assert "Marie will see:" in page and "<li>Example shop, can make changes</li>" in page
+    assert OTHER_SERVICE not in page.split("will-see")[1].split("</div>")[0]
+    with app.app_context():
+        marie = db.session.query(User).filter_by(email="marie@example.com").one()
+        assert {(g.service_name, g.level) for g in marie.grants} == {(GRANTED_SERVICE, "operate")}
+        actions = [e.action for e in db.session.query(AuditEntry).filter_by(target=marie.email)]
+        assert "user.create" in actions and "grant.set" in actions
+
+
+def test_the_link_page_speaks_french_and_a_site_outside_the_account_is_refused(
+    app: Flask, admin_client: FlaskClient
+) -> None:
+    granted = "site_" + GRANTED_SERVICE.replace("-", "_h").replace(".", "_d")
+    refused = _post(
+        admin_client,
+        "/admin/users/new",
+        "/admin/users/new",
+        email="nope@example.com",
+        role="staff",
+        **{granted: "owner"},
+    )
+    assert refused.status_code == 200  # type: ignore[attr-defined]
+    assert not LINK.search(refused.get_data(as_text=True))  # type: ignore[attr-defined]
+    token = csrf_token(admin_client.get("/admin/users/new").get_data(as_text=True))
+    answer = admin_client.post(
+        "/admin/users/new",
+        data={"csrf_token": token, "email": "luc@example.com", "role": "staff", granted: "view"},
+        headers={"Accept-Language": "fr"},
+    )
+    page = answer.get_data(as_text=True)
+    assert "luc@example.com verra :" in page and "<li>Example shop, peut consulter</li>" in page
+    with app.app_context():
+        assert db.session.query(User).filter_by(email="nope@example.com").count() == 0
+
+
 LONG_PASSPHRASE = "the quiet orchard keeps its lanterns lit through every velvet winter night " * 2
 
 

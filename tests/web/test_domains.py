@@ -38,9 +38,36 @@ def test_the_dns_diagnosis_says_where_each_domain_points_and_what_to_create(
     fragment = admin_client.get(DOMAINS + "/dns", headers=EN).get_data(as_text=True)
     assert 'data-dns-for="example.com"' in fragment
     assert "Points to this hosting" in fragment and "Points elsewhere" in fragment
-    assert "Records to create" in fragment
+    assert "How to make it point here" in fragment
     inline = admin_client.get(DOMAINS + "/?dns=all", headers=EN).get_data(as_text=True)
-    assert "Points elsewhere" in inline and "Checking…" not in inline
+    assert "Points elsewhere" in inline and "dns-pending" not in inline
+
+
+def test_the_records_to_create_are_named_as_a_dns_editor_asks_and_can_be_copied(
+    admin_client: FlaskClient,
+) -> None:
+    fragment = admin_client.get(DOMAINS + "/dns", headers=EN).get_data(as_text=True)
+    cafe = fragment.split('data-dns-for="xn--caf-dma.example.com"')[1].split("data-dns-for=")[0]
+    assert "example.com." not in cafe  # no trailing dot, no full name
+    assert '<code class="user-select-all">café</code>' in cafe
+    assert 'data-copy-text="café"' in cafe and 'data-copy-text="213.186.33.3"' in cafe
+    assert "If the form refuses accents: xn--caf-dma" in cafe
+    assert "Remove the A / AAAA records named “café”: they point elsewhere." in cafe
+    assert '<code class="user-select-all">ovhcontrol</code>' in cafe  # the ownership TXT record
+    assert "Only if example.com is not managed in this OVH account" in cafe
+    assert "If OVH still says it cannot verify café.example.com" in cafe  # a subdomain: fallback
+    assert '<code class="user-select-all">ovhcontrol.café</code>' in cafe
+    assert "Check again" in cafe and "fresh=1" in cafe
+    fine = fragment.split('data-dns-for="example.com"')[1].split("data-dns-for=")[0]
+    assert "Points to this hosting" in fine and "Check again" not in fine
+
+
+def test_checking_again_from_a_domains_steps_speaks_french(admin_client: FlaskClient) -> None:
+    page = admin_client.get(DOMAINS + "/?dns=all&fresh=1", headers={"Accept-Language": "fr"})
+    html = page.get_data(as_text=True)
+    cafe = html.split('data-dns-for="xn--caf-dma.example.com"')[1].split("</td>")[0]
+    assert "Créez ces enregistrements" in cafe and "Vérifier à nouveau" in cafe
+    assert 'class="btn btn-sm btn-link px-0 dns-refresh"' in cafe and "fresh=1" in cafe
 
 
 def test_attaching_a_main_domain_also_attaches_www_and_follows_both_tasks(
@@ -49,8 +76,8 @@ def test_attaching_a_main_domain_also_attaches_www_and_follows_both_tasks(
     answer = attach(admin_client, "shopping.example")
     assert answer.status_code == 302
     task_page = admin_client.get(answer.location, headers=EN).get_data(as_text=True)
-    assert "Attaching shopping.example to example.cluster01" in task_page
-    assert "Attaching www.shopping.example to example.cluster01" in task_page
+    assert "Attaching shopping.example to Example shop" in task_page
+    assert "Attaching www.shopping.example to Example shop" in task_page
     assert task_page.count('data-status="done"') == 2
     html = admin_client.get(DOMAINS + "/", headers=EN).get_data(as_text=True)
     assert "shopping.example" in html and "www.shopping.example" in html
@@ -161,7 +188,7 @@ def test_detaching_names_what_stops_working_and_can_leave_dns_alone(
     assert "taken out of the hosting's SSL certificate" in page
     answer = submit(admin_client, url, leave_dns="y")
     assert answer.status_code == 302
-    assert "Detaching blog.example.com from example.cluster01" in admin_client.get(
+    assert "Detaching blog.example.com from Example shop" in admin_client.get(
         answer.location, headers=EN
     ).get_data(as_text=True)
     assert "blog.example.com" not in admin_client.get(DOMAINS + "/", headers=EN).get_data(
@@ -222,6 +249,6 @@ def test_a_refused_www_pair_is_said_and_the_main_domain_still_followed(
     answer = attach(admin_client, "pair.example")
     assert answer.status_code == 302 and "also=" not in answer.location
     page = admin_client.get(answer.location, headers=EN).get_data(as_text=True)
-    assert "Attaching pair.example to example.cluster01" in page
+    assert "Attaching pair.example to Example shop" in page
     assert "OVH refused www.pair.example" in page
     assert "already attached to another hosting" in page

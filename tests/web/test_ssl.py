@@ -98,6 +98,7 @@ def test_ordering_lists_the_domains_that_will_fail_and_why(
     failing = html.split('class="alert alert-warning failing"', 1)[1].split("</div>", 1)[0]
     assert "old.example.net: its DNS sends visitors to another server." in failing
     assert "legacy.example.org: its DNS is not set up" in failing
+    assert f'href="/hosting/{NO_CERT}/domains/?dns=all">The Domains tab shows the steps' in failing
 
 
 def test_ordering_is_refused_before_sending_when_no_domain_is_ready(

@@ -32,7 +32,7 @@ def test_the_task_page_follows_a_task_from_queued_to_done(
     started = attach(admin_client, "steps.example.com", ssl=None)
     task_url = started.location.split("?", 1)[0]
     page = admin_client.get(task_url, headers=EN).get_data(as_text=True)
-    assert "Attaching steps.example.com to example.cluster01" in page
+    assert "Attaching steps.example.com to Example shop" in page
     assert 'data-final="false"' in page
     assert "Queued" in page and "Refresh" in page
     assert "js/task-status.js" in page
@@ -85,7 +85,7 @@ def test_the_audit_trail_shows_the_final_status_ovh_really_returned(
     admin_client.get(started.location, headers=EN)
     audit = admin_client.get("/admin/audit", headers=EN).get_data(as_text=True)
     assert 'data-task-status="cancelled"' in audit
-    assert "Task: Not completed" in audit
+    assert "Operation: Not completed" in audit
 
 
 def test_a_task_ovh_no_longer_knows_is_shown_as_finished(admin_client: FlaskClient) -> None:
@@ -101,8 +101,8 @@ def test_the_tasks_tab_lists_tasks_newest_first_and_filters_by_status(
     attach(admin_client, "newest.example.com")
     html = admin_client.get(TASKS + "/", headers=EN).get_data(as_text=True)
     # Named from the panel's own history: OVH names an attached domain's task by number.
-    assert "Attaching newest.example.com to example.cluster01" in html
-    assert "Attaching a domain to example.cluster01" in html
+    assert "Attaching newest.example.com to Example shop" in html
+    assert "Attaching a domain to Example shop" in html
     assert html.index("newest.example.com") < html.index("a domain")
     failed = admin_client.get(TASKS + "/?status=failed", headers=EN).get_data(as_text=True)
     assert "Attaching a domain" in failed and "newest.example.com" not in failed
@@ -119,7 +119,7 @@ def test_no_task_title_shows_a_bare_number(admin_client: FlaskClient) -> None:
 
 def test_a_domain_the_panel_cannot_name_is_worded_in_french(admin_client: FlaskClient) -> None:
     html = admin_client.get(TASKS + "/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
-    assert "Rattachement d&#39;un domaine à example.cluster01" in html
+    assert "Rattachement d&#39;un domaine à Example shop" in html
 
 
 def test_the_task_page_speaks_french(admin_client: FlaskClient) -> None:
@@ -127,8 +127,24 @@ def test_the_task_page_speaks_french(admin_client: FlaskClient) -> None:
     page = admin_client.get(started.location, headers={"Accept-Language": "fr"}).get_data(
         as_text=True
     )
-    assert "Rattachement de boutique.example.com à example.cluster01" in page
+    assert "Rattachement de boutique.example.com à Example shop" in page
     assert "Terminé" in page
+
+
+def test_a_task_page_keeps_the_plans_name_tabs_and_breadcrumb_with_references_tucked_away(
+    admin_client: FlaskClient,
+) -> None:
+    started = attach(admin_client, "named.example.com")
+    page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
+    assert "<title>Attaching named.example.com to Example shop · Example shop" in page
+    breadcrumb = page.split('<ol class="breadcrumb mb-2">')[1].split("</ol>")[0]
+    assert '<li class="breadcrumb-item active" aria-current="page">Example shop</li>' in breadcrumb
+    assert 'class="nav nav-tabs' in page
+    tasks_tab = page.split('class="nav nav-tabs')[1].split("</ul>")[0]
+    assert 'active"' in tasks_tab.split("/tasks/")[0].rsplit("<a", 1)[1]  # the Tasks tab is on
+    details = page.split('class="small mt-2 technical-details"')[1].split("</details>")[0]
+    assert "Technical details" in details and "attachedDomain/create" in details
+    assert "attachedDomain/create" not in page.split("technical-details")[0]
 
 
 @pytest.mark.slow_tasks
@@ -142,4 +158,4 @@ def test_a_running_domain_task_started_elsewhere_is_named_by_its_domain(
             f"/hosting/web/{GRANTED_SERVICE}/attachedDomain", domain="side.example.com"
         )
     html = admin_client.get(TASKS + "/?status=running", headers=EN).get_data(as_text=True)
-    assert "Attaching side.example.com to example.cluster01" in html
+    assert "Attaching side.example.com to Example shop" in html

@@ -1,0 +1,125 @@
+"""The history in plain words: what each recorded action is called, and its details as
+"Folder: shop · HTTPS: yes" rather than the JSON the audit trail keeps."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+
+from app.admin.forms import LEVEL_NAMES, ROLE_NAMES
+from app.labels import label_of
+from app.services.units import parse_datetime
+from app.templating import megabytes, when
+
+ACTIONS: dict[str, Any] = {
+    "auth.sign_in": _l("Signed in to the panel"),
+    "user.create": _l("Added a person"),
+    "user.password": _l("Set a password"),
+    "user.role": _l("Changed a role"),
+    "user.activate": _l("Switched an account back on"),
+    "user.deactivate": _l("Switched an account off"),
+    "grant.set": _l("Gave access to a site"),
+    "grant.revoke": _l("Removed access to a site"),
+    "domain.attach": _l("Attached a domain"),
+    "domain.modify": _l("Changed a domain's settings"),
+    "domain.detach": _l("Detached a domain"),
+    "ssl.order": _l("Ordered a free certificate"),
+    "ssl.regenerate": _l("Renewed a certificate"),
+    "ssl.import": _l("Installed a certificate of their own"),
+    "ssl.delete": _l("Removed a certificate"),
+    "database.create": _l("Created a database"),
+    "database.change_password": _l("Changed a database password"),
+    "database.delete": _l("Deleted a database"),
+}
+
+# Sign-ins, and changes to people and their access: administrators' business only.
+ACCOUNT_ACTIONS = ("auth.", "user.", "grant.")
+SIGN_INS = ("auth.sign_in",)
+
+PARAMETERS: dict[str, Any] = {
+    "domain": _l("Domain"),
+    "path": _l("Folder"),
+    "ssl": _l("HTTPS"),
+    "cdn": _l("CDN"),
+    "firewall": _l("Firewall"),
+    "ipLocation": _l("IP address location"),
+    "ownLog": _l("Separate logs"),
+    "bypassDNSConfiguration": _l("DNS left as it was"),
+    "role": _l("Role"),
+    "level": _l("Access"),
+    "capabilitie": _l("Offer"),
+    "type": _l("Database engine"),
+    "version": _l("Version"),
+    "quota": _l("Size"),
+    "user": _l("User name"),
+    "domains": _l("Domains"),
+    "provider": _l("Certificate"),
+    "reason": _l("Reason"),
+    "subject": _l("Issued to"),
+    "names": _l("Names covered"),
+    "not_after": _l("Valid until"),
+    "chain_certificates": _l("Certificates in the chain"),
+    "fingerprint_sha256": _l("Fingerprint (SHA-256)"),
+    "from": _l("From"),
+}
+
+ERRORS: dict[str, Any] = {
+    "locked": _l("Too many failed attempts: signing in is paused for a while"),
+    "inactive": _l("The account is switched off"),
+}
+
+FROM: dict[str, Any] = {"command line": _l("the command line")}
+
+
+def action_label(action: str) -> str:
+    """What an action is called; an action this panel does not know keeps its code."""
+    label = ACTIONS.get(action)
+    return str(label) if label is not None else action
+
+
+def error_text(error: str | None) -> str | None:
+    if error is None:
+        return None
+    known = ERRORS.get(error)
+    return str(known) if known is not None else error
+
+
+def details(parameters: Mapping[str, Any] | None) -> list[tuple[str, str]]:
+    """Each recorded parameter as (label, value) in the reader's words, in a stable order."""
+    if not parameters:
+        return []
+    return [
+        (str(PARAMETERS.get(key, key)), _value(key, value))
+        for key, value in parameters.items()
+        if value not in (None, "", [])
+    ]
+
+
+def _value(key: str, value: Any) -> str:
+    if key in ("cdn", "firewall"):
+        return gettext("On") if value == "active" else gettext("Off")
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    if key == "role":
+        return str(ROLE_NAMES.get(value, value))
+    if key == "level":
+        return str(LEVEL_NAMES.get(value, value))
+    if key == "capabilitie":
+        return str(label_of("offer", value))
+    if key == "type":
+        return str(label_of("engine", value))
+    if key == "quota" and isinstance(value, int):
+        return megabytes(value)
+    if key == "not_after":
+        moment = parse_datetime(value)
+        return when(moment) if moment else str(value)
+    if key == "provider":
+        return str(label_of("ssl_provider", value))
+    if key == "from":
+        return str(FROM.get(value, value))
+    return str(value)

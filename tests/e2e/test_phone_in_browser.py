@@ -1,0 +1,125 @@
+"""The panel on a 390 px phone: no page scrolls sideways, tables stack, the menu folds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.support.panel import UserFactory
+from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE, TEST_PASSWORDS
+
+pytestmark = pytest.mark.e2e
+PHONE = {"width": 390, "height": 844}
+SERVICE = f"/hosting/{GRANTED_SERVICE}"
+MAIN_PAGES = (
+    "/hosting/",
+    f"{SERVICE}/",
+    f"{SERVICE}/domains/",
+    f"{SERVICE}/ssl/",
+    f"{SERVICE}/databases/",
+    f"{SERVICE}/tasks/",
+    f"/hosting/{OTHER_SERVICE}/domains/",
+    f"{SERVICE}/domains/attach",
+    f"{SERVICE}/domains/blog.example.com/modify",
+    f"{SERVICE}/domains/blog.example.com/detach",
+    f"{SERVICE}/ssl/import",
+    f"{SERVICE}/databases/new",
+    f"{SERVICE}/databases/example.mysql.db/",
+    f"{SERVICE}/databases/example.mysql.db/password",
+    f"{SERVICE}/databases/example.mysql.db/delete",
+    "/hosting/history",
+    "/admin/users",
+    "/admin/users/1",
+    "/admin/users/new",
+    "/admin/audit",
+    "/admin/connection",
+    "/auth/profile",
+)
+
+
+def phone_page(browser: Any, live_server: str, users: UserFactory, locale: str) -> Iterator[Any]:
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"], {OTHER_SERVICE: "view"})
+    context = browser.new_context(base_url=live_server, locale=locale, viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto("/auth/sign-in")  # by field names: the labels are in the context's language
+    page.locator("input[name=email]").fill("admin@example.com")
+    page.locator("input[name=password]").fill(TEST_PASSWORDS["admin"])
+    page.locator("main [type=submit]").click()
+    page.wait_for_url(lambda url: "/auth/sign-in" not in url)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser: Any, live_server: str, users: UserFactory) -> Iterator[Any]:
+    yield from phone_page(browser, live_server, users, "en-GB")
+
+
+@pytest.fixture
+def french_phone(browser: Any, live_server: str, users: UserFactory) -> Iterator[Any]:
+    yield from phone_page(browser, live_server, users, "fr-FR")
+
+
+def page_width(page: Any) -> int:
+    return int(page.evaluate("document.documentElement.scrollWidth"))
+
+
+def test_the_domains_tab_fits_a_phone_and_shows_every_column(phone: Any) -> None:
+    phone.goto(f"{SERVICE}/domains/")
+    assert page_width(phone) <= PHONE["width"]
+    row = phone.get_by_role("row").filter(
+        has=phone.get_by_role("rowheader", name="example.com", exact=True)
+    )
+    # Each stacked cell names its column, and sits inside the screen.
+    for column in ("Status", "DNS"):
+        cell = row.locator(f'td[data-label="{column}"]')
+        assert cell.is_visible()
+        box = cell.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    modify = row.get_by_role("link", name="Modify")
+    assert modify.is_visible()
+    box = modify.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+    # The DNS verdict arrives after the page: it must fit too.
+    row.get_by_text("Points to this hosting").wait_for()
+    assert page_width(phone) <= PHONE["width"]
+
+
+def too_wide(page: Any) -> dict[str, int]:
+    widths = {}
+    for path in MAIN_PAGES:
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        if page_width(page) > PHONE["width"]:
+            widths[path] = page_width(page)
+    return widths
+
+
+def test_no_main_page_scrolls_sideways_on_a_phone(phone: Any) -> None:
+    assert too_wide(phone) == {}
+
+
+def test_no_main_page_scrolls_sideways_on_a_phone_in_french(french_phone: Any) -> None:
+    # French words are longer: a row of buttons that fits in English may not.
+    assert too_wide(french_phone) == {}
+
+
+def test_the_menu_folds_behind_a_button_on_a_phone(phone: Any) -> None:
+    phone.goto("/hosting/")
+    users_link = phone.get_by_role("link", name="Users")
+    assert not users_link.is_visible()
+    phone.get_by_role("button", name="Menu").click()
+    users_link.wait_for(state="visible")
+    users_link.click()
+    phone.wait_for_url("**/admin/users")
+
+
+def test_filters_fold_behind_a_button_on_a_phone(phone: Any) -> None:
+    phone.goto(f"{SERVICE}/databases/")
+    engine = phone.get_by_label("Name contains")
+    assert not engine.is_visible()
+    phone.get_by_role("button", name="Filters").click()
+    engine.wait_for(state="visible")
