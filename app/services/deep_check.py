@@ -135,8 +135,8 @@ def run(client: ovh.Client, endpoint: str, services: list[str] | None = None) ->
         return result
 
     step("account.connection_info", lambda: account.connection_info(gateway, endpoint))
-    names = step("hosting.list_service_names", lambda: hosting.list_service_names(gateway)) or []
     plans = step("hosting.list_services", lambda: hosting.list_services(gateway)) or []
+    names = sorted(plan.service_name for plan in plans)
     if services:
         chosen = [name for name in names if name in services]
     else:
