@@ -104,6 +104,9 @@ def register_blueprints(app: Flask) -> None:
     from app.auth import bp as auth_bp
     from app.databases import bp as databases_bp
     from app.domains import bp as domains_bp
+    from app.ftp import bp as ftp_bp
+    from app.php import bp as php_bp
+    from app.cron import bp as cron_bp
     from app.health import bp as health_bp
     from app.hosting import bp as hosting_bp
     from app.ssl import bp as ssl_bp
@@ -117,6 +120,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(tasks_bp, url_prefix="/hosting/<service_name>/tasks")
     app.register_blueprint(databases_bp, url_prefix="/hosting/<service_name>/databases")
     app.register_blueprint(ssl_bp, url_prefix="/hosting/<service_name>/ssl")
+    app.register_blueprint(ftp_bp, url_prefix="/hosting/<service_name>/access")
+    app.register_blueprint(php_bp, url_prefix="/hosting/<service_name>/php")
+    app.register_blueprint(cron_bp, url_prefix="/hosting/<service_name>/cron")
     app.add_url_rule("/", "index", home)
 
 

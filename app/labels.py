@@ -45,6 +45,21 @@ WORDS: dict[str, dict[str, Any]] = {
         "EV": _l("Extended validation (EV)"),
         "CUSTOM": _l("Your own certificate"),
     },
+    # hosting.web.ovhConfig enums.
+    "php_engine": {"php": _l("PHP (FastCGI, recommended)"), "phpcgi": _l("PHP CGI (older, slower)")},
+    "php_environment": {
+        "production": _l("Production (pages are cached, errors hidden)"),
+        "development": _l("Development (no cache, errors shown)"),
+    },
+    "php_firewall": {
+        "none": _l("Off"),
+        "security": _l("On (blocks common attacks)"),
+    },
+    "cron_email": {
+        "no": _l("No email"),
+        "nic-admin": _l("The OVH account's administrator"),
+        "nic-tech": _l("The OVH account's technical contact"),
+    },
     "ssl_check": {
         "certificateSigningRequestStatus": _l("Certificate request checked by the authority"),
         "domainControlValidationStatus": _l("Control of the domains checked"),
@@ -122,6 +137,50 @@ BADGES: dict[str, dict[str, tuple[str, Any]]] = {
         "stable": ("success", _l("Supported")),
         "deprecated": ("warning", _l("Outdated")),
         "beta": ("info", _l("Beta")),
+    },
+    # hosting.web.user.StatusEnum; "gone" is the panel's word for a login OVH deleted.
+    "ftp_user": {
+        "created": ("success", _l("Ready")),
+        "creating": ("primary", _l("Being created")),
+        "updating": ("primary", _l("Being changed")),
+        "deleting": ("warning", _l("Being deleted")),
+        "gone": ("secondary", _l("Deleted")),
+    },
+    # hosting.web.user.StateEnum.
+    "ftp_state": {
+        "rw": ("success", _l("On")),
+        "off": ("secondary", _l("Switched off")),
+    },
+    # hosting.web.user.SshStateEnum.
+    "ssh": {
+        "none": ("secondary", _l("FTP only")),
+        "sftponly": ("info", _l("FTP and SFTP")),
+        "active": ("primary", _l("FTP, SFTP and SSH")),
+    },
+    # The panel's verdict on a PHP version (app/php/words.py).
+    "php_support": {
+        "supported": ("success", _l("Supported")),
+        "ending": ("warning", _l("Security fixes only")),
+        "beta": ("info", _l("Test version")),
+        "ended": ("danger", _l("No longer maintained")),
+    },
+    # hosting.web.ovhConfig.StatusEnum.
+    "php_config": {
+        "created": ("success", _l("In use")),
+        "updating": ("primary", _l("Being changed")),
+        "rollbacking": ("primary", _l("Going back")),
+    },
+    # hosting.web.cron.StatusEnum and StateEnum.
+    "cron": {
+        "enabled": ("success", _l("On")),
+        "disabled": ("secondary", _l("Switched off")),
+        "suspended": ("danger", _l("Suspended by OVH")),
+    },
+    "cron_state": {
+        "created": ("success", _l("Ready")),
+        "creating": ("primary", _l("Being created")),
+        "updating": ("primary", _l("Being changed")),
+        "deleting": ("warning", _l("Being deleted")),
     },
     "task": {
         "todo": ("secondary", _l("Queued")),

@@ -12,10 +12,13 @@ from ovh_sandbox import (
     auth_api,
     auth_page,
     control,
+    hosting_cron,
     hosting_databases,
     hosting_domains,
+    hosting_php,
     hosting_service,
     hosting_ssl,
+    hosting_users,
     oauth2,
     seed,
 )
@@ -38,6 +41,9 @@ def create_sandbox_app(config: SandboxConfig) -> Flask:
         hosting_domains.bp,
         hosting_ssl.bp,
         hosting_databases.bp,
+        hosting_users.bp,
+        hosting_php.bp,
+        hosting_cron.bp,
         oauth2.bp,
     ):
         app.register_blueprint(blueprint)

@@ -19,8 +19,9 @@ def _finish(store: Store, service: str, payload: dict[str, Any]) -> None:
     doc = store.get(payload["kind"], service, payload["key"])
     if doc is not None:
         doc.update(payload.get("changes", {}))
-        doc["status"] = "created"
-        doc["taskId"] = None
+        doc[payload.get("field", "status")] = "created"  # a job's progress is its ``state``
+        if "taskId" in doc:
+            doc["taskId"] = None
         store.put(payload["kind"], service, payload["key"], doc)
 
 
@@ -31,7 +32,20 @@ def _remove(store: Store, service: str, payload: dict[str, Any]) -> None:
 
 
 def _revert(store: Store, service: str, payload: dict[str, Any]) -> None:
-    _finish(store, service, {"kind": payload["kind"], "key": payload["key"]})
+    _finish(store, service, {**payload, "changes": {}})
+
+
+CONFIG_VALUES = ("container", "engineName", "engineVersion", "environment", "httpFirewall")
+
+
+def _reconfigure(store: Store, service: str, payload: dict[str, Any]) -> None:
+    """A PHP configuration changed or rolled back: what it was becomes a historical one."""
+    doc = store.get(payload["kind"], service, payload["key"])
+    if doc is not None:
+        number = 1 + max(int(d["id"]) for d in store.all(payload["kind"], service))
+        old = {**doc, "id": number, "historical": True, "status": "created", "taskId": None}
+        store.put(payload["kind"], service, str(number), old)
+    _finish(store, service, payload)
 
 
 def _issue_certificate(store: Store, service: str, payload: dict[str, Any]) -> None:
@@ -54,6 +68,15 @@ EFFECTS: dict[str, tuple[Effect, Effect]] = {
     "database/create": (_finish, _remove),
     "database/delete": (_remove, _revert),
     "database/changePassword": (_finish, _revert),
+    "user/create": (_finish, _remove),
+    "user/update": (_finish, _revert),
+    "user/changePassword": (_finish, _revert),
+    "user/delete": (_remove, _revert),
+    "ovhConfig/update": (_reconfigure, _revert),
+    "ovhConfig/rollback": (_reconfigure, _revert),
+    "cron/create": (_finish, _remove),
+    "cron/update": (_finish, _revert),
+    "cron/delete": (_remove, _revert),
     "hostedssl/create": (_issue_certificate, _remove),
     "hostedssl/import": (_finish, _remove),
     "hostedssl/regenerate": (_issue_certificate, _revert),

@@ -14,6 +14,7 @@ from contextlib import closing
 from ovh_sandbox import credentials, db, faults, stats
 from ovh_sandbox.config import SandboxConfig
 from ovh_sandbox.seed_data import Account, Plan, certificate, database, domain, service
+from ovh_sandbox.seed_settings import add_settings
 
 FIRST_TASK_ID = 4_200_000
 DATACENTERS = ("gra", "sbg", "rbx")
@@ -189,6 +190,7 @@ def build_account(services: int, domains: int = 0) -> Account:
         _example3(account, domains)
     for number in range(4, services + 1):
         _generated(account, number)
+    add_settings(account)
     return account
 
 

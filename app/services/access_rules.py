@@ -1,9 +1,11 @@
 """The one table of OVH calls the panel makes, and what a consumer key's rules allow of it.
 
 Each row is an OVH access rule exactly as ``flask ovh connect`` asks for it: a method and a path
-where ``*`` stands only for a serviceName or an object (domain, database, task). There is no
-``/hosting/web/*`` write rule on purpose: OVH's ``*`` also matches slashes, so such a rule would
-let the key call ``terminate``, ``restoreSnapshot`` or the FTP ``changePassword``.
+where ``*`` stands only for a serviceName or an object (domain, database, FTP login, PHP
+configuration, job, task). There is no ``/hosting/web/*`` write rule on purpose: OVH's ``*`` also
+matches slashes, so such a rule would let the key call ``terminate`` or ``restoreSnapshot``. Each
+write is named: the FTP ``changePassword`` is ``POST /hosting/web/*/user/*/changePassword``, the
+one FTP/SSH login password the panel changes, never the account's or a log user's.
 
 A feature that adds an OVH call adds its row here. The tests' sandbox key carries exactly these
 rules, so a call no row allows fails every test that makes it with OVH's ``NOT_GRANTED_CALL``;
@@ -26,6 +28,9 @@ HOSTING = "hosting"
 DOMAINS = "domains"
 SSL = "ssl"
 DATABASES = "databases"
+FTP = "ftp"
+PHP = "php"
+CRON = "cron"
 TASKS = "tasks"
 
 FEATURE_LABELS = {
@@ -34,6 +39,9 @@ FEATURE_LABELS = {
     DOMAINS: _l("Domains"),
     SSL: _l("SSL certificates"),
     DATABASES: _l("Databases"),
+    FTP: _l("FTP and SSH logins"),
+    PHP: _l("PHP settings"),
+    CRON: _l("Scheduled jobs"),
     TASKS: _l("Tasks"),
 }
 # English names for the command line.
@@ -43,6 +51,9 @@ FEATURE_NAMES = {
     DOMAINS: "domains",
     SSL: "SSL certificates",
     DATABASES: "databases",
+    FTP: "FTP and SSH logins",
+    PHP: "PHP settings",
+    CRON: "scheduled jobs",
     TASKS: "tasks",
 }
 
@@ -108,6 +119,33 @@ PANEL_RULES: tuple[PanelRule, ...] = (
         ("POST", f"{WEB}/*/database", IAM + "database/create"),
         ("POST", f"{WEB}/*/database/*/changePassword", IAM + "database/changePassword"),
         ("DELETE", f"{WEB}/*/database/*", IAM + "database/delete"),
+    ),
+    *_rules(
+        FTP,
+        ("GET", f"{WEB}/*/user", IAM + "user/get"),
+        ("GET", f"{WEB}/*/user/*", IAM + "user/get"),
+        ("POST", f"{WEB}/*/user", IAM + "user/create"),
+        ("PUT", f"{WEB}/*/user/*", IAM + "user/edit"),
+        ("POST", f"{WEB}/*/user/*/changePassword", IAM + "user/changePassword"),
+        ("DELETE", f"{WEB}/*/user/*", IAM + "user/delete"),
+    ),
+    *_rules(
+        PHP,
+        ("GET", f"{WEB}/*/ovhConfig", IAM + "ovhConfig/get"),
+        ("GET", f"{WEB}/*/ovhConfig/*", IAM + "ovhConfig/get"),
+        ("GET", f"{WEB}/*/ovhConfigCapabilities", IAM + "ovhConfigCapabilities/get"),
+        ("GET", f"{WEB}/*/ovhConfigRecommendedValues", IAM + "ovhConfigRecommendedValues/get"),
+        ("POST", f"{WEB}/*/ovhConfig/*/changeConfiguration", IAM + "ovhConfig/changeConfiguration"),
+        ("POST", f"{WEB}/*/ovhConfig/*/rollback", IAM + "ovhConfig/rollback"),
+    ),
+    *_rules(
+        CRON,
+        ("GET", f"{WEB}/*/cron", IAM + "cron/get"),
+        ("GET", f"{WEB}/*/cron/*", IAM + "cron/get"),
+        ("GET", f"{WEB}/*/cronAvailableLanguage", IAM + "cronAvailableLanguages/get"),
+        ("POST", f"{WEB}/*/cron", IAM + "cron/create"),
+        ("PUT", f"{WEB}/*/cron/*", IAM + "cron/edit"),
+        ("DELETE", f"{WEB}/*/cron/*", IAM + "cron/delete"),
     ),
     *_rules(
         TASKS,

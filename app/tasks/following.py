@@ -59,10 +59,10 @@ DESCRIPTIONS: dict[str, Any] = {
     "runtime/create": _l("Adding a runtime configuration on %(service)s"),
     "runtime/update": _l("Changing a runtime configuration on %(service)s"),
     "runtime/delete": _l("Removing a runtime configuration from %(service)s"),
-    "user/create": _l("Adding an FTP/SSH user on %(service)s"),
-    "user/update": _l("Changing an FTP/SSH user on %(service)s"),
-    "user/changePassword": _l("Changing an FTP/SSH user's password on %(service)s"),
-    "user/delete": _l("Removing an FTP/SSH user from %(service)s"),
+    "user/create": _l("Creating the FTP login %(object)s on %(service)s"),
+    "user/update": _l("Changing the FTP login %(object)s on %(service)s"),
+    "user/changePassword": _l("Changing the password of the FTP login %(object)s"),
+    "user/delete": _l("Deleting the FTP login %(object)s from %(service)s"),
     "web/checkQuotaNow": _l("Measuring the disk space used by %(service)s"),
     "web/changeState": _l("Changing the state of %(service)s"),
     "web/restoreSnapshot": _l("Restoring files of %(service)s from a backup"),
@@ -150,6 +150,9 @@ OBJECT_PAGES = {
     "hostedssl": "ssl.index",
     "database": "databases.index",
     "sqlperso": "databases.index",
+    "user": "ftp.index",
+    "ovhconfig": "php.index",
+    "cron": "cron.index",
 }
 
 FAILURE_ADVICE: dict[str, Any] = {

@@ -8,6 +8,7 @@ import inspect
 import pkgutil
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -23,7 +24,9 @@ from app.services import (
 )
 from app.services.access_rules import PANEL_RULES, PanelRule, covers, feature_access
 from app.services.client import OvhGateway
+from app.services.crons import CronSettings
 from app.services.databases import DatabaseFilters, NewDatabase
+from app.services.ftp_users import NewAccessUser, UserChanges
 from app.services.domains import DomainSettings
 from app.services.errors import Conflict, InvalidInput, NotAuthorized, NotFound, PanelError
 
@@ -68,6 +71,18 @@ ARGUMENTS: dict[str, Callable[[str], Any]] = {
     "certificate": lambda service: "",
     "key": lambda service: "",
     "chain": lambda service: "",
+    "login": lambda service: "example-agency" if service == SERVICE else "example3-nobody",
+    "new_user": lambda service: NewAccessUser("example-walked", "www", "Abc12345", "none"),
+    "user_changes": lambda service: UserChanges(ssh_state="sftponly"),
+    "config_id": lambda service: 1001 if service == SERVICE else 3001,
+    "rollback_id": lambda service: 1002 if service == SERVICE else 3002,
+    "php_changes": lambda service: {"environment": "development"},
+    "cron_id": lambda service: 1001 if service == SERVICE else 3001,
+    "cron": lambda service: CronSettings("www/walk.php", "0 3 * * *", "php8.2", "", "no", True),
+    "enabled": lambda service: False,
+    "function": lambda service: "user/update",
+    "object_id": lambda service: "example-agency",
+    "since": lambda service: datetime.now(UTC),
 }
 
 
@@ -158,9 +173,12 @@ def test_no_write_rule_reaches_beyond_the_calls_the_panel_makes() -> None:
         ("POST", "/hosting/web/x.ovh.net/terminate"),
         ("POST", "/hosting/web/x.ovh.net/confirmTermination"),
         ("POST", "/hosting/web/x.ovh.net/restoreSnapshot"),
-        ("POST", "/hosting/web/x.ovh.net/user/ftp-login/changePassword"),
+        # The FTP rules name the FTP/SSH login routes only: not the log users' nor a refresh.
+        ("POST", "/hosting/web/x.ovh.net/ownLogs/1/userLogs/logs-login/changePassword"),
+        ("POST", "/hosting/web/x.ovh.net/userLogs/logs-login/changePassword"),
+        ("DELETE", "/hosting/web/x.ovh.net/userLogs/logs-login"),
+        ("POST", "/hosting/web/x.ovh.net/ovhConfigRefresh"),
         ("PUT", "/hosting/web/x.ovh.net"),
-        ("DELETE", "/hosting/web/x.ovh.net/user/ftp-login"),
         ("POST", "/hosting/web/x.ovh.net/attachedDomain/a.example/restart"),
         ("POST", "/hosting/web/x.ovh.net/database/db/restore"),
     ]
@@ -178,7 +196,9 @@ def test_wildcards_stand_only_for_a_service_name_or_an_object() -> None:
         for index, segment in enumerate(segments):
             if "*" in segment:
                 assert segment == "*", rule
-                assert segments[index - 1] in {"web", "attachedDomain", "database", "tasks"}, rule
+                assert segments[index - 1] in {
+                    "web", "attachedDomain", "database", "user", "ovhConfig", "cron", "tasks"
+                }, rule
 
 
 def test_every_rule_names_the_iam_action_of_ovh_schema() -> None:
@@ -195,7 +215,7 @@ def test_every_rule_names_the_iam_action_of_ovh_schema() -> None:
             continue
         for (method, template), names in actions.items():
             concrete = template.replace("{serviceName}", "*")
-            for name in ("{domain}", "{name}", "{id}"):
+            for name in ("{domain}", "{name}", "{id}", "{login}"):
                 concrete = concrete.replace(name, "*")
             if method == rule.method and concrete == rule.path:
                 assert rule.iam_action in names, (rule, names)
