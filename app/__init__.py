@@ -102,13 +102,13 @@ def register_once(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
+    from app.cron import bp as cron_bp
     from app.databases import bp as databases_bp
     from app.domains import bp as domains_bp
     from app.ftp import bp as ftp_bp
-    from app.php import bp as php_bp
-    from app.cron import bp as cron_bp
     from app.health import bp as health_bp
     from app.hosting import bp as hosting_bp
+    from app.php import bp as php_bp
     from app.ssl import bp as ssl_bp
     from app.tasks import bp as tasks_bp
 

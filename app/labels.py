@@ -46,7 +46,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "CUSTOM": _l("Your own certificate"),
     },
     # hosting.web.ovhConfig enums.
-    "php_engine": {"php": _l("PHP (FastCGI, recommended)"), "phpcgi": _l("PHP CGI (older, slower)")},
+    "php_engine": {
+        "php": _l("PHP (FastCGI, recommended)"),
+        "phpcgi": _l("PHP CGI (older, slower)"),
+    },
     "php_environment": {
         "production": _l("Production (pages are cached, errors hidden)"),
         "development": _l("Development (no cache, errors shown)"),

@@ -85,8 +85,13 @@ def _outcome(command: str) -> str:
     return tasks.FAILED if command.rsplit("/", 1)[-1].startswith(("cancel-", "fail-")) else "done"
 
 
-def _start(service: str, doc: dict[str, Any], function: str, state: str,
-           changes: dict[str, Any] | None = None) -> dict[str, Any]:  # fmt: skip
+def _start(
+    service: str,
+    doc: dict[str, Any],
+    function: str,
+    state: str,
+    changes: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     if doc["state"] != "created":
         raise conflict(f"An operation is already in progress on the cron {doc['id']}")
     task = tasks.create(

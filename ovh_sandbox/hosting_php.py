@@ -33,8 +33,14 @@ def _config(service: str, number: int) -> dict[str, Any]:
     return doc
 
 
-def _start(service: str, doc: dict[str, Any], function: str, status: str, changes: dict[str, Any],
-           outcome: str = "done") -> Response:  # fmt: skip
+def _start(
+    service: str,
+    doc: dict[str, Any],
+    function: str,
+    status: str,
+    changes: dict[str, Any],
+    outcome: str = "done",
+) -> Response:
     if doc["status"] != "created":
         raise conflict(
             f"An operation is already in progress on this configuration (task {doc['taskId']})"

@@ -117,12 +117,26 @@ def add_settings(account: Account) -> None:
         jobs: list[dict[str, Any]] = []
         if sn.startswith("example.cluster01"):
             account.add("user", sn, f"{login}-agency", user(service, f"{login}-agency", "./www"))
-            configs.append(ovh_config(base + 3, "7.4", path="blog", container="stable", days_ago=90))
+            configs.append(
+                ovh_config(base + 3, "7.4", path="blog", container="stable", days_ago=90)
+            )
             jobs = [
-                cron(base + 1, "./www/cron/sitemap.php", "0 3 * * *", "php8.1",
-                     description="Rebuild the sitemap", email="nic-admin"),  # fmt: skip
-                cron(base + 2, "./www/cron/newsletter.php", "0 8 * * 1", "php8.1",
-                     description="Weekly newsletter", status="disabled"),  # fmt: skip
+                cron(
+                    base + 1,
+                    "./www/cron/sitemap.php",
+                    "0 3 * * *",
+                    "php8.1",
+                    description="Rebuild the sitemap",
+                    email="nic-admin",
+                ),
+                cron(
+                    base + 2,
+                    "./www/cron/newsletter.php",
+                    "0 8 * * 1",
+                    "php8.1",
+                    description="Weekly newsletter",
+                    status="disabled",
+                ),
             ]
         elif sn.startswith("example3."):
             jobs = [cron(base + 1, "./api/tasks/cleanup.py", "0 * * * *", "python3", email=None)]

@@ -25,26 +25,44 @@ def _parameters(settings: CronSettings) -> dict[str, Any]:
 
 def create(service_name: str, settings: CronSettings) -> Started:
     send = partial(crons.create_cron, cron=settings)
-    return _change("cron.create", _target(settings), send, service_name,
-                   parameters=_parameters(settings))  # fmt: skip
+    return _change(
+        "cron.create", _target(settings), send, service_name, parameters=_parameters(settings)
+    )
 
 
 def update(service_name: str, cron_id: int, settings: CronSettings) -> Started:
     return _change(
-        "cron.update", _target(settings), crons.update_cron, service_name, cron_id, settings,
-        parameters={"id": cron_id, **_parameters(settings)}, untracked=UNTRACKED,
-    )  # fmt: skip
+        "cron.update",
+        _target(settings),
+        crons.update_cron,
+        service_name,
+        cron_id,
+        settings,
+        parameters={"id": cron_id, **_parameters(settings)},
+        untracked=UNTRACKED,
+    )
 
 
 def switch(service_name: str, cron: Cron) -> Started:
     enabled = cron.status == "disabled"
     return _change(
-        "cron.switch", _target(cron), crons.set_cron_status, service_name, cron.id, enabled,
+        "cron.switch",
+        _target(cron),
+        crons.set_cron_status,
+        service_name,
+        cron.id,
+        enabled,
         parameters={"id": cron.id, "status": "enabled" if enabled else "disabled"},
         untracked=UNTRACKED,
-    )  # fmt: skip
+    )
 
 
 def delete(service_name: str, cron: Cron) -> Started:
-    return _change("cron.delete", _target(cron), crons.delete_cron, service_name, cron.id,
-                   parameters={"id": cron.id, "command": cron.command})  # fmt: skip
+    return _change(
+        "cron.delete",
+        _target(cron),
+        crons.delete_cron,
+        service_name,
+        cron.id,
+        parameters={"id": cron.id, "command": cron.command},
+    )

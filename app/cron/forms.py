@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from babel.dates import get_day_names
+from flask import request
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Field, SelectField, StringField, SubmitField
@@ -36,9 +37,14 @@ REFUSED = _l("OVH refused this: “%(detail)s”")
 
 def language_label(language: str) -> str:
     """``php8.2`` → "PHP 8.2", ``node14`` → "Node.js 14", ``python3`` → "Python 3"."""
-    for prefix, name in (("php", "PHP"), ("node", "Node.js"), ("python", "Python"), ("ruby", "Ruby")):
+    for prefix, name in (
+        ("php", "PHP"),
+        ("node", "Node.js"),
+        ("python", "Python"),
+        ("ruby", "Ruby"),
+    ):
         if language.startswith(prefix):
-            return f"{name} {language[len(prefix):]}"
+            return f"{name} {language[len(prefix) :]}"
     return str(_l("Other (the script's first line says what runs it)"))
 
 
@@ -57,7 +63,9 @@ class CronForm(PanelForm):
     script = StringField(
         _l("Script to run"),
         filters=[stripped],
-        description=_l("The path of the script inside the plan's space, for example www/cron/sitemap.php."),
+        description=_l(
+            "The path of the script inside the plan's space, for example www/cron/sitemap.php."
+        ),
     )
     language = SelectField(_l("Language"), validate_choice=False)
     kind = SelectField(_l("When"), validate_choice=False, default=schedule.DAILY)
@@ -67,18 +75,26 @@ class CronForm(PanelForm):
         _l("Schedule (crontab)"),
         filters=[stripped],
         validators=[Optional()],
-        description=_l("Minute, hour, day of the month, month, day of the week: 0 3 * * 1 is every Monday at 03:00. OVH ignores the minute: a job runs some time within the hour."),
+        description=_l(
+            "Minute, hour, day of the month, month, day of the week: 0 3 * * 1 is every Monday "
+            "at 03:00. OVH ignores the minute: a job runs some time within the hour."
+        ),
     )
-    description = StringField(_l("Description (for you)"), filters=[stripped], validators=[Length(max=100)])
+    description = StringField(
+        _l("Description (for you)"), filters=[stripped], validators=[Length(max=100)]
+    )
     email = SelectField(_l("Email when it fails"), validate_choice=False, default="no")
     email_address = StringField(_l("Email address"), filters=[stripped], validators=[Optional()])
     enabled = BooleanField(_l("Switched on"), default=True)
     preview = SubmitField(_l("Explain this schedule"))
     submit = SubmitField(_l("Save the job"))
 
-    def __init__(self, languages: Sequence[str], current: Cron | None = None, **kwargs: Any) -> None:
-        data = _data_of(current) if current is not None else None
-        super().__init__(data=data, **kwargs)
+    def __init__(
+        self, languages: Sequence[str], current: Cron | None = None, **kwargs: Any
+    ) -> None:
+        # The job's settings show until the person sends their own; a POST never falls back on them.
+        editing = current is not None and request.method != "POST"
+        super().__init__(data=_data_of(current) if editing and current else None, **kwargs)
         self.languages = list(languages)
         self.language.choices = [(lang, language_label(lang)) for lang in self.languages]
         self.kind.choices = list(KINDS.items())
@@ -90,7 +106,9 @@ class CronForm(PanelForm):
             (OTHER_EMAIL, _l("Another address…")),
         ]
         if current is None and not self.is_submitted():
-            default = next((lang for lang in reversed(self.languages) if lang.startswith("php")), None)
+            default = next(
+                (lang for lang in reversed(self.languages) if lang.startswith("php")), None
+            )
             self.language.data = default or (self.languages[0] if self.languages else None)
 
     def validate_script(self, field: Field) -> None:
@@ -101,7 +119,10 @@ class CronForm(PanelForm):
             raise ValidationError(_l("Type the path of a script file, not a folder."))
         if len(command_for(field.data)) > COMMAND_MAX_LENGTH:
             raise ValidationError(
-                _l("The path is too long: OVH takes at most %(max)s characters.", max=COMMAND_MAX_LENGTH - 2)
+                _l(
+                    "The path is too long: OVH takes at most %(max)s characters.",
+                    max=COMMAND_MAX_LENGTH - 2,
+                )
             )
 
     def validate_language(self, field: Field) -> None:
@@ -144,8 +165,9 @@ class CronForm(PanelForm):
     def frequency(self) -> str:
         if self.kind.data == schedule.CUSTOM:
             return self.raw.data or ""
-        choice = schedule.Choice(self.kind.data or schedule.DAILY, int(self.hour.data or 0),
-                                 int(self.weekday.data or 1))  # fmt: skip
+        choice = schedule.Choice(
+            self.kind.data or schedule.DAILY, int(self.hour.data or 0), int(self.weekday.data or 1)
+        )
         return schedule.build(choice)
 
     def explained(self) -> tuple[str | None, str | None]:
@@ -162,7 +184,8 @@ class CronForm(PanelForm):
             frequency=self.frequency,
             language=self.language.data or "",
             description=self.description.data or "",
-            email=(self.email_address.data if self.email.data == OTHER_EMAIL else self.email.data) or "no",
+            email=(self.email_address.data if self.email.data == OTHER_EMAIL else self.email.data)
+            or "no",
             enabled=bool(self.enabled.data),
         )
 

@@ -77,8 +77,11 @@ def check(frequency: str) -> str:
                     _(
                         "“%(part)s” is not a valid %(name)s: use * or numbers from %(low)s to "
                         "%(high)s (ranges like 1-5, lists like 1,15, steps like */2).",
-                        part=part, name=name, low=low, high=high,
-                    )  # fmt: skip
+                        part=part,
+                        name=name,
+                        low=low,
+                        high=high,
+                    )
                 )
     return " ".join(fields)
 
@@ -86,7 +89,7 @@ def check(frequency: str) -> str:
 def explain(frequency: str) -> str:
     """The schedule in words, in the reader's language; the line itself if it cannot be read."""
     try:
-        minute, hour, day, month, weekday = check(frequency).split()
+        _minute, hour, day, month, weekday = check(frequency).split()
     except ScheduleError:
         return frequency
     when = _hours(hour)
@@ -113,8 +116,9 @@ def _hours(hour: str) -> str:
     if span:
         return _(
             "every hour from %(start)s to %(end)s",
-            start=_clock(int(span.group(1))), end=_clock(int(span.group(2))),
-        )  # fmt: skip
+            start=_clock(int(span.group(1))),
+            end=_clock(int(span.group(2))),
+        )
     if all(part.isdigit() for part in hour.split(",")):
         return _("at %(times)s", times=", ".join(_clock(int(p)) for p in hour.split(",")))
     return _("at the hours %(hours)s", hours=hour)
@@ -141,8 +145,11 @@ def _named(field: str, name: object) -> str:
         span = re.fullmatch(r"(\d+)-(\d+)", part)
         if span:
             words.append(
-                _("%(first)s to %(last)s", first=namer(int(span.group(1))),
-                  last=namer(int(span.group(2))))  # fmt: skip
+                _(
+                    "%(first)s to %(last)s",
+                    first=namer(int(span.group(1))),
+                    last=namer(int(span.group(2))),
+                )
             )
         elif part.isdigit():
             words.append(namer(int(part)))

@@ -15,8 +15,11 @@ UNTRACKED = ("info", _l("OVH accepted the change; it will show on the list withi
 
 
 def create(service_name: str, new_user: NewAccessUser) -> Started:
-    parameters = {"login": new_user.login, "home": ftp_users.home_for(new_user.folder),
-                  "sshState": new_user.ssh_state}  # fmt: skip
+    parameters = {
+        "login": new_user.login,
+        "home": ftp_users.home_for(new_user.folder),
+        "sshState": new_user.ssh_state,
+    }
     send = partial(ftp_users.create_user, new_user=new_user)
     return _change("ftp_user.create", new_user.login, send, service_name, parameters=parameters)
 
@@ -24,17 +27,27 @@ def create(service_name: str, new_user: NewAccessUser) -> Started:
 def change_password(service_name: str, login: str, password: str) -> Started:
     """The audit entry records that the password changed, never to what."""
     return _change(
-        "ftp_user.change_password", login, ftp_users.change_user_password, service_name, login,
+        "ftp_user.change_password",
+        login,
+        ftp_users.change_user_password,
+        service_name,
+        login,
         password,
-    )  # fmt: skip
+    )
 
 
 def update(service_name: str, login: str, user_changes: UserChanges) -> Started:
     action = "ftp_user.switch" if user_changes.state else "ftp_user.ssh"
     return _change(
-        action, login, ftp_users.update_user, service_name, login, user_changes,
-        parameters=user_changes.to_ovh(), untracked=UNTRACKED,
-    )  # fmt: skip
+        action,
+        login,
+        ftp_users.update_user,
+        service_name,
+        login,
+        user_changes,
+        parameters=user_changes.to_ovh(),
+        untracked=UNTRACKED,
+    )
 
 
 def delete(service_name: str, login: str) -> Started:

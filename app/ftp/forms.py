@@ -61,7 +61,9 @@ class CreateAccessUserForm(PanelForm):
         description=_l("A folder inside the plan's space, for example www/shop."),
     )
     ssh_state = SelectField(_l("How it connects"), default="sftponly", validate_choice=False)
-    password = PasswordField(_l("Password"), validators=[check_password], description=PASSWORD_POLICY)
+    password = PasswordField(
+        _l("Password"), validators=[check_password], description=PASSWORD_POLICY
+    )
     confirm = PasswordField(_l("Password again"), validators=[check_confirmation])
     submit = SubmitField(_l("Create the login"))
 
@@ -122,7 +124,10 @@ class CreateAccessUserForm(PanelForm):
             )
         if self.full_login in self.taken:
             raise ValidationError(
-                _l("The login “%(login)s” already exists. Choose another name.", login=self.full_login)
+                _l(
+                    "The login “%(login)s” already exists. Choose another name.",
+                    login=self.full_login,
+                )
             )
 
     def validate_folder(self, field: Field) -> None:
@@ -194,7 +199,7 @@ class SwitchAccessForm(AccessChangeForm):
 
 
 class DeleteAccessForm(AccessChangeForm):
-    confirm_login = StringField(_l("Login"), filters=[stripped], validators=[Optional()])
+    confirm_login = StringField(_l("Login"), filters=[stripped])
     submit = SubmitField(_l("Delete the login for good"))
 
     def __init__(self, login: str, **kwargs: Any) -> None:

@@ -47,9 +47,7 @@ def show_page(service_name: str, login: str, task_id: int | None) -> dict[str, A
 
 
 def user_page(service_name: str, login: str) -> dict[str, Any]:
-    service, user = with_service(
-        service_name, partial(ftp_users.get_user, login=login, fresh=True)
-    )
+    service, user = with_service(service_name, partial(ftp_users.get_user, login=login, fresh=True))
     return {"service": service, "user": user}
 
 

@@ -34,8 +34,9 @@ def create(service_name: str) -> Response | str:
     started = form.attempt(lambda: actions.create(service_name, form.new_user()))
     if started:
         return redirect(
-            url_for("ftp.show", service_name=service_name, login=form.full_login,
-                    task=started.task_id)  # fmt: skip
+            url_for(
+                "ftp.show", service_name=service_name, login=form.full_login, task=started.task_id
+            )
         )
     return render_template("ftp/create.html", form=form, **page)
 

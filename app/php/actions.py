@@ -19,14 +19,24 @@ def change_configuration(
 ) -> Started:
     parameters = {"from": config.settings(), "to": php_changes}
     return _change(
-        "php.change", _target(config), php.change_configuration, service_name, config.id,
-        php_changes, parameters=parameters,
-    )  # fmt: skip
+        "php.change",
+        _target(config),
+        php.change_configuration,
+        service_name,
+        config.id,
+        php_changes,
+        parameters=parameters,
+    )
 
 
 def rollback(service_name: str, config: php.PhpConfig, earlier: php.PhpConfig) -> Started:
     parameters = {"rollbackId": earlier.id, "to": earlier.settings()}
     return _change(
-        "php.rollback", _target(config), php.rollback, service_name, config.id, earlier.id,
+        "php.rollback",
+        _target(config),
+        php.rollback,
+        service_name,
+        config.id,
+        earlier.id,
         parameters=parameters,
-    )  # fmt: skip
+    )

@@ -38,14 +38,17 @@ class ChangePhpForm(PanelForm):
         "version": "engineVersion",
     }
 
-    engineVersion = SelectField(_l("PHP version"), validate_choice=False)  # noqa: N815
-    engineName = SelectField(_l("PHP engine"), validate_choice=False)  # noqa: N815
+    engineVersion = SelectField(_l("PHP version"), validate_choice=False)
+    engineName = SelectField(_l("PHP engine"), validate_choice=False)
     environment = SelectField(_l("Environment"), validate_choice=False)
-    httpFirewall = SelectField(_l("Web application firewall"), validate_choice=False)  # noqa: N815
+    httpFirewall = SelectField(_l("Web application firewall"), validate_choice=False)
     container = SelectField(
         _l("System image"),
         validate_choice=False,
-        description=_l("The server system the site runs on. Keep the suggested one unless a developer asks otherwise."),
+        description=_l(
+            "The server system the site runs on. Keep the suggested one unless a developer "
+            "asks otherwise."
+        ),
     )
     confirm = BooleanField(default=False)
     submit = SubmitField(_l("Review the changes"))
@@ -65,14 +68,16 @@ class ChangePhpForm(PanelForm):
             *((image, image) for image in images),
         ]
 
-    def validate_engineVersion(self, field: Field) -> None:  # noqa: N802
+    def validate_engineVersion(self, field: Field) -> None:
         if field.data not in self.versions:
             raise ValidationError(
-                _l("Choose one of the versions this plan offers: %(versions)s.",
-                   versions=", ".join(self.versions))  # fmt: skip
+                _l(
+                    "Choose one of the versions this plan offers: %(versions)s.",
+                    versions=", ".join(self.versions),
+                )
             )
 
-    def validate_engineName(self, field: Field) -> None:  # noqa: N802
+    def validate_engineName(self, field: Field) -> None:
         if field.data not in ENGINES:
             raise ValidationError(_l("Choose an engine from the list."))
 
@@ -80,7 +85,7 @@ class ChangePhpForm(PanelForm):
         if field.data not in ENVIRONMENTS:
             raise ValidationError(_l("Choose an environment from the list."))
 
-    def validate_httpFirewall(self, field: Field) -> None:  # noqa: N802
+    def validate_httpFirewall(self, field: Field) -> None:
         if field.data not in FIREWALLS:
             raise ValidationError(_l("Choose on or off."))
 
@@ -88,8 +93,11 @@ class ChangePhpForm(PanelForm):
         choice = self.versions.get(self.engineVersion.data or "")
         if field.data and choice is not None and field.data not in choice.containers:
             raise ValidationError(
-                _l("PHP %(version)s runs on: %(images)s.", version=choice.version,
-                   images=", ".join(choice.containers))  # fmt: skip
+                _l(
+                    "PHP %(version)s runs on: %(images)s.",
+                    version=choice.version,
+                    images=", ".join(choice.containers),
+                )
             )
 
     def changes(self) -> dict[str, str]:

@@ -76,13 +76,17 @@ def config_for(domain_path: str, configs: list[php.PhpConfig]) -> php.PhpConfig 
     folder = (domain_path or "").strip().removeprefix("./").strip("/")
     best: php.PhpConfig | None = None
     for config in configs:
-        inside = config.for_whole_plan or folder == config.path or folder.startswith(config.path + "/")
+        inside = (
+            config.for_whole_plan or folder == config.path or folder.startswith(config.path + "/")
+        )
         if inside and (best is None or len(config.path) > len(best.path)):
             best = config
     return best
 
 
-def _with_support(service: HostingService, versions: list[php.VersionChoice]) -> list[php.VersionChoice]:
+def _with_support(
+    service: HostingService, versions: list[php.VersionChoice]
+) -> list[php.VersionChoice]:
     support = {item.version: item.support for item in service.php_versions}
     return [
         php.VersionChoice(v.version, v.containers, support.get(v.version, v.support), v.ends)

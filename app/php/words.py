@@ -25,16 +25,18 @@ def support_sentence(choice: VersionChoice | None, version: str, today: date) ->
         if ends:
             return _(
                 "PHP %(version)s no longer gets security fixes (since %(date)s).",
-                version=version, date=ends,
-            )  # fmt: skip
+                version=version,
+                date=ends,
+            )
         return _("PHP %(version)s no longer gets security fixes.", version=version)
     if choice.near_end(today):
         if ends:
             return _(
                 "PHP %(version)s only gets security fixes now, until %(date)s: plan the move "
                 "to a newer version.",
-                version=version, date=ends,
-            )  # fmt: skip
+                version=version,
+                date=ends,
+            )
         return _("PHP %(version)s only gets security fixes now.", version=version)
     if choice.support == "BETA":
         return _("PHP %(version)s is a test version: not for a site in use.", version=version)

@@ -120,7 +120,9 @@ def update_cron(
     return newest_task(gateway, service_name, "cron/update", str(cron_id), sent_at)
 
 
-def set_cron_status(gateway: OvhGateway, service_name: str, cron_id: int, enabled: bool) -> int | None:
+def set_cron_status(
+    gateway: OvhGateway, service_name: str, cron_id: int, enabled: bool
+) -> int | None:
     """Switch a job on or off, keeping everything else as OVH has it."""
     current = get_cron(gateway, service_name, cron_id, fresh=True)
     settings = CronSettings(

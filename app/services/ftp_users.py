@@ -135,9 +135,7 @@ def create_user(gateway: OvhGateway, service_name: str, new_user: NewAccessUser)
     return task_from_ovh(service_name, raw)
 
 
-def change_user_password(
-    gateway: OvhGateway, service_name: str, login: str, password: str
-) -> Task:
+def change_user_password(gateway: OvhGateway, service_name: str, login: str, password: str) -> Task:
     raw = gateway.post(
         _base(service_name, login, "changePassword"), scope=service_name, password=password
     )

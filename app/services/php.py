@@ -119,7 +119,7 @@ def list_earlier_configs(gateway: OvhGateway, service_name: str) -> list[PhpConf
     """Earlier configurations that a rollback can bring back, newest first."""
     raw = gateway.get_objects(_base(service_name, "ovhConfig"), scope=service_name, historical=True)
     configs = [_config(item) for item in raw]
-    return sorted(configs, key=lambda c: (c.created.timestamp() if c.created else 0), reverse=True)
+    return sorted(configs, key=lambda c: c.created.timestamp() if c.created else 0, reverse=True)
 
 
 def get_config(gateway: OvhGateway, service_name: str, config_id: int) -> PhpConfig:

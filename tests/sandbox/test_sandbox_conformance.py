@@ -120,8 +120,14 @@ CALLS: list[tuple[str, str, str, str, dict[str, Any] | None, str]] = [
         "",
     ),
     ("GET", "/hosting/web/{serviceName}/user/{login}", EXAMPLE, "example-agency", None, ""),
-    ("PUT", "/hosting/web/{serviceName}/user/{login}", EXAMPLE, "example-agency",
-     {"sshState": "sftponly"}, ""),  # fmt: skip
+    (
+        "PUT",
+        "/hosting/web/{serviceName}/user/{login}",
+        EXAMPLE,
+        "example-agency",
+        {"sshState": "sftponly"},
+        "",
+    ),
     ("DELETE", "/hosting/web/{serviceName}/user/{login}", EXAMPLE, "example-agency", None, ""),
     (
         "POST",
@@ -141,8 +147,14 @@ CALLS: list[tuple[str, str, str, str, dict[str, Any] | None, str]] = [
         {"engineVersion": "8.3", "environment": "development", "httpFirewall": "security"},
         "",
     ),
-    ("POST", "/hosting/web/{serviceName}/ovhConfig/{id}/rollback", EXAMPLE, "1001",
-     {"rollbackId": 1002}, ""),  # fmt: skip
+    (
+        "POST",
+        "/hosting/web/{serviceName}/ovhConfig/{id}/rollback",
+        EXAMPLE,
+        "1001",
+        {"rollbackId": 1002},
+        "",
+    ),
     ("GET", "/hosting/web/{serviceName}/ovhConfigCapabilities", EXAMPLE, "", None, ""),
     ("GET", "/hosting/web/{serviceName}/ovhConfigRecommendedValues", EXAMPLE, "", None, ""),
     ("GET", "/hosting/web/{serviceName}/cron", EXAMPLE, "", None, "?language=php8.1"),
@@ -162,9 +174,14 @@ CALLS: list[tuple[str, str, str, str, dict[str, Any] | None, str]] = [
         "",
     ),
     ("GET", "/hosting/web/{serviceName}/cron/{id}", EXAMPLE, "1001", None, ""),
-    ("PUT", "/hosting/web/{serviceName}/cron/{id}", EXAMPLE, "1001",
-     {"frequency": "0 4 * * *", "command": "./www/cron/sitemap.php", "language": "php8.2"},
-     ""),  # fmt: skip
+    (
+        "PUT",
+        "/hosting/web/{serviceName}/cron/{id}",
+        EXAMPLE,
+        "1001",
+        {"frequency": "0 4 * * *", "command": "./www/cron/sitemap.php", "language": "php8.2"},
+        "",
+    ),
     ("DELETE", "/hosting/web/{serviceName}/cron/{id}", EXAMPLE, "1002", None, ""),
     ("GET", "/hosting/web/{serviceName}/cronAvailableLanguage", EXAMPLE, "", None, ""),
 ]
@@ -282,7 +299,9 @@ def test_every_seeded_object_matches_its_model(client: ovh.Client) -> None:
                 component("hosting.web.ovhConfig"),
             )
         for number in client.get(f"/hosting/web/{service}/cron"):
-            check(client.get(f"/hosting/web/{service}/cron/{number}"), component("hosting.web.Cron"))
+            check(
+                client.get(f"/hosting/web/{service}/cron/{number}"), component("hosting.web.Cron")
+            )
 
 
 def test_auth_answers_match_the_auth_models(client: ovh.Client) -> None:

@@ -26,9 +26,9 @@ from app.services.access_rules import PANEL_RULES, PanelRule, covers, feature_ac
 from app.services.client import OvhGateway
 from app.services.crons import CronSettings
 from app.services.databases import DatabaseFilters, NewDatabase
-from app.services.ftp_users import NewAccessUser, UserChanges
 from app.services.domains import DomainSettings
 from app.services.errors import Conflict, InvalidInput, NotAuthorized, NotFound, PanelError
+from app.services.ftp_users import NewAccessUser, UserChanges
 
 
 def _service_modules() -> list[ModuleType]:
@@ -197,7 +197,13 @@ def test_wildcards_stand_only_for_a_service_name_or_an_object() -> None:
             if "*" in segment:
                 assert segment == "*", rule
                 assert segments[index - 1] in {
-                    "web", "attachedDomain", "database", "user", "ovhConfig", "cron", "tasks"
+                    "web",
+                    "attachedDomain",
+                    "database",
+                    "user",
+                    "ovhConfig",
+                    "cron",
+                    "tasks",
                 }, rule
 
 

@@ -83,6 +83,15 @@ ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
     ("ssl.regenerate_domain", "POST"): 404,
     ("ssl.delete_domain", "GET"): 404,
     ("ssl.delete_domain", "POST"): 404,
+    # Empty forms: shown again with what is missing.
+    ("ftp.create", "POST"): 200,
+    ("ftp.change_password", "POST"): 200,
+    ("ftp.ssh", "POST"): 200,
+    ("ftp.delete", "POST"): 200,
+    ("php.change", "POST"): 200,
+    ("php.rollback", "POST"): 200,
+    ("cron.create", "POST"): 200,
+    ("cron.edit", "POST"): 200,
 }
 
 
@@ -137,6 +146,9 @@ class Matrix:
             "task_id": str(task_ids[0]),
             "name": str(databases[0]),
             "filename": "css/bootstrap.min.css",
+            "login": "example-agency",
+            "config_id": "1001",
+            "cron_id": "1001",
         }
 
     def url(self, endpoint: str, rule: str) -> str:

@@ -17,17 +17,28 @@ from tests.support.panel_data import GRANTED_SERVICE
 CRON = f"/hosting/{GRANTED_SERVICE}/cron"
 EN = {"Accept-Language": "en"}
 FR = {"Accept-Language": "fr-FR,fr;q=0.9"}
-NIGHTLY = {"script": "www/cron/backup.php", "language": "php8.2", "kind": "daily", "hour": "2",
-           "weekday": "1", "raw": "", "description": "Nightly backup", "email": "no",
-           "email_address": "", "enabled": "y"}  # fmt: skip
+NIGHTLY = {
+    "script": "www/cron/backup.php",
+    "language": "php8.2",
+    "kind": "daily",
+    "hour": "2",
+    "weekday": "1",
+    "raw": "",
+    "description": "Nightly backup",
+    "email": "no",
+    "email_address": "",
+    "enabled": "y",
+}
 
 
-def test_the_list_says_when_each_job_runs_in_words_and_as_written(admin_client: FlaskClient) -> None:
+def test_the_list_says_when_each_job_runs_in_words_and_as_written(
+    admin_client: FlaskClient,
+) -> None:
     html = admin_client.get(CRON + "/", headers=EN).get_data(as_text=True)
     assert "Rebuild the sitemap" in html and "www/cron/sitemap.php" in html
     assert "Every day at 03:00" in html and "0 3 * * *" in html
     assert "On Monday, at 08:00" in html
-    assert "PHP 8.1" in html and "The OVH account&#39;s administrator" in html or (
+    assert ("PHP 8.1" in html and "The OVH account&#39;s administrator" in html) or (
         "The OVH account's administrator" in html
     )
     assert "Switched off" in html
@@ -83,15 +94,26 @@ def test_changing_switching_off_and_deleting_a_job(admin_client: FlaskClient) ->
     form = admin_client.get(CRON + "/1001/edit", headers=EN).get_data(as_text=True)
     assert 'value="www/cron/sitemap.php"' in form
     assert '<option selected value="daily">' in form and '<option selected value="3">' in form
-    answer = submit(admin_client, CRON + "/1001/edit",
-                    **{**NIGHTLY, "script": "www/cron/sitemap.php", "kind": "weekly",
-                       "hour": "4", "weekday": "0", "description": "Rebuild the sitemap"})  # fmt: skip
+    answer = submit(
+        admin_client,
+        CRON + "/1001/edit",
+        **{
+            **NIGHTLY,
+            "script": "www/cron/sitemap.php",
+            "kind": "weekly",
+            "hour": "4",
+            "weekday": "0",
+            "description": "Rebuild the sitemap",
+        },
+    )
     assert answer.status_code == 302 and "/tasks/" in answer.location, answer.get_data(as_text=True)
     html = admin_client.get(CRON + "/", headers=EN).get_data(as_text=True)
     assert "On Sunday, at 04:00" in html and "0 4 * * 0" in html
     answer = submit(admin_client, CRON + "/1001/switch")
     assert answer.status_code == 302 and "/tasks/" in answer.location
-    row = admin_client.get(CRON + "/", headers=EN).get_data(as_text=True).split('data-cron="1001"')[1]
+    row = (
+        admin_client.get(CRON + "/", headers=EN).get_data(as_text=True).split('data-cron="1001"')[1]
+    )
     assert "Switched off" in row.split("</tr>")[0]
     answer = submit(admin_client, CRON + "/1001/delete")
     assert answer.status_code == 302

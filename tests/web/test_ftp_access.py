@@ -19,8 +19,13 @@ from tests.support.panel_data import GRANTED_SERVICE
 ACCESS = f"/hosting/{GRANTED_SERVICE}/access"
 EN = {"Accept-Language": "en"}
 FR = {"Accept-Language": "fr-FR,fr;q=0.9"}
-NEW = {"login": "marie", "folder": "shop", "ssh_state": "sftponly",
-       "password": "Upload2024x", "confirm": "Upload2024x"}  # fmt: skip
+NEW = {
+    "login": "marie",
+    "folder": "shop",
+    "ssh_state": "sftponly",
+    "password": "Upload2024x",
+    "confirm": "Upload2024x",
+}
 
 
 def test_the_list_shows_each_login_with_its_folder_and_the_main_one_says_why_it_stays(
@@ -95,8 +100,11 @@ def test_a_login_breaking_ovhs_rules_is_refused_beside_its_field(admin_client: F
 
 
 def test_another_folder_is_sent_relative_to_the_home(admin_client: FlaskClient, app: Flask) -> None:
-    answer = submit(admin_client, ACCESS + "/new",
-                    **{**NEW, "folder": "+other", "other_folder": "./www/uploads/"})  # fmt: skip
+    answer = submit(
+        admin_client,
+        ACCESS + "/new",
+        **{**NEW, "folder": "+other", "other_folder": "./www/uploads/"},
+    )
     assert answer.status_code == 302
     html = admin_client.get(ACCESS + "/example-marie/", headers=EN).get_data(as_text=True)
     assert '<code data-detail="folder">www/uploads</code>' in html
@@ -121,14 +129,18 @@ def test_a_failed_creation_is_followed_to_its_end(admin_client: FlaskClient) -> 
 
 def test_password_ssh_switch_and_delete_each_follow_a_task(admin_client: FlaskClient) -> None:
     login = ACCESS + "/example-agency"
-    answer = submit(admin_client, login + "/password", password="Fresh2024ab", confirm="Fresh2024ab")
+    answer = submit(
+        admin_client, login + "/password", password="Fresh2024ab", confirm="Fresh2024ab"
+    )
     assert answer.status_code == 302 and "/tasks/" in answer.location
     task = admin_client.get(answer.location, headers=EN).get_data(as_text=True)
     assert "Changing the password of the FTP login example-agency" in task
     answer = submit(admin_client, login + "/ssh", ssh_state="active")
     assert answer.status_code == 302 and "/tasks/" in answer.location, answer.get_data(as_text=True)
     html = admin_client.get(login + "/", headers=EN).get_data(as_text=True)
-    assert "FTP, SFTP and SSH" in html and "ssh example-agency@ssh.cluster01.hosting.ovh.net" in html
+    assert (
+        "FTP, SFTP and SSH" in html and "ssh example-agency@ssh.cluster01.hosting.ovh.net" in html
+    )
     answer = submit(admin_client, login + "/switch")
     assert answer.status_code == 302 and "/tasks/" in answer.location
     html = admin_client.get(ACCESS + "/", headers=EN).get_data(as_text=True)
@@ -171,4 +183,6 @@ def test_view_staff_read_the_logins_and_their_details_only(
     html = viewer.get(ACCESS + "/", headers=EN).get_data(as_text=True)
     assert "example-agency" in html and "Create a login" not in html
     assert viewer.get(ACCESS + "/new", headers=EN).status_code == 403
-    assert re.search(r"ftp\.cluster01", viewer.get(ACCESS + "/example/", headers=EN).get_data(as_text=True))
+    assert re.search(
+        r"ftp\.cluster01", viewer.get(ACCESS + "/example/", headers=EN).get_data(as_text=True)
+    )

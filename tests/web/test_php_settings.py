@@ -18,11 +18,18 @@ PHP = f"/hosting/{GRANTED_SERVICE}/php"
 MAIN = PHP + "/1001"
 EN = {"Accept-Language": "en"}
 FR = {"Accept-Language": "fr-FR,fr;q=0.9"}
-SETTINGS = {"engineVersion": "8.1", "engineName": "php", "environment": "production",
-            "httpFirewall": "none", "container": ""}  # fmt: skip
+SETTINGS = {
+    "engineVersion": "8.1",
+    "engineName": "php",
+    "environment": "production",
+    "httpFirewall": "none",
+    "container": "",
+}
 
 
-def test_the_tab_says_which_versions_are_maintained_in_plain_words(admin_client: FlaskClient) -> None:
+def test_the_tab_says_which_versions_are_maintained_in_plain_words(
+    admin_client: FlaskClient,
+) -> None:
     html = admin_client.get(PHP + "/", headers=EN).get_data(as_text=True)
     assert "<strong data-php-version>8.1</strong>" in html
     # OVH still says 8.1 gets security fixes; PHP's own date (31 Dec 2025) has passed.
@@ -50,17 +57,24 @@ def test_the_tab_speaks_french(admin_client: FlaskClient) -> None:
     assert "ne reçoit plus de correctifs de sécurité" in html
 
 
-def test_a_change_is_summarised_then_sent_and_followed(admin_client: FlaskClient, app: Flask) -> None:
-    review = submit(admin_client, MAIN + "/change", **{**SETTINGS, "engineVersion": "8.3",
-                                                        "environment": "development"})  # fmt: skip
+def test_a_change_is_summarised_then_sent_and_followed(
+    admin_client: FlaskClient, app: Flask
+) -> None:
+    review = submit(
+        admin_client,
+        MAIN + "/change",
+        **{**SETTINGS, "engineVersion": "8.3", "environment": "development"},
+    )
     html = review.get_data(as_text=True)
     assert review.status_code == 200 and "Confirm the new PHP settings" in html
     assert 'data-change="engineVersion"' in html and 'data-change="environment"' in html
     assert 'data-change="httpFirewall"' not in html
     assert "data-eol-warning" not in html
-    answer = submit(admin_client, MAIN + "/change", **{**SETTINGS, "engineVersion": "8.3",
-                                                        "environment": "development",
-                                                        "confirm": "y"})  # fmt: skip
+    answer = submit(
+        admin_client,
+        MAIN + "/change",
+        **{**SETTINGS, "engineVersion": "8.3", "environment": "development", "confirm": "y"},
+    )
     assert answer.status_code == 302 and "/tasks/" in answer.location
     task = admin_client.get(answer.location, headers=EN).get_data(as_text=True)
     assert "Changing the PHP settings of Example shop" in task and 'data-status="done"' in task
@@ -73,7 +87,9 @@ def test_a_change_is_summarised_then_sent_and_followed(admin_client: FlaskClient
         assert entry.parameters["to"] == {"engineVersion": "8.3", "environment": "development"}
 
 
-def test_moving_to_a_version_past_its_end_warns_before_confirming(admin_client: FlaskClient) -> None:
+def test_moving_to_a_version_past_its_end_warns_before_confirming(
+    admin_client: FlaskClient,
+) -> None:
     review = submit(admin_client, MAIN + "/change", **{**SETTINGS, "engineVersion": "7.0"})
     html = review.get_data(as_text=True)
     assert "data-eol-warning" in html
@@ -89,8 +105,11 @@ def test_nothing_changed_and_wrong_values_stay_on_the_form(admin_client: FlaskCl
         as_text=True
     )
     assert "Choose one of the versions this plan offers" in html
-    html = submit(admin_client, MAIN + "/change",
-                  **{**SETTINGS, "engineVersion": "8.3", "container": "legacy"}).get_data(as_text=True)  # fmt: skip
+    html = submit(
+        admin_client,
+        MAIN + "/change",
+        **{**SETTINGS, "engineVersion": "8.3", "container": "legacy"},
+    ).get_data(as_text=True)
     assert "PHP 8.3 runs on: stable64." in html
 
 
