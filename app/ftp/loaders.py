@@ -10,7 +10,8 @@ from flask import abort
 from app.extensions import ovh_api
 from app.ftp.forms import CreateAccessUserForm, folder_choices
 from app.loaders import with_service
-from app.services import domains, ftp_users, tasks
+from app.services import domains, ftp_users
+from app.tasks import following
 
 
 def index_page(service_name: str) -> dict[str, Any]:
@@ -37,13 +38,24 @@ def show_page(service_name: str, login: str, task_id: int | None) -> dict[str, A
     service, users = with_service(service_name, ftp_users.list_users)
     found = {user.login: user for user in users}
     user = found.get(login)
-    task = tasks.get_task(ovh_api.gateway, service_name, task_id) if task_id else None
+    # The creation's task, followed as on its own page (its end recorded, a failure explained).
+    followed = following.followed(service_name, [task_id]) if task_id else {}
+    task = followed.get("task")
     if user is None and task is None:
         abort(404)
     primary = next((u for u in users if u.primary), None)
     ftp = user.ftp if user and user.ftp else _named(primary.ftp if primary else None, login)
     ssh = user.ssh if user and user.ssh else _named(primary.ssh if primary else None, login)
-    return {"service": service, "user": user, "login": login, "ftp": ftp, "ssh": ssh, "task": task}
+    return {
+        "service": service,
+        "user": user,
+        "login": login,
+        "ftp": ftp,
+        "ssh": ssh,
+        "task": task,
+        "https": followed.get("https", {}),
+        "failures": followed.get("failures", {}),
+    }
 
 
 def user_page(service_name: str, login: str) -> dict[str, Any]:

@@ -51,6 +51,23 @@ LIKELY_CAUSES: dict[str, Any] = {
         "Most often Let's Encrypt could not reach one of the domains with HTTPS switched on: "
         "its DNS does not point to this hosting."
     ),
+    "user/create": _l(
+        "Most often the login was taken meanwhile, or the plan allows no more logins."
+    ),
+    "user/changePassword": _l(
+        "Most often another change to this login was running at the same time."
+    ),
+    "ovhConfig/update": _l(
+        "Most often the chosen PHP version or system image is no longer offered on the plan's "
+        "servers. The site keeps its previous PHP settings."
+    ),
+    "ovhConfig/rollback": _l(
+        "Most often the earlier settings are no longer offered on the plan's servers. The site "
+        "keeps its current PHP settings."
+    ),
+    "cron/create": _l(
+        "Most often the script path or the language does not suit OVH's job runner."
+    ),
 }
 DEFAULT_CAUSE = _l("OVH did not say why. It may have been busy with another operation.")
 
@@ -175,6 +192,11 @@ def retry_url(gateway: OvhGateway, service_name: str, entry: AuditEntry | None) 
         "database.delete": ("databases.delete", {"name": target}),
         "ssl.order": ("ssl.order", {}),
         "ssl.regenerate": ("ssl.regenerate", {}),
+        "ftp_user.create": ("ftp.create", {}),
+        "ftp_user.change_password": ("ftp.change_password", {"login": target}),
+        "php.change": ("php.index", {}),
+        "php.rollback": ("php.index", {}),
+        "cron.create": ("cron.create", {}),
     }
     if entry.action not in pages:
         return None

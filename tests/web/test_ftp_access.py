@@ -125,6 +125,8 @@ def test_a_failed_creation_is_followed_to_its_end(admin_client: FlaskClient) -> 
     answer = submit(admin_client, ACCESS + "/new", **{**NEW, "login": "testfail"})
     html = admin_client.get(answer.location, headers=EN).get_data(as_text=True)
     assert 'data-status="cancelled"' in html
+    assert "Most often the login was taken meanwhile" in html
+    assert f'href="{ACCESS}/new"' in html  # try again
 
 
 def test_password_ssh_switch_and_delete_each_follow_a_task(admin_client: FlaskClient) -> None:

@@ -118,6 +118,7 @@ def test_a_failed_change_is_followed_to_its_end(admin_client: FlaskClient) -> No
     answer = submit(admin_client, MAIN + "/change", **values)
     html = admin_client.get(answer.location, headers=EN).get_data(as_text=True)
     assert 'data-status="cancelled"' in html
+    assert "The site keeps its previous PHP settings." in html
     page = admin_client.get(PHP + "/", headers=EN).get_data(as_text=True)
     assert "<strong data-php-version>8.1</strong>" in page
 
