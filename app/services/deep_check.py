@@ -19,7 +19,18 @@ from urllib.parse import urlsplit
 import ovh
 import requests
 
-from app.services import access_rules, account, databases, domains, hosting, ssl, tasks
+from app.services import (
+    access_rules,
+    account,
+    crons,
+    databases,
+    domains,
+    ftp_users,
+    hosting,
+    php,
+    ssl,
+    tasks,
+)
 from app.services.answer_checks import CallResult, Recorded, Scrubber, check
 from app.services.cache import MemoryStore, ResponseCache
 from app.services.client import OvhGateway
@@ -204,7 +215,30 @@ def _read_service(
             "databases.get_versions",
             lambda: databases.get_versions(gateway, service_name, engines[0]),
         )
+    _read_settings(gateway, service_name, step)
     page = step("tasks.list_tasks", lambda: tasks.list_tasks(gateway, service_name))
     if page is not None and page.tasks:
         task_id = page.tasks[0].id
         step("tasks.get_task", lambda: tasks.get_task(gateway, service_name, task_id))
+
+
+def _read_settings(
+    gateway: OvhGateway, service_name: str, step: Callable[[str, Callable[[], Any]], Any]
+) -> None:
+    """FTP/SSH logins, PHP configurations and scheduled jobs: each list, and its first item."""
+    logins = step("ftp_users.list_users", lambda: ftp_users.list_users(gateway, service_name))
+    if logins:
+        login = logins[0].login
+        step("ftp_users.get_user", lambda: ftp_users.get_user(gateway, service_name, login))
+    configs = step("php.list_configs", lambda: php.list_configs(gateway, service_name))
+    if configs:
+        config_id = configs[0].id
+        step("php.get_config", lambda: php.get_config(gateway, service_name, config_id))
+    step("php.list_earlier_configs", lambda: php.list_earlier_configs(gateway, service_name))
+    step("php.version_choices", lambda: php.version_choices(gateway, service_name))
+    step("php.recommended", lambda: php.recommended(gateway, service_name))
+    jobs = step("crons.list_crons", lambda: crons.list_crons(gateway, service_name))
+    if jobs:
+        cron_id = jobs[0].id
+        step("crons.get_cron", lambda: crons.get_cron(gateway, service_name, cron_id))
+    step("crons.available_languages", lambda: crons.available_languages(gateway, service_name))

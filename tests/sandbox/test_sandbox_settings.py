@@ -107,7 +107,7 @@ def test_php_refuses_what_the_plan_cannot_run(client: ovh.Client) -> None:
         client.post(f"{CONFIG}/1001/changeConfiguration", engineVersion="9.9")
     with pytest.raises(ovh.exceptions.BadParametersError, match="not available on this hosting"):
         client.post(f"{CONFIG}/1001/changeConfiguration", engineVersion="5.4")
-    with pytest.raises(ovh.exceptions.BadParametersError, match="cannot run PHP 8.3"):
+    with pytest.raises(ovh.exceptions.BadParametersError, match=r"cannot run PHP 8\.3"):
         client.post(f"{CONFIG}/1001/changeConfiguration", engineVersion="8.3", container="legacy")
     with pytest.raises(ovh.exceptions.BadParametersError, match="not an earlier configuration"):
         client.post(f"{CONFIG}/1001/rollback", rollbackId=1003)
