@@ -65,9 +65,7 @@ LIKELY_CAUSES: dict[str, Any] = {
         "Most often the earlier settings are no longer offered on the plan's servers. The site "
         "keeps its current PHP settings."
     ),
-    "cron/create": _l(
-        "Most often the script path or the language does not suit OVH's job runner."
-    ),
+    "cron/create": _l("Most often the script path or the language does not suit OVH's job runner."),
 }
 DEFAULT_CAUSE = _l("OVH did not say why. It may have been busy with another operation.")
 
