@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import sign_in
 from tests.support.panel import UserFactory
@@ -44,15 +45,17 @@ def test_an_ftp_login_for_one_folder_with_a_suggested_password(
     assert (
         page.locator('[data-detail="sftp-host"]').text_content() == "ssh.cluster01.hosting.ovh.net"
     )
-    assert page.locator('[data-detail="ftp-user"]').text_content() == "example-marie"
-    page.get_by_role("button", name="Copy Server").first.click()
+    expect(page.locator('[data-detail="ftp-user"]')).to_have_text("example-marie")
+    copy = page.get_by_role("button", name="Copy Server").first
+    copy.click()
+    expect(copy).to_have_text("Copied")
     assert page.evaluate("navigator.clipboard.readText()") == "ssh.cluster01.hosting.ovh.net"
     assert suggested not in page.content()
 
     page.get_by_role("link", name="FTP and SSH").first.click()
     row = page.locator('tr[data-login="example-marie"]')
-    assert row.get_by_text("shop").is_visible()
-    assert row.get_by_text("FTP and SFTP").is_visible()
+    expect(row.get_by_text("shop")).to_be_visible()
+    expect(row.get_by_text("FTP and SFTP")).to_be_visible()
 
 
 def test_php_goes_to_another_version_and_back(page: Any, users: UserFactory) -> None:
@@ -61,20 +64,20 @@ def test_php_goes_to_another_version_and_back(page: Any, users: UserFactory) -> 
     page.goto(f"/hosting/{SERVICE}/")
     page.get_by_role("link", name="PHP", exact=True).click()
     main = page.locator("section.php-main")
-    assert main.locator("[data-php-version]").text_content() == "8.1"
-    assert main.get_by_text("PHP 8.1 no longer gets security fixes").is_visible()
+    expect(main.locator("[data-php-version]")).to_have_text("8.1")
+    expect(main.get_by_text("PHP 8.1 no longer gets security fixes")).to_be_visible()
 
     main.get_by_role("link", name="Change").click()
     page.get_by_label("PHP version").select_option("8.3")
     page.get_by_role("button", name="Review the changes").click()
-    assert page.locator('tr[data-change="engineVersion"]').get_by_text("8.3").is_visible()
-    assert page.locator("[data-eol-warning]").count() == 0
+    expect(page.locator('tr[data-change="engineVersion"]').get_by_text("8.3")).to_be_visible()
+    expect(page.locator("[data-eol-warning]")).to_have_count(0)
     page.get_by_role("button", name="Apply these changes").click()
     page.wait_for_url("**/tasks/*")
     page.locator('[data-status="done"]').wait_for()
 
     page.goto(PHP + "/")
-    assert main.locator("[data-php-version]").text_content() == "8.3"
+    expect(main.locator("[data-php-version]")).to_have_text("8.3")
     main.get_by_role("link", name="Go back to an earlier configuration").click()
     page.get_by_label("Go back to").select_option(
         label=page.locator("#rollback_id option", has_text="PHP 8.1").first.text_content()
@@ -83,4 +86,4 @@ def test_php_goes_to_another_version_and_back(page: Any, users: UserFactory) -> 
     page.wait_for_url("**/tasks/*")
     page.locator('[data-status="done"]').wait_for()
     page.goto(PHP + "/")
-    assert main.locator("[data-php-version]").text_content() == "8.1"
+    expect(main.locator("[data-php-version]")).to_have_text("8.1")
