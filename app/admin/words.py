@@ -10,7 +10,7 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from app.admin.forms import LEVEL_NAMES, ROLE_NAMES
-from app.labels import label_of
+from app.labels import badge_of, label_of
 from app.services.units import parse_datetime
 from app.templating import megabytes, when
 
@@ -33,6 +33,17 @@ ACTIONS: dict[str, Any] = {
     "database.create": _l("Created a database"),
     "database.change_password": _l("Changed a database password"),
     "database.delete": _l("Deleted a database"),
+    "ftp_user.create": _l("Created an FTP login"),
+    "ftp_user.change_password": _l("Changed an FTP login's password"),
+    "ftp_user.ssh": _l("Changed how an FTP login connects"),
+    "ftp_user.switch": _l("Switched an FTP login off or on"),
+    "ftp_user.delete": _l("Deleted an FTP login"),
+    "php.change": _l("Changed the PHP settings"),
+    "php.rollback": _l("Went back to earlier PHP settings"),
+    "cron.create": _l("Added a scheduled job"),
+    "cron.update": _l("Changed a scheduled job"),
+    "cron.switch": _l("Switched a scheduled job off or on"),
+    "cron.delete": _l("Deleted a scheduled job"),
 }
 
 # Sign-ins, and changes to people and their access: administrators' business only.
@@ -64,6 +75,31 @@ PARAMETERS: dict[str, Any] = {
     "chain_certificates": _l("Certificates in the chain"),
     "fingerprint_sha256": _l("Fingerprint (SHA-256)"),
     "from": _l("From"),
+    "login": _l("Login"),
+    "home": _l("Folder it can reach"),
+    "sshState": _l("How it connects"),
+    "state": _l("State"),
+    "previousVersion": _l("PHP version before"),
+    "engineVersion": _l("PHP version"),
+    "engineName": _l("PHP engine"),
+    "environment": _l("Environment"),
+    "httpFirewall": _l("Web application firewall"),
+    "container": _l("System image"),
+    "rollbackId": _l("Earlier configuration"),
+    "id": _l("Job number"),
+    "command": _l("Script"),
+    "frequency": _l("Schedule"),
+    "language": _l("Language"),
+    "description": _l("Description"),
+    "email": _l("Email when it fails"),
+    "status": _l("Status"),
+}
+# Parameters whose values have words of their own (``label_of`` kind).
+LABELLED = {
+    "engineName": "php_engine",
+    "environment": "php_environment",
+    "httpFirewall": "php_firewall",
+    "email": "cron_email",
 }
 
 ERRORS: dict[str, Any] = {
@@ -120,6 +156,14 @@ def _value(key: str, value: Any) -> str:
         return when(moment) if moment else str(value)
     if key == "provider":
         return str(label_of("ssl_provider", value))
-    if key == "from":
+    if key == "from" and isinstance(value, str):
         return str(FROM.get(value, value))
+    if key == "sshState" and isinstance(value, str):
+        return str(badge_of("ssh", value)[1])
+    if key in LABELLED and isinstance(value, str):
+        return str(label_of(LABELLED[key], value))
+    if key == "home" and isinstance(value, str):
+        return value.removeprefix("./") if value not in ("/", "") else gettext("Everything")
+    if key == "state" and value in ("rw", "off"):
+        return gettext("On") if value == "rw" else gettext("Off")
     return str(value)

@@ -17,7 +17,7 @@ def _target(config: php.PhpConfig) -> str:
 def change_configuration(
     service_name: str, config: php.PhpConfig, php_changes: dict[str, str]
 ) -> Started:
-    parameters = {"from": config.settings(), "to": php_changes}
+    parameters = {"path": config.path, "previousVersion": config.version, **php_changes}
     return _change(
         "php.change",
         _target(config),
@@ -30,7 +30,8 @@ def change_configuration(
 
 
 def rollback(service_name: str, config: php.PhpConfig, earlier: php.PhpConfig) -> Started:
-    parameters = {"rollbackId": earlier.id, "to": earlier.settings()}
+    parameters = {"path": config.path, "previousVersion": config.version, "rollbackId": earlier.id}
+    parameters |= earlier.settings()
     return _change(
         "php.rollback",
         _target(config),

@@ -140,3 +140,10 @@ def test_view_staff_only_read_the_jobs(staff_client: Callable[[str], FlaskClient
     html = client.get(CRON + "/", headers=EN).get_data(as_text=True)
     assert "Rebuild the sitemap" in html and "Add a job" not in html
     assert client.get(CRON + "/new", headers=EN).status_code == 403
+
+
+def test_the_history_names_the_job_and_its_schedule(admin_client: FlaskClient) -> None:
+    submit(admin_client, CRON + "/new", **NIGHTLY)
+    html = admin_client.get("/admin/audit", headers=EN).get_data(as_text=True)
+    assert "Added a scheduled job" in html and "Nightly backup" in html
+    assert "0 2 * * *" in html and "No email" in html

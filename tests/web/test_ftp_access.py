@@ -188,3 +188,14 @@ def test_view_staff_read_the_logins_and_their_details_only(
     assert re.search(
         r"ftp\.cluster01", viewer.get(ACCESS + "/example/", headers=EN).get_data(as_text=True)
     )
+
+
+def test_the_history_says_what_was_done_in_words_without_the_password(
+    admin_client: FlaskClient,
+) -> None:
+    submit(admin_client, ACCESS + "/new", **NEW)
+    submit(admin_client, ACCESS + "/example-agency/ssh", ssh_state="active")
+    html = admin_client.get("/admin/audit", headers=EN).get_data(as_text=True)
+    assert "Created an FTP login" in html and "Changed how an FTP login connects" in html
+    assert "FTP, SFTP and SSH" in html and "FTP and SFTP" in html
+    assert NEW["password"] not in html

@@ -84,7 +84,10 @@ def test_a_change_is_summarised_then_sent_and_followed(
         entry = db.session.execute(
             select(AuditEntry).where(AuditEntry.action == "php.change")
         ).scalar_one()
-        assert entry.parameters["to"] == {"engineVersion": "8.3", "environment": "development"}
+        assert entry.parameters["engineVersion"] == "8.3"
+        assert entry.parameters["environment"] == "development"
+        assert entry.parameters["previousVersion"] == "8.1"
+        assert "httpFirewall" not in entry.parameters
 
 
 def test_moving_to_a_version_past_its_end_warns_before_confirming(
@@ -143,3 +146,10 @@ def test_view_staff_read_the_tab_but_cannot_change_it(
     html = client.get(PHP + "/", headers=EN).get_data(as_text=True)
     assert "data-php-version" in html and "/change" not in html
     assert client.get(MAIN + "/change", headers=EN).status_code == 403
+
+
+def test_the_history_says_which_php_version_came_before(admin_client: FlaskClient) -> None:
+    submit(admin_client, MAIN + "/change", **{**SETTINGS, "engineVersion": "8.3", "confirm": "y"})
+    html = admin_client.get("/admin/audit", headers=EN).get_data(as_text=True)
+    assert "Changed the PHP settings" in html
+    assert "PHP version before" in html and "8.1" in html and "8.3" in html
