@@ -16,7 +16,8 @@ from app.tasks import following
 
 def index_page(service_name: str) -> dict[str, Any]:
     service, users = with_service(service_name, ftp_users.list_users)
-    return {"service": service, "users": users}
+    single = service.offer in ftp_users.SINGLE_LOGIN_OFFERS
+    return {"service": service, "users": users, "single_login": single}
 
 
 def create_page(service_name: str) -> tuple[dict[str, Any], CreateAccessUserForm]:

@@ -25,6 +25,9 @@ STATES = ("rw", "off")
 LOGIN_MAX_LENGTH = 20
 LOGIN_CHARACTERS = re.compile(r"[A-Za-z0-9_]+")
 WHOLE_SPACE = "/"
+# Offers that come with their main login only (OVH's guide "ftp_manage_users": only Pro and
+# Performance plans have several). OVH refuses a new login there; the panel says so up front.
+SINGLE_LOGIN_OFFERS = frozenset({"hosting-perso", "hosting-start", "hosting-starter"})
 
 
 @dataclass(frozen=True)

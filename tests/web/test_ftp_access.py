@@ -199,3 +199,13 @@ def test_the_history_says_what_was_done_in_words_without_the_password(
     assert "Created an FTP login" in html and "Changed how an FTP login connects" in html
     assert "FTP, SFTP and SSH" in html and "FTP and SFTP" in html
     assert NEW["password"] not in html
+
+
+def test_a_plan_with_its_main_login_only_says_so_instead_of_offering_more(
+    admin_client: FlaskClient,
+) -> None:
+    html = admin_client.get(
+        "/hosting/example2.cluster02.hosting.ovh.net/access/", headers=EN
+    ).get_data(as_text=True)
+    assert "data-single-login" in html and "Pro and Performance plans" in html
+    assert "Create a login" not in html
