@@ -14,6 +14,7 @@ from ovh_sandbox import (
     control,
     hosting_databases,
     hosting_domains,
+    hosting_modules,
     hosting_service,
     hosting_ssl,
     oauth2,
@@ -38,6 +39,7 @@ def create_sandbox_app(config: SandboxConfig) -> Flask:
         hosting_domains.bp,
         hosting_ssl.bp,
         hosting_databases.bp,
+        hosting_modules.bp,
         oauth2.bp,
     ):
         app.register_blueprint(blueprint)
