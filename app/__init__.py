@@ -106,8 +106,10 @@ def register_blueprints(app: Flask) -> None:
     from app.domains import bp as domains_bp
     from app.health import bp as health_bp
     from app.hosting import bp as hosting_bp
+    from app.launch import bp as launch_bp
     from app.ssl import bp as ssl_bp
     from app.tasks import bp as tasks_bp
+    from app.websites import bp as websites_bp
 
     app.register_blueprint(health_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
@@ -117,6 +119,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(tasks_bp, url_prefix="/hosting/<service_name>/tasks")
     app.register_blueprint(databases_bp, url_prefix="/hosting/<service_name>/databases")
     app.register_blueprint(ssl_bp, url_prefix="/hosting/<service_name>/ssl")
+    app.register_blueprint(launch_bp, url_prefix="/hosting/<service_name>/launch")
+    app.register_blueprint(websites_bp, url_prefix="/hosting/<service_name>/websites")
     app.add_url_rule("/", "index", home)
 
 

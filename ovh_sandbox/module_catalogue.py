@@ -45,18 +45,50 @@ def _entry(
 
 
 CATALOGUE: tuple[dict[str, Any], ...] = (
-    _entry(1801, "wordpress", "6.4.3", php="7.4", size_mb=68.0, languages=ALL_LANGUAGES,
-           latest=False, branch="old", keywords=("blog", "cms")),  # fmt: skip
-    _entry(1842, "wordpress", "6.5.2", php="7.4", size_mb=71.5, languages=ALL_LANGUAGES,
-           upgrade_from=(1801,), keywords=("blog", "cms")),  # fmt: skip
-    _entry(1843, "prestashop", "8.1.5", php="8.1", size_mb=212.0, admin="email",
-           languages=["cz", "de", "en", "es", "fr", "it", "nl", "pl", "pt"],
-           keywords=("shop", "e-commerce")),  # fmt: skip
-    _entry(1844, "joomla", "5.1.0", php="8.1", size_mb=96.3, languages=ALL_LANGUAGES,
-           keywords=("cms",)),  # fmt: skip
-    _entry(1845, "drupal", "10.2.5", php="8.1", size_mb=118.7,
-           languages=["de", "en", "es", "fr", "it", "nl", "pt"], admin="string",
-           keywords=("cms",)),  # fmt: skip
+    _entry(
+        1801,
+        "wordpress",
+        "6.4.3",
+        php="7.4",
+        size_mb=68.0,
+        languages=ALL_LANGUAGES,
+        latest=False,
+        branch="old",
+        keywords=("blog", "cms"),
+    ),
+    _entry(
+        1842,
+        "wordpress",
+        "6.5.2",
+        php="7.4",
+        size_mb=71.5,
+        languages=ALL_LANGUAGES,
+        upgrade_from=(1801,),
+        keywords=("blog", "cms"),
+    ),
+    _entry(
+        1843,
+        "prestashop",
+        "8.1.5",
+        php="8.1",
+        size_mb=212.0,
+        admin="email",
+        languages=["cz", "de", "en", "es", "fr", "it", "nl", "pl", "pt"],
+        keywords=("shop", "e-commerce"),
+    ),
+    _entry(
+        1844, "joomla", "5.1.0", php="8.1", size_mb=96.3, languages=ALL_LANGUAGES, keywords=("cms",)
+    ),
+    _entry(
+        1845,
+        "drupal",
+        "10.2.5",
+        php="8.1",
+        size_mb=118.7,
+        languages=["de", "en", "es", "fr", "it", "nl", "pt"],
+        admin="string",
+        keywords=("cms",),
+    ),
 )
 
 

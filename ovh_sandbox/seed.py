@@ -58,8 +58,9 @@ def _example(account: Account) -> None:
     ):
         account.add("database", sn, doc["name"], doc)
     # WordPress in the blog's folder, one version behind: the Websites tab shows an upgrade.
-    account.add("module", sn, "1500000", installed_module(1500000, 1801, "blog", "blog.example.com",
-                                                          "exampleblog", "mariadb", days=58))  # fmt: skip
+    blog = installed_module(1500000, 1801, "blog", "blog.example.com", "exampleblog", "mariadb",
+                            days=58)  # fmt: skip
+    account.add("module", sn, "1500000", blog)
     for function, object_type, object_id, days, outcome in (
         ("attachedDomain/create", "AttachedDomain", "example.com", 120, "done"),
         ("attachedDomain/create", "AttachedDomain", "www.example.com", 120, "done"),

@@ -138,9 +138,16 @@ def installed_module(
         "adminName": "admin",
         "creationDate": installed,
         "dependencies": [
-            {"name": name, "password": None, "port": ENGINE_DEFAULTS[engine][1],
-             "prefix": "wp_", "server": name, "type": "mysql", "user": user}
-        ],  # fmt: skip
+            {
+                "name": name,
+                "password": None,
+                "port": ENGINE_DEFAULTS[engine][1],
+                "prefix": "wp_",
+                "server": name,
+                "type": "mysql",
+                "user": user,
+            }
+        ],
         "id": install_id,
         "language": "en",
         "lastUpdate": installed,

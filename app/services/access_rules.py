@@ -26,6 +26,7 @@ HOSTING = "hosting"
 DOMAINS = "domains"
 SSL = "ssl"
 DATABASES = "databases"
+MODULES = "modules"
 TASKS = "tasks"
 
 FEATURE_LABELS = {
@@ -34,6 +35,7 @@ FEATURE_LABELS = {
     DOMAINS: _l("Domains"),
     SSL: _l("SSL certificates"),
     DATABASES: _l("Databases"),
+    MODULES: _l("Applications (one-click modules)"),
     TASKS: _l("Tasks"),
 }
 # English names for the command line.
@@ -43,6 +45,7 @@ FEATURE_NAMES = {
     DOMAINS: "domains",
     SSL: "SSL certificates",
     DATABASES: "databases",
+    MODULES: "applications (one-click modules)",
     TASKS: "tasks",
 }
 
@@ -67,6 +70,10 @@ WEB = "/hosting/web"
 IAM = "webHosting:apiovh:"
 
 PANEL_RULES: tuple[PanelRule, ...] = (
+    # OVH's catalogue first: ``/hosting/web/moduleList`` is one segment, like a serviceName, so
+    # this row must come before the plans' ``/hosting/web/*`` to be the one a call is matched to.
+    # OVH's schema names no IAM action for the catalogue (it is the same for everyone).
+    *_rules(MODULES, ("GET", f"{WEB}/moduleList", None), ("GET", f"{WEB}/moduleList/*", None)),
     *_rules(
         ACCOUNT,
         ("GET", "/me", "account:apiovh:me/get"),
@@ -108,6 +115,14 @@ PANEL_RULES: tuple[PanelRule, ...] = (
         ("POST", f"{WEB}/*/database", IAM + "database/create"),
         ("POST", f"{WEB}/*/database/*/changePassword", IAM + "database/changePassword"),
         ("DELETE", f"{WEB}/*/database/*", IAM + "database/delete"),
+    ),
+    *_rules(
+        MODULES,
+        ("GET", f"{WEB}/*/module", IAM + "module/get"),
+        ("GET", f"{WEB}/*/module/*", IAM + "module/get"),
+        ("POST", f"{WEB}/*/module", IAM + "module/create"),
+        ("POST", f"{WEB}/*/module/*/changePassword", IAM + "module/changePassword"),
+        ("DELETE", f"{WEB}/*/module/*", IAM + "module/delete"),
     ),
     *_rules(
         TASKS,

@@ -133,7 +133,7 @@ CALLS: list[tuple[str, str, str, str, dict[str, Any] | None, str]] = [
                     "server": "example.mysql.db",
                     "port": 3306,
                 }
-            ],  # fmt: skip
+            ],
         },
         "",
     ),

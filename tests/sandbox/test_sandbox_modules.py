@@ -46,7 +46,7 @@ def install(client: ovh.Client, **overrides: Any) -> dict[str, Any]:
                 "port": 3306,
                 "prefix": "wp_",
             }
-        ],  # fmt: skip
+        ],
         **overrides,
     }
     task: dict[str, Any] = client.post(MODULES, **body)
@@ -88,7 +88,7 @@ def test_an_install_is_a_task_and_the_module_is_ready_when_it_ends(client: ovh.C
             {"language": "fi", "moduleId": 1843, "adminName": "a@b.fr"},
             BadParametersError,
             "language",
-        ),  # fmt: skip
+        ),
         ({"domain": "nowhere.example.org"}, BadParametersError, "not attached"),
         ({"path": "../up"}, BadParametersError, "home folder"),
         ({"moduleId": 1843, "language": "fr"}, BadParametersError, "email"),
