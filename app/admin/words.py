@@ -33,6 +33,9 @@ ACTIONS: dict[str, Any] = {
     "database.create": _l("Created a database"),
     "database.change_password": _l("Changed a database password"),
     "database.delete": _l("Deleted a database"),
+    "site.launch": _l("Launched a site"),
+    "module.password": _l("Asked for an application's new admin password"),
+    "module.remove": _l("Removed an application"),
 }
 
 # Sign-ins, and changes to people and their access: administrators' business only.
@@ -64,7 +67,20 @@ PARAMETERS: dict[str, Any] = {
     "chain_certificates": _l("Certificates in the chain"),
     "fingerprint_sha256": _l("Fingerprint (SHA-256)"),
     "from": _l("From"),
+    "plan": _l("Launch"),
+    "www": _l("With its www. version"),
+    "auto_dns": _l("DNS records by OVH"),
+    "content": _l("In the folder"),
+    "module_title": _l("Application"),
+    "language": _l("Language"),
+    "admin_name": _l("Administrator"),
+    "database": _l("Database"),
+    "database_user": _l("Database user"),
+    "offer": _l("Offer"),
+    "steps": _l("Steps"),
 }
+# Launch parameters kept for the panel itself, not worth a line in the history.
+HIDDEN = frozenset({"module_id", "module_name"})
 
 ERRORS: dict[str, Any] = {
     "locked": _l("Too many failed attempts: signing in is paused for a while"),
@@ -94,11 +110,19 @@ def details(parameters: Mapping[str, Any] | None) -> list[tuple[str, str]]:
     return [
         (str(PARAMETERS.get(key, key)), _value(key, value))
         for key, value in parameters.items()
-        if value not in (None, "", [])
+        if value not in (None, "", []) and key not in HIDDEN
     ]
 
 
 def _value(key: str, value: Any) -> str:
+    if key == "steps" and isinstance(value, list):
+        from app.launch.words import STATES
+
+        return ", ".join(
+            f"{step.get('target')}: {STATES.get(step.get('state'), step.get('state'))}"
+            for step in value
+            if isinstance(step, dict)
+        )
     if key in ("cdn", "firewall"):
         return gettext("On") if value == "active" else gettext("Off")
     if isinstance(value, bool):

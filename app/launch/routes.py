@@ -4,6 +4,8 @@ undo when a step fails."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import redirect, render_template, url_for
 from flask_babel import get_locale
 from werkzeug.wrappers import Response
@@ -13,6 +15,7 @@ from app.forms import PanelForm
 from app.launch import actions, bp, loaders
 from app.launch.forms import LaunchForm
 from app.launch.plans import database_offer
+from app.models import LaunchPlan
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -49,13 +52,35 @@ def progress(service_name: str, plan_id: int) -> str:
     return render_template("launch/_steps.html", **loaders.progress_page(service_name, plan_id))
 
 
-@bp.post("/<int:plan_id>/<any(start, retry, undo, discard):change>")
-@requires(Action.OPERATE)
-def act(service_name: str, plan_id: int, change: str) -> Response:
+def _act(service_name: str, plan_id: int, change: Callable[[LaunchPlan], None]) -> Response:
     plan = loaders.plan_of(service_name, plan_id)
-    form = PanelForm()
-    if form.validate_on_submit():
-        getattr(actions, change)(plan)
-    if change == "discard":
+    if PanelForm().validate_on_submit():
+        change(plan)
+    if change is actions.discard:
         return redirect(url_for("launch.new", service_name=service_name))
     return redirect(url_for("launch.show", service_name=service_name, plan_id=plan_id))
+
+
+@bp.post("/<int:plan_id>/start")
+@requires(Action.OPERATE)
+def start(service_name: str, plan_id: int) -> Response:
+    return _act(service_name, plan_id, actions.start)
+
+
+@bp.post("/<int:plan_id>/retry")
+@requires(Action.OPERATE)
+def retry(service_name: str, plan_id: int) -> Response:
+    return _act(service_name, plan_id, actions.retry)
+
+
+@bp.post("/<int:plan_id>/undo")
+@requires(Action.OPERATE)
+def undo(service_name: str, plan_id: int) -> Response:
+    """Removes only what this launch created; staff who may launch may take it back."""
+    return _act(service_name, plan_id, actions.undo)
+
+
+@bp.post("/<int:plan_id>/discard")
+@requires(Action.OPERATE)
+def discard(service_name: str, plan_id: int) -> Response:
+    return _act(service_name, plan_id, actions.discard)

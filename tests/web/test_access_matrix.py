@@ -83,6 +83,14 @@ ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
     ("ssl.regenerate_domain", "POST"): 404,
     ("ssl.delete_domain", "GET"): 404,
     ("ssl.delete_domain", "POST"): 404,
+    ("launch.new", "POST"): 200,  # empty form: shown again with its errors
+    # No launch has been prepared in the sample: a plan that does not exist is not found.
+    ("launch.show", "GET"): 404,
+    ("launch.progress", "GET"): 404,
+    ("launch.start", "POST"): 404,
+    ("launch.retry", "POST"): 404,
+    ("launch.undo", "POST"): 404,
+    ("launch.discard", "POST"): 404,
 }
 
 
@@ -137,6 +145,8 @@ class Matrix:
             "task_id": str(task_ids[0]),
             "name": str(databases[0]),
             "filename": "css/bootstrap.min.css",
+            "plan_id": "999999",
+            "install_id": "1500000",  # the sample's WordPress in the blog's folder
         }
 
     def url(self, endpoint: str, rule: str) -> str:
