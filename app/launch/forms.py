@@ -45,8 +45,8 @@ class LaunchForm(AttachDomainForm):
     admin_password = PasswordField(
         _l("Administrator's password"),
         description=_l(
-            "At least 12 characters. The panel shows it once, on the next page, and never keeps "
-            "it after the application is installed."
+            "At least 12 characters. Keep it somewhere safe: the panel never shows it again and "
+            "forgets it once the application is installed."
         ),
     )
     submit = SubmitField(_l("Review the launch"))

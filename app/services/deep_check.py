@@ -19,7 +19,16 @@ from urllib.parse import urlsplit
 import ovh
 import requests
 
-from app.services import access_rules, account, databases, domains, hosting, ssl, tasks
+from app.services import (
+    access_rules,
+    account,
+    databases,
+    domains,
+    hosting,
+    modules,
+    ssl,
+    tasks,
+)
 from app.services.answer_checks import CallResult, Recorded, Scrubber, check
 from app.services.cache import MemoryStore, ResponseCache
 from app.services.client import OvhGateway
@@ -146,6 +155,7 @@ def run(client: ovh.Client, endpoint: str, services: list[str] | None = None) ->
         several = [plan.service_name for plan in plans if plan.multiple_ssl]
         if several and not set(several) & set(chosen):
             chosen = [*chosen[: DEFAULT_SERVICES - 1], several[0]]
+    step("modules.list_catalogue", lambda: modules.list_catalogue(gateway))
     report.services_total, report.services_read = len(names), len(chosen)
     for service_name in chosen:
         _read_service(gateway, service_name, step)
@@ -203,6 +213,15 @@ def _read_service(
         step(
             "databases.get_versions",
             lambda: databases.get_versions(gateway, service_name, engines[0]),
+        )
+    installed = step(
+        "modules.list_installed", lambda: modules.list_installed(gateway, service_name)
+    )
+    if installed:
+        install_id = installed[0].id
+        step(
+            "modules.get_installed",
+            lambda: modules.get_installed(gateway, service_name, install_id),
         )
     page = step("tasks.list_tasks", lambda: tasks.list_tasks(gateway, service_name))
     if page is not None and page.tasks:
