@@ -119,7 +119,7 @@ def _value(key: str, value: Any) -> str:
         from app.launch.words import STATES
 
         return ", ".join(
-            f"{step.get('target')}: {STATES.get(step.get('state'), step.get('state'))}"
+            f"{step.get('target')}: {STATES.get(str(step.get('state')), step.get('state'))}"
             for step in value
             if isinstance(step, dict)
         )
