@@ -26,6 +26,10 @@ def new(service_name: str) -> str | Response:
     form.offer_choices(page["attached"])
     form.offer_catalogue(page["catalogue"], str(get_locale() or "en")[:2])
     form.database_room = database_offer(page["offers"]) is not None
+    if not form.is_submitted():  # the application most sites start with, when OVH offers it
+        form.module.data = next(
+            (str(m.id) for m in page["catalogue"] if m.name == "wordpress"), form.module.data
+        )
     if form.validate_on_submit():
         plan = actions.prepare(page["service"], form, page["offers"], page["existing"])
         return redirect(url_for("launch.show", service_name=service_name, plan_id=plan.id))

@@ -10,6 +10,7 @@ same plan never start a step twice.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import update
@@ -28,9 +29,10 @@ RUNNING, DONE, FAILED, UNDOING, UNDONE = "running", "done", "failed", "undoing",
 FINISHED_STEP = frozenset({"done", "skipped"})
 UNDOABLE = frozenset({plans.ATTACH, plans.ATTACH_WWW, plans.DATABASE, plans.INSTALL})
 # The HTTPS step's outcomes that leave nothing to wait for, and why HTTPS is not on yet.
-HTTPS_LATER = frozenset(
-    {completion.DNS, completion.BUDGET, completion.IMPORTED, completion.UNCHECKED}
-)
+HTTPS_LATER = frozenset({completion.DNS, completion.BUDGET, completion.IMPORTED})
+# When the call budget left no room to check the DNS, the HTTPS step waits this long and asks
+# again on a later update, rather than give up or spend the budget on every update.
+UNCHECKED_PAUSE = timedelta(seconds=30)
 
 
 def advance(plan_id: int) -> LaunchPlan | None:
@@ -74,6 +76,8 @@ def _forward(plan: LaunchPlan) -> None:
             _follow(plan, step)
             if step.state == RUNNING:
                 return
+        if step.state == "waiting" and _paused(step):
+            return
         if step.state == "waiting" and _claim(step):
             _start(plan, step)
             if step.state in (RUNNING, "starting"):
@@ -109,6 +113,13 @@ def _backward(plan: LaunchPlan) -> None:
     plan.state = UNDONE
     plan.sealed = None
     _record(plan)
+
+
+def _paused(step: LaunchStep) -> bool:
+    unchecked = step.result.get("decision") == completion.UNCHECKED
+    return (
+        unchecked and step.started_at is not None and (utcnow() - step.started_at < UNCHECKED_PAUSE)
+    )
 
 
 def _claim(step: LaunchStep) -> bool:
@@ -192,6 +203,8 @@ def _https(plan: LaunchPlan, step: LaunchStep) -> None:
         step.state, step.ended_at = "done", utcnow()
     elif result in HTTPS_LATER:
         step.state, step.ended_at = "skipped", utcnow()
+    elif result == completion.UNCHECKED:
+        step.state = "waiting"  # asked again after UNCHECKED_PAUSE
     else:
         step.state, step.ended_at, step.error = FAILED, utcnow(), found.get("detail")
 

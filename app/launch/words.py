@@ -36,13 +36,13 @@ PLAN_STATES: dict[str, Any] = {
 HTTPS_LATER: dict[str, Any] = {
     "dns": _l(
         "The domain's DNS does not point to this hosting yet, so no certificate can include it. "
-        "Create the records shown when you started; the SSL tab then renews the certificate."
+        "Create the records shown when you started, then renew the certificate from the SSL "
+        "tab."
     ),
     "budget": _l(
         "The certificate was renewed too often this week; the SSL tab says when it can be."
     ),
     "imported": _l("This plan uses a certificate you imported: add the address to it yourself."),
-    "unchecked": _l("The panel could not check the DNS just now; the SSL tab finishes it later."),
 }
 
 
@@ -64,6 +64,8 @@ def step_state(step: LaunchStep) -> str:
 
 def step_problem(step: LaunchStep) -> str | None:
     """Why a step did not work, or why HTTPS is not on yet, in plain words."""
+    if step.state == "waiting" and step.result.get("decision") == "unchecked":
+        return str(_l("The panel could not check the DNS just now; it asks again in a moment."))
     if step.state == "skipped":
         return str(HTTPS_LATER.get(step.result.get("decision", ""), "")) or None
     if step.state != "failed":

@@ -68,6 +68,14 @@
     window.clearTimeout(timer);
     timer = window.setTimeout(ask, 250);
   });
+  // An address pasted from the browser (https://…/) is shown as the domain it stands for.
+  domain.addEventListener("change", function () {
+    ask(function () {
+      if (current && domain.value.trim() !== current.unicode) {
+        domain.value = current.unicode;
+      }
+    });
+  });
   folder.addEventListener("input", function () {
     proposed = folder.value === "";
     warn();
