@@ -133,4 +133,6 @@ def test_the_attach_form_proposes_a_folder_cleans_a_pasted_address_and_warns(
     expect(page.get_by_label("Let OVH create the DNS records")).to_be_checked()
     page.get_by_role("button", name="Attach the domain").click()
     page.wait_for_url("**/tasks/**")
-    assert page.get_by_role("heading", name="Attaching launch-example.org to Example shop")
+    expect(
+        page.get_by_role("heading", name="Attaching launch-example.org to Example shop")
+    ).to_be_visible()
