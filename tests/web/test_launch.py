@@ -127,3 +127,25 @@ def test_a_viewer_sees_no_launch_and_cannot_start_one(staff_client: Any) -> None
     assert client.get(LAUNCH, headers=EN).status_code == 403
     overview = client.get(f"/hosting/{GRANTED_SERVICE}/", headers=EN).get_data(as_text=True)
     assert "Launch a site" not in overview
+
+
+def test_a_launch_makes_one_write_per_step_and_reads_what_it_follows(
+    admin_client: FlaskClient, sandbox: Any
+) -> None:
+    admin_client.get(LAUNCH, headers=EN)  # python-ovh's clock sync out of the count
+    sandbox.clear_stats()
+    summary = fill(admin_client, "counted.example.org")
+    press(admin_client, summary.location, "start")
+    for _ in range(8):
+        page = admin_client.get(summary.location + "/progress", headers=EN)
+        if 'data-plan-state="done"' in page.get_data(as_text=True):
+            break
+    routes = sandbox.stats()["by_route"]
+    writes = {route: n for route, n in routes.items() if not route.startswith("GET")}
+    assert writes == {
+        "POST /hosting/web/{serviceName}/attachedDomain": 1,
+        "POST /hosting/web/{serviceName}/database": 1,
+        "POST /hosting/web/{serviceName}/module": 1,
+        "POST /hosting/web/{serviceName}/ssl/regenerate": 1,
+    }
+    print("\nOVH calls of a launch (form to done):", sum(routes.values()), routes)
