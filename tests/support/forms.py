@@ -7,7 +7,12 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from app.services.domain_names import DomainNameError, parse_domain, proposed_folder
+from app.services.domain_names import (
+    DomainNameError,
+    is_registrable,
+    parse_domain,
+    proposed_folder,
+)
 from tests.support.panel_data import GRANTED_SERVICE
 
 
@@ -37,8 +42,9 @@ def attach(client: FlaskClient, domain: str, **fields: Any) -> Any:
     """Attach ``domain`` to the granted service through the real form, as its defaults are: the
     folder it proposes, HTTPS, OVH's DNS records and the ``www.`` pair, unless ``fields`` say
     otherwise."""
-    values = {"domain": domain, "path": folder_for(domain), "ssl": "y", "with_www": "y"}
-    values["auto_dns"] = "y"  # ticked by default
+    values: dict[str, Any] = {"domain": domain, "path": folder_for(domain), "ssl": "y"}
+    values["auto_dns"] = "y"
+    values["with_www"] = "y" if main_domain(domain) else None  # as the page's script leaves it
     values.update(fields)
     return submit(client, f"/hosting/{GRANTED_SERVICE}/domains/attach", **values)
 
@@ -49,6 +55,13 @@ def folder_for(domain: str) -> str:
         return proposed_folder(parse_domain(domain).ascii)
     except DomainNameError:
         return "site"
+
+
+def main_domain(domain: str) -> bool:
+    try:
+        return is_registrable(parse_domain(domain).ascii)
+    except DomainNameError:
+        return True
 
 
 def link_token(link: str) -> str:
