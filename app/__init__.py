@@ -108,9 +108,11 @@ def register_blueprints(app: Flask) -> None:
     from app.ftp import bp as ftp_bp
     from app.health import bp as health_bp
     from app.hosting import bp as hosting_bp
+    from app.launch import bp as launch_bp
     from app.php import bp as php_bp
     from app.ssl import bp as ssl_bp
     from app.tasks import bp as tasks_bp
+    from app.websites import bp as websites_bp
 
     app.register_blueprint(health_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
@@ -123,6 +125,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(ftp_bp, url_prefix="/hosting/<service_name>/access")
     app.register_blueprint(php_bp, url_prefix="/hosting/<service_name>/php")
     app.register_blueprint(cron_bp, url_prefix="/hosting/<service_name>/cron")
+    app.register_blueprint(launch_bp, url_prefix="/hosting/<service_name>/launch")
+    app.register_blueprint(websites_bp, url_prefix="/hosting/<service_name>/websites")
     app.add_url_rule("/", "index", home)
 
 

@@ -169,3 +169,60 @@ class SignInThrottle(db.Model):  # type: ignore[name-defined]
     # A pair that signed in successfully: the account's own pause never applies to it.
     known: Mapped[bool] = mapped_column(default=False)
     last_success_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class LaunchPlan(db.Model):  # type: ignore[name-defined]
+    """A site being launched: what the person asked for, and where it stands. Its steps are
+    :class:`LaunchStep` rows; ``app.launch.runner.advance`` moves it on."""
+
+    __tablename__ = "launch_plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_name: Mapped[str] = mapped_column(String(255), index=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # draft (summary shown, nothing sent), running, done, failed, undoing, undone
+    state: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    domain: Mapped[str] = mapped_column(String(255))
+    path: Mapped[str] = mapped_column(String(255))
+    # Everything else chosen on the form (no secret): www, ssl, auto_dns, content, module…
+    choices: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The passwords the steps still have to send, encrypted with a key derived from SECRET_KEY;
+    # emptied as soon as the last step needing them was accepted by OVH, or the plan discarded.
+    sealed: Mapped[str | None] = mapped_column(Text, nullable=True)
+    audit_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("audit_entries.id", ondelete="SET NULL"), nullable=True
+    )
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    steps: Mapped[list[LaunchStep]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="LaunchStep.position"
+    )
+
+
+class LaunchStep(db.Model):  # type: ignore[name-defined]
+    """One OVH operation of a launch: attach, database, install, HTTPS…, each an OVH task."""
+
+    __tablename__ = "launch_steps"
+    __table_args__ = (UniqueConstraint("plan_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("launch_plans.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column()
+    kind: Mapped[str] = mapped_column(String(16))
+    target: Mapped[str] = mapped_column(String(255))
+    # waiting, starting (claimed by one runner), running, done, skipped, failed,
+    # undoing, undone
+    state: Mapped[str] = mapped_column(String(16), default="waiting")
+    task_id: Mapped[int | None] = mapped_column(nullable=True)
+    undo_task_id: Mapped[int | None] = mapped_column(nullable=True)
+    # What OVH made (a module's installation id) and why a step ended as it did.
+    result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    query_id: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    started_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    ended_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+    plan: Mapped[LaunchPlan] = relationship(back_populates="steps")

@@ -115,6 +115,9 @@ def init_app(app: Flask) -> None:
         ssl_week_limit=REGENERATIONS_PER_WEEK,
     )
     app.context_processor(template_context)
+    from app.launch.words import init_app as launch_words
+
+    launch_words(app)
     app.config.setdefault("BOOTSTRAP_SERVE_LOCAL", True)
     from flask_bootstrap import Bootstrap5
 

@@ -15,6 +15,7 @@ from ovh_sandbox import (
     hosting_cron,
     hosting_databases,
     hosting_domains,
+    hosting_modules,
     hosting_php,
     hosting_service,
     hosting_ssl,
@@ -44,6 +45,7 @@ def create_sandbox_app(config: SandboxConfig) -> Flask:
         hosting_users.bp,
         hosting_php.bp,
         hosting_cron.bp,
+        hosting_modules.bp,
         oauth2.bp,
     ):
         app.register_blueprint(blueprint)

@@ -81,6 +81,9 @@ EFFECTS: dict[str, tuple[Effect, Effect]] = {
     "hostedssl/import": (_finish, _remove),
     "hostedssl/regenerate": (_issue_certificate, _revert),
     "hostedssl/delete": (_remove, _revert),
+    "module/install": (_finish, _remove),
+    "module/delete": (_remove, _revert),
+    "module/changePassword": (_finish, _revert),
 }
 
 

@@ -19,6 +19,20 @@ LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 DEFAULT_PATH = "www"
 WRITABLE = ("cdn", "firewall", "ipLocation", "ownLog", "path", "runtimeId", "ssl")
 DNS_TRIGGERS = {"elsewhere-": "elsewhere", "nodns-": "none"}
+# The DNS zones managed in the sandbox's OVH account: attaching a domain of one of them points it
+# here (OVH's automatic configuration) unless the request says ``bypassDNSConfiguration: true``.
+ACCOUNT_ZONES = ("example.com", "example.net", "example.org")
+
+
+def _dns_after_attach(name: str, bypass: bool) -> str:
+    first_label = name.split(".", 1)[0]
+    for prefix, state in DNS_TRIGGERS.items():
+        if first_label.startswith(prefix):
+            return state
+    in_account = any(name == zone or name.endswith("." + zone) for zone in ACCOUNT_ZONES)
+    if in_account and bypass:
+        return "none"  # OVH left the account's zone alone: no record points the name anywhere
+    return "hosting"
 
 
 def domain_doc(service: str, domain: str) -> dict[str, Any]:
@@ -84,11 +98,7 @@ def attach(serviceName: str) -> Response:
     if holder is not None:
         where = "this hosting" if holder["service"] == serviceName else "another hosting"
         raise conflict(f"The domain {name} is already attached to {where}")
-    first_label = name.split(".", 1)[0]
-    dns = next(
-        (state for prefix, state in DNS_TRIGGERS.items() if first_label.startswith(prefix)),
-        "hosting",
-    )
+    dns = _dns_after_attach(name, values.get("bypassDNSConfiguration") is True)
     task = tasks.create(
         api.conn(),
         serviceName,

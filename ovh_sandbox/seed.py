@@ -13,7 +13,15 @@ from contextlib import closing
 
 from ovh_sandbox import credentials, db, faults, stats
 from ovh_sandbox.config import SandboxConfig
-from ovh_sandbox.seed_data import Account, Plan, certificate, database, domain, service
+from ovh_sandbox.seed_data import (
+    Account,
+    Plan,
+    certificate,
+    database,
+    domain,
+    installed_module,
+    service,
+)
 from ovh_sandbox.seed_settings import add_settings
 
 FIRST_TASK_ID = 4_200_000
@@ -50,6 +58,10 @@ def _example(account: Account) -> None:
         database("exampleblog", "mariadb", quota_mb=400, used_mb=391.7, dumps=1),
     ):
         account.add("database", sn, doc["name"], doc)
+    # WordPress in the blog's folder, one version behind: the Websites tab shows an upgrade.
+    blog = installed_module(1500000, 1801, "blog", "blog.example.com", "exampleblog", "mariadb",
+                            days=58)  # fmt: skip
+    account.add("module", sn, "1500000", blog)
     for function, object_type, object_id, days, outcome in (
         ("attachedDomain/create", "AttachedDomain", "example.com", 120, "done"),
         ("attachedDomain/create", "AttachedDomain", "www.example.com", 120, "done"),

@@ -127,6 +127,38 @@ def domain(
     }
 
 
+def installed_module(
+    install_id: int, module_id: int, path: str, domain: str, user: str, engine: str, *, days: int
+) -> dict[str, Any]:
+    """A one-click module already installed (``hosting.web.module``)."""
+    name = database_name(user, engine)
+    installed = clock.iso(clock.now() - days * DAY)
+    return {
+        "adminFolder": "wp-admin",
+        "adminName": "admin",
+        "creationDate": installed,
+        "dependencies": [
+            {
+                "name": name,
+                "password": None,
+                "port": ENGINE_DEFAULTS[engine][1],
+                "prefix": "wp_",
+                "server": name,
+                "type": "mysql",
+                "user": user,
+            }
+        ],
+        "id": install_id,
+        "language": "en",
+        "lastUpdate": installed,
+        "moduleId": module_id,
+        "path": path,
+        "status": "created",
+        "targetUrl": f"https://{domain}/",
+        "taskId": None,
+    }
+
+
 def database_name(user: str, engine: str) -> str:
     return user + ENGINE_DEFAULTS[engine][2]
 

@@ -44,6 +44,9 @@ ACTIONS: dict[str, Any] = {
     "cron.update": _l("Changed a scheduled job"),
     "cron.switch": _l("Switched a scheduled job off or on"),
     "cron.delete": _l("Deleted a scheduled job"),
+    "site.launch": _l("Launched a site"),
+    "module.password": _l("Asked for an application's new admin password"),
+    "module.remove": _l("Removed an application"),
 }
 
 # Sign-ins, and changes to people and their access: administrators' business only.
@@ -93,6 +96,16 @@ PARAMETERS: dict[str, Any] = {
     "description": _l("Description"),
     "email": _l("Email when it fails"),
     "status": _l("Status"),
+    "plan": _l("Launch"),
+    "www": _l("With its www. version"),
+    "auto_dns": _l("DNS records by OVH"),
+    "content": _l("In the folder"),
+    "module_title": _l("Application"),
+    "admin_name": _l("Administrator"),
+    "database": _l("Database"),
+    "database_user": _l("Database user"),
+    "offer": _l("Offer"),
+    "steps": _l("Steps"),
 }
 # Parameters whose values have words of their own (``label_of`` kind).
 LABELLED = {
@@ -101,6 +114,8 @@ LABELLED = {
     "httpFirewall": "php_firewall",
     "email": "cron_email",
 }
+# Launch parameters kept for the panel itself, not worth a line in the history.
+HIDDEN = frozenset({"module_id", "module_name"})
 
 ERRORS: dict[str, Any] = {
     "locked": _l("Too many failed attempts: signing in is paused for a while"),
@@ -130,11 +145,19 @@ def details(parameters: Mapping[str, Any] | None) -> list[tuple[str, str]]:
     return [
         (str(PARAMETERS.get(key, key)), _value(key, value))
         for key, value in parameters.items()
-        if value not in (None, "", [])
+        if value not in (None, "", []) and key not in HIDDEN
     ]
 
 
 def _value(key: str, value: Any) -> str:
+    if key == "steps" and isinstance(value, list):
+        from app.launch.words import STATES
+
+        return ", ".join(
+            f"{step.get('target')}: {STATES.get(str(step.get('state')), step.get('state'))}"
+            for step in value
+            if isinstance(step, dict)
+        )
     if key in ("cdn", "firewall"):
         return gettext("On") if value == "active" else gettext("Off")
     if isinstance(value, bool):

@@ -22,18 +22,23 @@ def attach(
     settings: domains.DomainSettings,
     with_www: bool,
     attached: list[domains.AttachedDomain],
+    auto_dns: bool = True,
 ) -> Started:
     """Attach ``name``, then its www pair when asked: a refused pair is said, never an error."""
-    started = _attach(service_name, name.ascii, settings)
+    started = _attach(service_name, name.ascii, settings, auto_dns)
     www = f"www.{name.ascii}"
-    if not with_www or not is_registrable(name.ascii):
-        return started
     words = {"www": www, "domain": name.unicode}
+    if with_www and not is_registrable(name.ascii):
+        alone = _("%(domain)s is a subdomain: it has no www. version, so it was attached alone.",
+                  domain=name.unicode)  # fmt: skip
+        return replace(started, notes=(("info", alone),))
+    if not with_www:
+        return started
     if www in {domain.domain for domain in attached}:
         only = _("%(www)s was already attached, so only %(domain)s was added.", **words)
         return replace(started, notes=(("info", only),))
     try:
-        pair = _attach(service_name, www, settings)
+        pair = _attach(service_name, www, settings, auto_dns)
     except (InvalidInput, Conflict) as error:
         why = explain(error, reference=True)
         refused = _(
@@ -68,7 +73,9 @@ def detach(service_name: str, domain: str, leave_dns: bool) -> Started:
     return _change("domain.detach", domain, send, service_name, parameters=parameters)
 
 
-def _attach(service_name: str, name: str, settings: domains.DomainSettings) -> Started:
-    send = partial(domains.attach_domain, domain=name, settings=settings)
-    parameters = {"domain": name, **settings.to_ovh()}
+def _attach(
+    service_name: str, name: str, settings: domains.DomainSettings, auto_dns: bool
+) -> Started:
+    send = partial(domains.attach_domain, domain=name, settings=settings, auto_dns=auto_dns)
+    parameters = {"domain": name, **settings.to_ovh(), "bypassDNSConfiguration": not auto_dns}
     return _change("domain.attach", name, send, service_name, parameters=parameters)

@@ -16,7 +16,17 @@ from wtforms.validators import ValidationError
 from wtforms.widgets import HiddenInput
 
 from app.forms import PanelForm, retried
-from app.services.domain_names import DomainName, DomainNameError, parse_domain
+from app.services.domain_names import (
+    DomainName,
+    DomainNameError,
+    display_name,
+    folders_in_use,
+    is_registrable,
+    parse_domain,
+    pasted_host,
+    proposed_folder,
+    same_folder,
+)
 from app.services.domains import IP_LOCATIONS, SETTINGS, AttachedDomain, DomainSettings
 
 MAX_PATH_LENGTH = 200
@@ -39,11 +49,7 @@ DOMAIN_ERRORS: dict[str, Any] = {
 
 def normalized_path(text: str) -> str:
     """The folder as OVH wants it: relative to the home folder, no ``./``, no trailing ``/``."""
-    path = (text or "").strip()
-    while path.startswith("./"):
-        path = path[2:]
-    path = re.sub(r"/{2,}", "/", path).rstrip("/")
-    return path or "."
+    return same_folder(text)
 
 
 def check_path(form: PanelForm, field: Field) -> None:
@@ -51,6 +57,14 @@ def check_path(form: PanelForm, field: Field) -> None:
     if any(ord(char) < 32 or ord(char) == 127 for char in raw):
         raise ValidationError(_l("The folder name contains invisible control characters."))
     path = normalized_path(raw)
+    if path == ".":
+        # The home folder itself holds every site's folder (and more): a site shown from there
+        # would show all of them. OVH would take it, written "." on the Domains tab. The form
+        # comes back with the proposed folder filled in.
+        field.data = getattr(form, "proposal", None) or raw
+        raise ValidationError(
+            _l("Choose a folder for this site, for example %(folder)s.", folder=_example(form))
+        )
     if path.startswith("/") or path.startswith("~"):
         raise ValidationError(
             _l(
@@ -76,6 +90,11 @@ def check_path(form: PanelForm, field: Field) -> None:
     field.data = path
 
 
+def _example(form: PanelForm) -> str:
+    proposal: str | None = getattr(form, "proposal", None)
+    return proposal or "shop.example.com"
+
+
 def ip_location_choices() -> list[tuple[str, str]]:
     """OVH's 14 IP locations, named in the reader's language (OVH says UK for Great Britain)."""
     territories = Locale.parse(str(get_locale() or "en")).territories
@@ -93,7 +112,6 @@ class DomainSettingsForm(PanelForm):
 
     path = StringField(
         _l("Folder"),
-        default="www",
         validators=[check_path],
         description=_l(
             "Where this site's files live, inside your hosting space. Visitors of this address "
@@ -145,6 +163,9 @@ class DomainSettingsForm(PanelForm):
             (domain.domain, domain.unicode) for domain in domains if domain.domain != editing
         ]
         self._known_domains = {domain.domain for domain in domains}
+        self.folders = folders_in_use(
+            (domain.domain, domain.path) for domain in domains if domain.domain != editing
+        )
 
     def validate_own_log(self, field: Field) -> None:
         if field.data and field.data not in getattr(self, "_known_domains", set()):
@@ -164,7 +185,8 @@ class AttachDomainForm(DomainSettingsForm):
         _l("Domain"),
         description=_l(
             "The address people will type to reach the site, for example shop.example.com. "
-            "International names such as café.fr are fine."
+            "International names such as café.fr are fine, and so is an address copied from "
+            "the browser."
         ),
     )
     with_www = BooleanField(
@@ -172,19 +194,68 @@ class AttachDomainForm(DomainSettingsForm):
         default=True,
         description=_l(
             "For a main domain such as example.com, www.example.com is attached too, so both "
-            "addresses work. It has no effect on a subdomain such as shop.example.com."
+            "addresses work. A subdomain such as shop.example.com has no www. version."
+        ),
+    )
+    share_folder = BooleanField(
+        _l("Show the same site as the addresses already using this folder"),
+        description=_l("Tick this only if this address should show exactly the same site as them."),
+    )
+    auto_dns = BooleanField(
+        _l("Let OVH create the DNS records"),
+        default=True,
+        description=_l(
+            "When the domain's DNS zone is managed in this same OVH account, OVH adds the records "
+            "that point it to this hosting. Untick it if you manage the domain's DNS yourself or "
+            "elsewhere: you will then be shown the records to create."
         ),
     )
     submit = SubmitField(_l("Attach the domain"))
     parsed: DomainName  # set by validation
+    proposal: str | None = None
+    www_for_subdomain = False  # the www. box came ticked with a subdomain: said, not ignored
 
     def validate_domain(self, field: Field) -> None:
         try:
-            self.parsed = parse_domain(field.data or "")
+            self.parsed = parse_domain(pasted_host(field.data or ""))
         except DomainNameError as error:
             raise ValidationError(DOMAIN_ERRORS[error.reason]) from error
+        field.data = self.parsed.unicode
+        self.proposal = proposed_folder(self.parsed.ascii)
+        if not is_registrable(self.parsed.ascii):
+            # A subdomain has no www. version: the box comes back unticked, and the person is
+            # told when it came ticked (without JavaScript nothing unticked it as they typed).
+            self.www_for_subdomain = bool(self.with_www.data)
+            self.with_www.data = False
         if self.parsed.ascii in getattr(self, "_known_domains", set()):
             raise ValidationError(_l("This domain is already attached to this hosting."))
+
+    def validate_path(self, field: Field) -> None:
+        users = self.folder_users(field.data or "")
+        if users and not self.share_folder.data:
+            raise ValidationError(
+                _l(
+                    "This folder already shows %(addresses)s. Choose another folder for a new "
+                    "site, or tick “Show the same site” below.",
+                    addresses=", ".join(display_name(name) for name in users),
+                )
+            )
+
+    def folder_users(self, folder: str) -> list[str]:
+        """The other addresses this folder already serves (the new name's www pair aside)."""
+        parsed = getattr(self, "parsed", None)
+        mine = {parsed.ascii, f"www.{parsed.ascii}"} if parsed else set()
+        found = getattr(self, "folders", {}).get(same_folder(folder), [])
+        return [name for name in found if name not in mine]
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        # The domain first: the folder's checks speak of it (its proposed folder, its www pair).
+        try:
+            self.parsed = parse_domain(pasted_host(self.domain.data or ""))
+            self.proposal = proposed_folder(self.parsed.ascii)
+        except DomainNameError:
+            self.proposal = None
+        return bool(super().validate(extra_validators))
 
 
 class ModifyDomainForm(DomainSettingsForm):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from flask import render_template, request
+from flask import jsonify, render_template, request
 from werkzeug.wrappers import Response
 
 from app import loaders
@@ -14,6 +14,13 @@ from app.domains import actions, bp
 from app.domains.forms import AttachDomainForm, DetachDomainForm, ModifyDomainForm
 from app.forms import retried
 from app.services import domains
+from app.services.domain_names import (
+    DomainNameError,
+    is_registrable,
+    parse_domain,
+    pasted_host,
+    proposed_folder,
+)
 
 
 @bp.get("/")
@@ -47,10 +54,29 @@ def attach(service_name: str) -> str | Response:
     form.offer_choices(attached)
 
     def attach() -> Started:
-        www = bool(form.with_www.data)
-        return actions.attach(service_name, form.parsed, form.settings(), www, attached)
+        www = bool(form.with_www.data or form.www_for_subdomain)
+        auto_dns = bool(form.auto_dns.data)
+        return actions.attach(service_name, form.parsed, form.settings(), www, attached, auto_dns)
 
-    return respond(form, attach, "domains/attach.html", {"service": service})
+    page = {"service": service, "folders": form.folders}
+    return respond(form, attach, "domains/attach.html", page)
+
+
+@bp.get("/name")
+@requires(Action.OPERATE)
+def name(service_name: str) -> Response:
+    """What the attach and launch forms' script needs as an address is typed: the name as OVH
+    will have it, the folder proposed for it and whether it is a subdomain. No OVH call."""
+    try:
+        parsed = parse_domain(pasted_host(request.args.get("domain", "")))
+    except DomainNameError:
+        return jsonify({})
+    return jsonify(
+        ascii=parsed.ascii,
+        unicode=parsed.unicode,
+        folder=proposed_folder(parsed.ascii),
+        subdomain=not is_registrable(parsed.ascii),
+    )
 
 
 @bp.route("/<domain>/modify", methods=["GET", "POST"])

@@ -31,6 +31,7 @@ DATABASES = "databases"
 FTP = "ftp"
 PHP = "php"
 CRON = "cron"
+MODULES = "modules"
 TASKS = "tasks"
 
 FEATURE_LABELS = {
@@ -42,6 +43,7 @@ FEATURE_LABELS = {
     FTP: _l("FTP and SSH logins"),
     PHP: _l("PHP settings"),
     CRON: _l("Scheduled jobs"),
+    MODULES: _l("Applications (one-click modules)"),
     TASKS: _l("Tasks"),
 }
 # English names for the command line.
@@ -54,6 +56,7 @@ FEATURE_NAMES = {
     FTP: "FTP and SSH logins",
     PHP: "PHP settings",
     CRON: "scheduled jobs",
+    MODULES: "applications (one-click modules)",
     TASKS: "tasks",
 }
 
@@ -78,6 +81,10 @@ WEB = "/hosting/web"
 IAM = "webHosting:apiovh:"
 
 PANEL_RULES: tuple[PanelRule, ...] = (
+    # OVH's catalogue first: ``/hosting/web/moduleList`` is one segment, like a serviceName, so
+    # this row must come before the plans' ``/hosting/web/*`` to be the one a call is matched to.
+    # OVH's schema names no IAM action for the catalogue (it is the same for everyone).
+    *_rules(MODULES, ("GET", f"{WEB}/moduleList", None), ("GET", f"{WEB}/moduleList/*", None)),
     *_rules(
         ACCOUNT,
         ("GET", "/me", "account:apiovh:me/get"),
@@ -146,6 +153,14 @@ PANEL_RULES: tuple[PanelRule, ...] = (
         ("POST", f"{WEB}/*/cron", IAM + "cron/create"),
         ("PUT", f"{WEB}/*/cron/*", IAM + "cron/edit"),
         ("DELETE", f"{WEB}/*/cron/*", IAM + "cron/delete"),
+    ),
+    *_rules(
+        MODULES,
+        ("GET", f"{WEB}/*/module", IAM + "module/get"),
+        ("GET", f"{WEB}/*/module/*", IAM + "module/get"),
+        ("POST", f"{WEB}/*/module", IAM + "module/create"),
+        ("POST", f"{WEB}/*/module/*/changePassword", IAM + "module/changePassword"),
+        ("DELETE", f"{WEB}/*/module/*", IAM + "module/delete"),
     ),
     *_rules(
         TASKS,

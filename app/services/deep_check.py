@@ -27,6 +27,7 @@ from app.services import (
     domains,
     ftp_users,
     hosting,
+    modules,
     php,
     ssl,
     tasks,
@@ -157,6 +158,7 @@ def run(client: ovh.Client, endpoint: str, services: list[str] | None = None) ->
         several = [plan.service_name for plan in plans if plan.multiple_ssl]
         if several and not set(several) & set(chosen):
             chosen = [*chosen[: DEFAULT_SERVICES - 1], several[0]]
+    step("modules.list_catalogue", lambda: modules.list_catalogue(gateway))
     report.services_total, report.services_read = len(names), len(chosen)
     for service_name in chosen:
         _read_service(gateway, service_name, step)
@@ -216,6 +218,15 @@ def _read_service(
             lambda: databases.get_versions(gateway, service_name, engines[0]),
         )
     _read_settings(gateway, service_name, step)
+    installed = step(
+        "modules.list_installed", lambda: modules.list_installed(gateway, service_name)
+    )
+    if installed:
+        install_id = installed[0].id
+        step(
+            "modules.get_installed",
+            lambda: modules.get_installed(gateway, service_name, install_id),
+        )
     page = step("tasks.list_tasks", lambda: tasks.list_tasks(gateway, service_name))
     if page is not None and page.tasks:
         task_id = page.tasks[0].id

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlsplit
 
 import idna
 from publicsuffixlist import PublicSuffixList
@@ -60,6 +62,45 @@ def parse_domain(text: str) -> DomainName:
     if _suffixes().is_public(ascii_name):
         raise DomainNameError("public_suffix")
     return DomainName(ascii=ascii_name, unicode=unicode_name)
+
+
+def pasted_host(text: str) -> str:
+    """The host of an address pasted from a browser (``https://shop.example.org/page``), else the
+    text as typed: people copy the address bar, not the domain."""
+    raw = (text or "").strip()
+    if "://" not in raw and not raw.startswith("//"):
+        if "/" not in raw:
+            return raw
+        raw = "//" + raw  # shop.example.org/ or shop.example.org/page
+    try:
+        host = urlsplit(raw).hostname
+    except ValueError:
+        return text.strip()
+    return host or text.strip()
+
+
+def proposed_folder(name: str) -> str:
+    """The folder proposed for a new site: named after its address (``shop.example.org``), the
+    ``www.`` left out so a domain and its www pair share it. Never ``www``: that is the main
+    site's folder, and a new shop put there would silently show the old site."""
+    return name[4:] if name.startswith("www.") and name.count(".") > 1 else name
+
+
+def folders_in_use(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each folder with the addresses (ASCII) it serves, from ``(domain, path)`` pairs; paths as
+    OVH gives them (``./www``, ``www/``) are compared as the same folder."""
+    found: dict[str, list[str]] = {}
+    for domain, folder in pairs:
+        found.setdefault(same_folder(folder), []).append(domain)
+    return dict(sorted(found.items()))
+
+
+def same_folder(path: str) -> str:
+    """A folder written one way: no ``./`` in front, no ``/`` at the end, ``.`` for the home."""
+    path = (path or "").strip()
+    while path.startswith("./"):
+        path = path[2:]
+    return re.sub(r"/{2,}", "/", path).rstrip("/") or "."
 
 
 def registrable_domain(name: str) -> str | None:

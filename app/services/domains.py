@@ -236,9 +236,16 @@ def diagnose_dns(
 
 
 def attach_domain(
-    gateway: OvhGateway, service_name: str, domain: str, settings: DomainSettings
+    gateway: OvhGateway,
+    service_name: str,
+    domain: str,
+    settings: DomainSettings,
+    auto_dns: bool = True,
 ) -> Task:
-    body = {"domain": domain, **settings.to_ovh()}
+    """Attach ``domain``. With ``auto_dns``, OVH also points it here when its DNS zone is in the
+    same account (OVH's control panel's "automatic configuration", sent as
+    ``bypassDNSConfiguration: false``; true leaves the zone alone)."""
+    body = {"domain": domain, **settings.to_ovh(), "bypassDNSConfiguration": not auto_dns}
     raw = gateway.post(
         path("/hosting/web", service_name, "attachedDomain"), scope=service_name, **body
     )

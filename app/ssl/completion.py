@@ -76,7 +76,7 @@ def complete_https(gateway: OvhGateway, task: Task) -> str | None:
     service_name = task.service_name
     found: dict[str, Any] = {}
     try:
-        result = _decide(gateway, service_name, domain, task.id, found)
+        result = decide_https(gateway, service_name, domain, task.id, found)
     except PanelError as error:
         result = REFUSED
         found["detail"] = str(error.detail or error.message)
@@ -92,9 +92,12 @@ def complete_https(gateway: OvhGateway, task: Task) -> str | None:
     return result
 
 
-def _decide(
+def decide_https(
     gateway: OvhGateway, service_name: str, domain: str, after: int, found: dict[str, Any]
 ) -> str:
+    """Renew (or order) the certificate for ``domain`` if OVH allows it now, else say why not;
+    what was found (the certificate task, the DNS verdict…) goes into ``found``. The launch flow's
+    HTTPS step calls it too."""
     # On offers with ``multipleSSL`` each domain has its own certificate (OVH's per-domain
     # routes); elsewhere the service's one certificate covers every domain.
     own = hosting.get_service(gateway, service_name).multiple_ssl

@@ -40,7 +40,7 @@ PAGES = [
 FORMS: list[tuple[str, dict[str, str]]] = [
     (
         f"/hosting/{SN}/domains/attach",
-        {"domain": "chaos.example.org", "path": "www", "ssl": "y", "with_www": "y"},
+        {"domain": "chaos.example.org", "path": "chaos", "ssl": "y", "with_www": "y"},
     ),
     (f"/hosting/{SN}/ssl/order", {}),
     (f"/hosting/{SN}/databases/new", {"type": "mysql", "version": "8.0", "quota": "100"}),

@@ -104,3 +104,35 @@ def test_the_dns_column_of_a_large_plan_fills_in_as_the_background_checks_it(
     expect(page.locator(".dns-pending")).to_have_count(0, timeout=15_000)
     assert "Still checking" not in page.locator("p[data-dns-summary]").inner_text()
     assert page.get_by_text("Points elsewhere").count() > 0
+
+
+def test_the_attach_form_proposes_a_folder_cleans_a_pasted_address_and_warns(
+    page: Any, users: UserFactory
+) -> None:
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
+    page.goto(f"/hosting/{GRANTED_SERVICE}/domains/attach")
+    www = page.get_by_label("Also attach the www. version")
+    folder = page.get_by_label("Folder", exact=True)
+
+    page.get_by_label("Domain").fill("https://launch.example.org/")
+    expect(folder).to_have_value("launch.example.org")  # proposed from the address
+    expect(www).not_to_be_checked()  # a subdomain: unticked, and said
+    expect(page.get_by_text("This address is a subdomain: it has no www. version")).to_be_visible()
+
+    folder.fill("www")  # the main site's folder: said at once
+    warning = page.locator("[data-folder-warning]")
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text("example.com")
+    folder.fill("launch")
+    expect(warning).to_be_hidden()
+
+    page.get_by_label("Domain").fill("launch-example.org")
+    expect(www).to_be_enabled()
+    www.check()
+    expect(page.get_by_label("Let OVH create the DNS records")).to_be_checked()
+    page.get_by_role("button", name="Attach the domain").click()
+    page.wait_for_url("**/tasks/**")
+    expect(
+        page.get_by_role("heading", name="Attaching launch-example.org to Example shop")
+    ).to_be_visible()

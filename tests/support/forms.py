@@ -7,6 +7,12 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
+from app.services.domain_names import (
+    DomainNameError,
+    is_registrable,
+    parse_domain,
+    proposed_folder,
+)
 from tests.support.panel_data import GRANTED_SERVICE
 
 
@@ -33,10 +39,29 @@ def csrf_token(html: str) -> str:
 
 
 def attach(client: FlaskClient, domain: str, **fields: Any) -> Any:
-    """Attach ``domain`` to the granted service through the real form (folder ``www``, HTTPS and
-    the ``www.`` pair unless ``fields`` say otherwise)."""
-    values = {"domain": domain, "path": "www", "ssl": "y", "with_www": "y", **fields}
+    """Attach ``domain`` to the granted service through the real form, as its defaults are: the
+    folder it proposes, HTTPS, OVH's DNS records and the ``www.`` pair, unless ``fields`` say
+    otherwise."""
+    values: dict[str, Any] = {"domain": domain, "path": folder_for(domain), "ssl": "y"}
+    values["auto_dns"] = "y"
+    values["with_www"] = "y" if main_domain(domain) else None  # as the page's script leaves it
+    values.update(fields)
     return submit(client, f"/hosting/{GRANTED_SERVICE}/domains/attach", **values)
+
+
+def folder_for(domain: str) -> str:
+    """The folder the attach form proposes for ``domain`` (any folder when it is not a name)."""
+    try:
+        return proposed_folder(parse_domain(domain).ascii)
+    except DomainNameError:
+        return "site"
+
+
+def main_domain(domain: str) -> bool:
+    try:
+        return is_registrable(parse_domain(domain).ascii)
+    except DomainNameError:
+        return True
 
 
 def link_token(link: str) -> str:

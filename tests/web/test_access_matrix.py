@@ -92,6 +92,14 @@ ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
     ("php.rollback", "POST"): 200,
     ("cron.create", "POST"): 200,
     ("cron.edit", "POST"): 200,
+    ("launch.new", "POST"): 200,  # empty form: shown again with its errors
+    # No launch has been prepared in the sample: a plan that does not exist is not found.
+    ("launch.show", "GET"): 404,
+    ("launch.progress", "GET"): 404,
+    ("launch.start", "POST"): 404,
+    ("launch.retry", "POST"): 404,
+    ("launch.undo", "POST"): 404,
+    ("launch.discard", "POST"): 404,
 }
 
 
@@ -149,6 +157,8 @@ class Matrix:
             "login": "example-agency",
             "config_id": "1001",
             "cron_id": "1001",
+            "plan_id": "999999",
+            "install_id": "1500000",  # the sample's WordPress in the blog's folder
         }
 
     def url(self, endpoint: str, rule: str) -> str:

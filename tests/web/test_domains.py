@@ -99,7 +99,18 @@ def test_an_international_name_is_attached_in_its_ascii_form(admin_client: Flask
     ("fields", "field", "message"),
     [
         ({"domain": "not a domain"}, "domain", "This is not a valid domain name"),
-        ({"domain": "https://shop.example.org"}, "domain", "This is not a valid domain name"),
+        ({"domain": "https://shop example.org/"}, "domain", "This is not a valid domain name"),
+        (
+            {"domain": "ok.example.org", "path": ""},
+            "path",
+            "Choose a folder for this site, for example ok.example.org",
+        ),
+        (
+            {"domain": "ok.example.org", "path": "./"},
+            "path",
+            "Choose a folder for this site, for example ok.example.org",
+        ),
+        ({"domain": "ok.example.org", "path": "www"}, "path", "This folder already shows"),
         ({"domain": "co.uk"}, "domain", "a domain extension shared by everyone"),
         ({"domain": ""}, "domain", "Type the address of the site"),
         ({"domain": "blog.example.com"}, "domain", "already attached to this hosting"),
@@ -245,7 +256,10 @@ def test_a_refused_www_pair_is_said_and_the_main_domain_still_followed(
     admin_client: FlaskClient,
 ) -> None:
     other = "/hosting/example2.cluster02.hosting.ovh.net/domains/attach"
-    assert submit(admin_client, other, domain="www.pair.example", path="www").status_code == 302
+    assert (
+        submit(admin_client, other, domain="www.pair.example", path="pair.example").status_code
+        == 302
+    )
     answer = attach(admin_client, "pair.example")
     assert answer.status_code == 302 and "also=" not in answer.location
     page = admin_client.get(answer.location, headers=EN).get_data(as_text=True)

@@ -35,11 +35,11 @@ def test_the_history_speaks_plain_words_and_links_each_operation(
     assert "Attached a domain" in rows and "Signed in" in rows
     assert "domain.attach" not in rows and "auth.sign_in" not in rows
     assert "{" not in rows  # no raw JSON
-    assert "Folder:</span> www" in rows and "HTTPS:</span> Yes" in rows
+    assert "Folder:</span> words.example.com" in rows and "HTTPS:</span> Yes" in rows
     assert f'href="/hosting/{GRANTED_SERVICE}/tasks/{task_id}">Operation {task_id}</a>' in rows
     assert f'<span title="{GRANTED_SERVICE}">Example shop</span>' in rows
     french = _rows(admin_client.get("/admin/audit", headers=FR).get_data(as_text=True))
-    assert "A rattaché un domaine" in french and "Dossier :</span> www" in french
+    assert "A rattaché un domaine" in french and "Dossier :</span> words.example.com" in french
     assert "Opération : Terminé" in french  # the task's end, in words ("Tâche : done" before)
 
 

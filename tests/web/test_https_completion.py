@@ -176,7 +176,9 @@ def test_a_hosting_without_a_certificate_gets_one_ordered(
     app: Flask, admin_client: FlaskClient
 ) -> None:
     url = f"/hosting/{OTHER_SERVICE}/domains/attach"
-    started = submit(admin_client, url, domain="first.example.org", path="www", ssl="y")
+    started = submit(
+        admin_client, url, domain="first.example.org", path="first", ssl="y", auto_dns="y"
+    )
     page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
     assert 'data-https="active"' in page
     orders = actions(app, "ssl.order")
@@ -233,7 +235,9 @@ def test_on_an_offer_with_a_certificate_per_domain_the_domain_gets_its_own(
 ) -> None:
     agency = "example3.cluster03.hosting.ovh.net"
     url = f"/hosting/{agency}/domains/attach"
-    started = submit(admin_client, url, domain="studio.example.net", path="www", ssl="y")
+    started = submit(
+        admin_client, url, domain="studio.example.net", path="studio", ssl="y", auto_dns="y"
+    )
     page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
     assert 'data-https="active"' in page
     [order] = actions(app, "ssl.order")

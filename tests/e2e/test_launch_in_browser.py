@@ -1,0 +1,71 @@
+"""Launching a site in a real browser: every step followed on one page without reloading, and a
+launch that fails mid-way, tried again, and another one undone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.support.browser import sign_in
+from tests.support.panel import UserFactory
+from tests.support.panel_data import GRANTED_SERVICE, TEST_PASSWORDS
+
+pytestmark = pytest.mark.e2e
+OVERVIEW = f"/hosting/{GRANTED_SERVICE}/"
+
+
+def launch(page: Any, domain: str, admin: str = "marie") -> None:
+    page.goto(OVERVIEW)
+    page.get_by_role("link", name="Launch a site").click()
+    page.get_by_label("Domain").fill(domain)
+    expect(page.get_by_label("Folder", exact=True)).to_have_value(domain)
+    page.get_by_label("A ready-made application from OVH's catalogue").check()
+    page.get_by_label("Application", exact=True).select_option(label="WordPress 6.5.2")
+    page.get_by_label("Administrator's name").fill(admin)
+    page.get_by_label("Administrator's password").fill("a long passphrase")
+    page.get_by_role("button", name="Review the launch").click()
+    expect(page.get_by_text("Nothing has been sent to OVH yet")).to_be_visible()
+    page.get_by_role("button", name="Start the launch").click()
+
+
+@pytest.mark.slow_tasks
+def test_a_wordpress_launch_is_followed_to_the_end_on_one_page(
+    page: Any, users: UserFactory
+) -> None:
+    users.make("staff@example.com", "staff", TEST_PASSWORDS["staff"], {GRANTED_SERVICE: "operate"})
+    sign_in(page, "staff@example.com", TEST_PASSWORDS["staff"])
+    launch(page, "shop-e2e.example.org")
+    progress_url = page.url
+    steps = page.locator("[data-step]")
+    expect(steps).to_have_count(4)
+    expect(page.locator('[aria-current="step"]')).to_have_count(1)  # the current one stands out
+    expect(page.locator('[data-plan-state="done"]')).to_be_visible(timeout=60_000)
+    assert page.url == progress_url  # updated by itself: no reload, no navigation
+    expect(page.locator('[data-step-state="done"]')).to_have_count(4)
+    page.get_by_role("link", name="See it in Websites").click()
+    row = page.locator('[data-site="shop-e2e.example.org"]')
+    expect(row).to_contain_text("WordPress 6.5.2")
+    expect(row).to_contain_text("exampleshope2e.mysql.db")
+
+
+def test_a_failed_launch_is_undone_and_another_one_tried_again(
+    page: Any, users: UserFactory
+) -> None:
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
+    launch(page, "undo-e2e.example.org", admin="adminfail")  # this install always fails
+    expect(page.locator('[data-plan-state="failed"]')).to_be_visible(timeout=20_000)
+    page.get_by_role("button", name="Undo what was created").click()
+    expect(page.locator('[data-plan-state="undone"]')).to_be_visible(timeout=20_000)
+    expect(page.locator('[data-step-state="undone"]')).to_have_count(2)
+    page.goto(f"/hosting/{GRANTED_SERVICE}/domains/")  # the address and its database are free
+    expect(page.get_by_role("rowheader", name="undo-e2e.example.org", exact=True)).to_have_count(0)
+
+    launch(page, "flaky-e2e.example.org")  # OVH fails its first install on this address
+    expect(page.locator('[data-plan-state="failed"]')).to_be_visible(timeout=20_000)
+    expect(page.locator('[data-step="install"]')).to_have_attribute("data-step-state", "failed")
+    expect(page.get_by_text("Already done: flaky-e2e.example.org")).to_be_visible()
+    page.get_by_role("button", name="Try the step again").click()
+    expect(page.locator('[data-plan-state="done"]')).to_be_visible(timeout=20_000)
