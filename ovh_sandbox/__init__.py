@@ -14,8 +14,10 @@ from ovh_sandbox import (
     control,
     hosting_databases,
     hosting_domains,
+    hosting_dumps,
     hosting_service,
     hosting_ssl,
+    me_documents,
     oauth2,
     seed,
 )
@@ -38,6 +40,8 @@ def create_sandbox_app(config: SandboxConfig) -> Flask:
         hosting_domains.bp,
         hosting_ssl.bp,
         hosting_databases.bp,
+        hosting_dumps.bp,
+        me_documents.bp,
         oauth2.bp,
     ):
         app.register_blueprint(blueprint)

@@ -22,6 +22,7 @@ from app.services.databases import (
     PASSWORD_CHARACTERS,
     PASSWORD_MAX_LENGTH,
     PASSWORD_MIN_LENGTH,
+    PASSWORD_RULES,
     USER_CHARACTERS,
     USER_MAX_LENGTH,
     AvailableVersions,
@@ -99,6 +100,7 @@ class CreateDatabaseForm(PanelForm):
         "offer": "capabilitie",
     }
 
+    password_rules = PASSWORD_RULES
     capabilitie = SelectField(_l("Offer"), validate_choice=False)
     type = SelectField(_l("Database engine"), validate_choice=False)
     refresh = SubmitField(_l("Update versions"))
@@ -270,6 +272,7 @@ class DatabaseChangeForm(PanelForm):
 
 class ChangeDatabasePasswordForm(DatabaseChangeForm):
     ovh_fields: ClassVar[Mapping[type[PanelError], str]] = {InvalidInput: "password"}
+    password_rules = PASSWORD_RULES
     password = PasswordField(
         _l("New password"), validators=[check_password], description=PASSWORD_POLICY
     )

@@ -17,10 +17,15 @@ from app.services.databases import DatabaseFilters
 
 def index_page(service_name: str, form: FilterDatabasesForm) -> dict[str, Any]:
     filters = form.filters()
-    service, found = with_service(service_name, partial(databases.list_databases, filters=filters))
+    service, found, offers = with_service(
+        service_name,
+        partial(databases.list_databases, filters=filters),
+        databases.list_creation_offers,
+    )
     return {
         "service": service,
         "databases": found,
+        "slots_left": sum(offer.available for offer in offers),
         "form": form,
         "filters": filters,
         "clear_links": _clear_links(service_name, filters),

@@ -26,6 +26,7 @@ HOSTING = "hosting"
 DOMAINS = "domains"
 SSL = "ssl"
 DATABASES = "databases"
+BACKUPS = "backups"
 TASKS = "tasks"
 
 FEATURE_LABELS = {
@@ -34,6 +35,7 @@ FEATURE_LABELS = {
     DOMAINS: _l("Domains"),
     SSL: _l("SSL certificates"),
     DATABASES: _l("Databases"),
+    BACKUPS: _l("Database backups, import and copy"),
     TASKS: _l("Tasks"),
 }
 # English names for the command line.
@@ -43,6 +45,7 @@ FEATURE_NAMES = {
     DOMAINS: "domains",
     SSL: "SSL certificates",
     DATABASES: "databases",
+    BACKUPS: "database backups, import and copy",
     TASKS: "tasks",
 }
 
@@ -108,6 +111,22 @@ PANEL_RULES: tuple[PanelRule, ...] = (
         ("POST", f"{WEB}/*/database", IAM + "database/create"),
         ("POST", f"{WEB}/*/database/*/changePassword", IAM + "database/changePassword"),
         ("DELETE", f"{WEB}/*/database/*", IAM + "database/delete"),
+    ),
+    *_rules(
+        BACKUPS,
+        ("GET", f"{WEB}/*/database/*/dump", IAM + "database/dump/get"),
+        ("GET", f"{WEB}/*/database/*/dump/*", IAM + "database/dump/get"),
+        ("POST", f"{WEB}/*/database/*/dump", IAM + "database/dump/create"),
+        ("DELETE", f"{WEB}/*/database/*/dump/*", IAM + "database/dump/delete"),
+        ("POST", f"{WEB}/*/database/*/dump/*/restore", IAM + "database/dump/restore"),
+        ("GET", f"{WEB}/*/dump", IAM + "dump/get"),
+        # An import's file goes to OVH as a document of the account first (POST /me/document,
+        # then a plain PUT to the address it returns, which is not an API call).
+        ("POST", "/me/document", "account:apiovh:me/document/create"),
+        ("POST", f"{WEB}/*/database/*/import", IAM + "database/import"),
+        ("POST", f"{WEB}/*/database/*/copy", IAM + "database/copy/create"),
+        ("GET", f"{WEB}/*/database/*/copy/*", IAM + "database/copy/get"),
+        ("POST", f"{WEB}/*/database/*/copyRestore", IAM + "database/copyRestore"),
     ),
     *_rules(
         TASKS,

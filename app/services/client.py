@@ -108,9 +108,17 @@ class OvhGateway:
     # Reads -------------------------------------------------------------------------------------
 
     def get(
-        self, target: str, scope: str = ACCOUNT_SCOPE, cache: bool = True, **params: Any
+        self,
+        target: str,
+        scope: str = ACCOUNT_SCOPE,
+        cache: bool = True,
+        secret: bool = False,
+        **params: Any,
     ) -> Any:
-        """GET ``target``, cached per ``scope`` (a serviceName) unless ``cache`` is off."""
+        """GET ``target``, cached per ``scope`` (a serviceName) unless ``cache`` is off; a
+        ``secret`` answer (a backup's download address) is never kept anywhere."""
+        if secret:
+            return self.call_with_retries(lambda: self.client.get(target, **params))
         key = "GET " + target + ("?" + query_string(params) if params else "")
         entry = self.cache.entry(scope, key) if cache else None
         if entry is not None and entry.fresh:
@@ -128,13 +136,21 @@ class OvhGateway:
         return result
 
     def get_objects(
-        self, target: str, scope: str = ACCOUNT_SCOPE, **params: Any
+        self, target: str, scope: str = ACCOUNT_SCOPE, secret: bool = False, **params: Any
     ) -> list[dict[str, Any]]:
         """The full objects of a list route, in as few round trips as the API allows.
 
         Asks for expanded objects (``X-Pagination-Mode``); where the API answers with ids instead,
-        fetches every detail concurrently.
+        fetches every detail concurrently. A ``secret`` list (backups carry their download
+        address) is read fresh and never kept.
         """
+        if secret:
+            fresh = self.cache.recently_written(scope)
+            items = self._with_retries(lambda: self._expanded_list(target, params, fresh))
+            if items and not all(isinstance(item, dict) for item in items):
+                read = partial(self.get, scope=scope, secret=True)
+                items = self.map(lambda item: read(path(target, item)), items)
+            return list(items)
         key = "LIST " + target + ("?" + query_string(params) if params else "")
         entry = self.cache.entry(scope, key)
         if entry is not None and entry.fresh:

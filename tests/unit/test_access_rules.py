@@ -22,6 +22,7 @@ from app.services import (
     schemas,
 )
 from app.services.access_rules import PANEL_RULES, PanelRule, covers, feature_access
+from app.services.backups import Copy
 from app.services.client import OvhGateway
 from app.services.databases import DatabaseFilters, NewDatabase
 from app.services.domains import DomainSettings
@@ -68,6 +69,14 @@ ARGUMENTS: dict[str, Callable[[str], Any]] = {
     "certificate": lambda service: "",
     "key": lambda service: "",
     "chain": lambda service: "",
+    "dump_id": lambda service: 7_100_000,
+    "file_name": lambda service: "walked.sql",
+    "document_id": lambda service: "00000000-0000-4000-8000-000000000000",
+    "flush": lambda service: False,
+    "copy_id": lambda service: "00000000-0000-4000-8000-000000000000",
+    "copy": lambda service: Copy("00000000-0000-4000-8000-000000000000", "doing", None, None),
+    "timeout": lambda service: 0.001,
+    "interval": lambda service: 0.0,
 }
 
 
@@ -178,7 +187,14 @@ def test_wildcards_stand_only_for_a_service_name_or_an_object() -> None:
         for index, segment in enumerate(segments):
             if "*" in segment:
                 assert segment == "*", rule
-                assert segments[index - 1] in {"web", "attachedDomain", "database", "tasks"}, rule
+                assert segments[index - 1] in {
+                    "web",
+                    "attachedDomain",
+                    "database",
+                    "tasks",
+                    "dump",
+                    "copy",
+                }, rule
 
 
 def test_every_rule_names_the_iam_action_of_ovh_schema() -> None:
