@@ -45,6 +45,12 @@ WORDS: dict[str, dict[str, Any]] = {
         "EV": _l("Extended validation (EV)"),
         "CUSTOM": _l("Your own certificate"),
     },
+    # hosting.web.database.dump.DateEnum: which backup it is.
+    "backup_kind": {
+        "daily.1": _l("Nightly (kept by OVH)"),
+        "weekly.1": _l("Weekly (kept by OVH)"),
+        "now": _l("Made on request"),
+    },
     "ssl_check": {
         "certificateSigningRequestStatus": _l("Certificate request checked by the authority"),
         "domainControlValidationStatus": _l("Control of the domains checked"),
@@ -113,6 +119,12 @@ BADGES: dict[str, dict[str, tuple[str, Any]]] = {
         # hosting.web.database.StateEnum, shown when OVH is not working on it (database_status).
         "readonly": ("warning", _l("Full: read-only")),
         "close": ("danger", _l("Closed")),
+    },
+    # hosting.web.database.dump.StatusEnum (a ready backup shows no badge).
+    "backup": {
+        "created": ("success", _l("Ready")),
+        "creating": ("primary", _l("Being made")),
+        "deleting": ("warning", _l("Being deleted")),
     },
     # hosting.web.database.SupportedVersionEnum.
     "version_support": {

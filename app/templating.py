@@ -105,6 +105,7 @@ def init_app(app: Flask) -> None:
         badge_of=badge_of,
         database_status=database_status,
         label_of=label_of,
+        megabytes=megabytes,
         may=may,
         Action=Action,
         describe_task=following.describe,

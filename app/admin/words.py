@@ -33,6 +33,12 @@ ACTIONS: dict[str, Any] = {
     "database.create": _l("Created a database"),
     "database.change_password": _l("Changed a database password"),
     "database.delete": _l("Deleted a database"),
+    "database.back_up": _l("Backed up a database"),
+    "database.delete_backup": _l("Deleted a database backup"),
+    "database.restore": _l("Restored a database backup"),
+    "database.import": _l("Imported a file into a database"),
+    "database.copy": _l("Made a copy of a database"),
+    "database.copy_restore": _l("Copied a database into another"),
 }
 
 # Sign-ins, and changes to people and their access: administrators' business only.
@@ -64,6 +70,12 @@ PARAMETERS: dict[str, Any] = {
     "chain_certificates": _l("Certificates in the chain"),
     "fingerprint_sha256": _l("Fingerprint (SHA-256)"),
     "from": _l("From"),
+    "backup": _l("Backup"),
+    "backup_made": _l("Made on"),
+    "file": _l("File"),
+    "flush": _l("Emptied first"),
+    "source": _l("Copied from"),
+    "target": _l("Copied into"),
 }
 
 ERRORS: dict[str, Any] = {

@@ -11,7 +11,15 @@ from typing import Any, ClassVar
 
 from flask import request
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, Form, PasswordField, SelectField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    Field,
+    Form,
+    PasswordField,
+    SelectField,
+    StringField,
+    SubmitField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 
@@ -282,6 +290,14 @@ class ChangeDatabasePasswordForm(DatabaseChangeForm):
 
 class DeleteDatabaseForm(DatabaseChangeForm):
     confirm_name = StringField(_l("Database name"), filters=[stripped], validators=[Optional()])
+    back_up_first = BooleanField(
+        _l("Back up the database first (recommended)"),
+        default=True,
+        description=_l(
+            "OVH keeps this backup after the database is gone (see Backups of deleted "
+            "databases), so the data can be imported again into a new database."
+        ),
+    )
     submit = SubmitField(_l("Delete the database for good"))
 
     def __init__(self, database_name: str, **kwargs: Any) -> None:

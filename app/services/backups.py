@@ -102,7 +102,9 @@ def _newest_first(backups: list[Backup]) -> list[Backup]:
 
 def list_backups(gateway: OvhGateway, service_name: str, name: str) -> list[Backup]:
     """The database's backups, newest first (read fresh: each carries its download address)."""
-    raw = gateway.get_objects(_database(service_name, name, "dump"), scope=service_name, secret=True)
+    raw = gateway.get_objects(
+        _database(service_name, name, "dump"), scope=service_name, secret=True
+    )
     return _newest_first([_backup(item) for item in raw])
 
 
