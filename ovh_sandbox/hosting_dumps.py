@@ -26,9 +26,10 @@ COPY_KEPT_DAYS = 1.0
 
 
 def fails(name: str) -> str:
-    """Trigger input: a database whose user ends in ``fail`` or ``cancel`` fails its backups,
-    restores, imports and copies (the task ends ``cancelled``)."""
-    return tasks.outcome_for_database_user(name.split(".", 1)[0])
+    """Trigger input: a database whose user ends in ``broken`` (``examplebroken.mysql.db``) is
+    created like any other, but its backups, restores, imports and copies fail (the task ends
+    ``cancelled``, as OVH ends a failed task, and changes nothing)."""
+    return tasks.FAILED if name.split(".", 1)[0].endswith("broken") else "done"
 
 
 def next_dump_id(service: str) -> int:
