@@ -242,14 +242,15 @@ def create_copy(serviceName: str, name: str) -> Response:
     database = _database(serviceName, name)
     api.body("POST /hosting/web/{serviceName}/database/{name}/copy")
     _require_idle(database)
-    doc = {
-        "id": str(uuid.uuid4()),
+    copy_id = str(uuid.uuid4())
+    doc: dict[str, Any] = {
+        "id": copy_id,
         "_database": name,
         "_start": clock.now(),
         "_step": api.config().task_seconds,
         "_outcome": fails(name),
     }
-    api.store().put("copy", serviceName, doc["id"], doc)
+    api.store().put("copy", serviceName, copy_id, doc)
     return api.answer(_copy_shown(doc))
 
 

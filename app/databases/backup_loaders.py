@@ -73,5 +73,9 @@ def plan_backups_page(service_name: str) -> dict[str, Any]:
     return {"service": service, "orphans": orphans, "backups": found}
 
 
+def plan_download_address(service_name: str, dump_id: int) -> str | None:
+    return backups.plan_download_address(ovh_api.gateway, service_name, dump_id)
+
+
 def download_address(service_name: str, name: str, dump_id: int) -> str | None:
     return backups.download_address(ovh_api.gateway, service_name, name, dump_id)

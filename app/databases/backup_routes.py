@@ -47,6 +47,16 @@ def download_backup(service_name: str, name: str, dump_id: int) -> Response:
     return redirect(address)
 
 
+@bp.get("/backups/<int:dump_id>/download")
+@requires(Action.OPERATE)
+def download_plan_backup(service_name: str, dump_id: int) -> Response:
+    """The same from the plan's list: a deleted database's backup is downloaded from there."""
+    address = backup_loaders.plan_download_address(service_name, dump_id)
+    if address is None:
+        abort(404)
+    return redirect(address)
+
+
 @bp.route("/<name>/backups/<int:dump_id>/delete", methods=["GET", "POST"])
 @requires(Action.DESTROY)
 def delete_backup(service_name: str, name: str, dump_id: int) -> Response | str:

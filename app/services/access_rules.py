@@ -120,6 +120,7 @@ PANEL_RULES: tuple[PanelRule, ...] = (
         ("DELETE", f"{WEB}/*/database/*/dump/*", IAM + "database/dump/delete"),
         ("POST", f"{WEB}/*/database/*/dump/*/restore", IAM + "database/dump/restore"),
         ("GET", f"{WEB}/*/dump", IAM + "dump/get"),
+        ("GET", f"{WEB}/*/dump/*", IAM + "dump/get"),
         # An import's file goes to OVH as a document of the account first (POST /me/document,
         # then a plain PUT to the address it returns, which is not an API call).
         ("POST", "/me/document", "account:apiovh:me/document/create"),

@@ -2,7 +2,7 @@
 
 OVH keeps a daily and a weekly backup of each database (``daily.1``, ``weekly.1``) and the ones
 made on demand (``now``). A backup's download address is a secret: lists carrying it are read
-fresh and never kept (``secret=True``). Importing a file goes through an OVH document: created
+fresh and never kept (``get_secret``). Importing a file goes through an OVH document: created
 under ``/me/document``, the file sent to the address OVH returns (``putUrl``), then
 ``…/import`` with the document's id, as OVH's own control panel does. A copy (``…/copy``) is
 made of one database and poured into another with ``…/copyRestore``.
@@ -102,22 +102,28 @@ def _newest_first(backups: list[Backup]) -> list[Backup]:
 
 def list_backups(gateway: OvhGateway, service_name: str, name: str) -> list[Backup]:
     """The database's backups, newest first (read fresh: each carries its download address)."""
-    raw = gateway.get_objects(
-        _database(service_name, name, "dump"), scope=service_name, secret=True
-    )
+    target = _database(service_name, name, "dump")
+    raw = gateway.get_secret_objects(target, scope=service_name)
     return _newest_first([_backup(item) for item in raw])
 
 
 def list_plan_backups(gateway: OvhGateway, service_name: str) -> list[Backup]:
     """Every database backup of the plan, those of deleted databases included."""
     target = path("/hosting/web", service_name, "dump")
-    raw = gateway.get_objects(target, scope=service_name, secret=True)
+    raw = gateway.get_secret_objects(target, scope=service_name)
     return _newest_first([_backup(item) for item in raw])
 
 
 def download_address(gateway: OvhGateway, service_name: str, name: str, dump_id: int) -> str | None:
     """OVH's address for downloading one backup, read at the moment it is asked for."""
-    raw = gateway.get(_database(service_name, name, "dump", dump_id), secret=True)
+    raw = gateway.get_secret(_database(service_name, name, "dump", dump_id))
+    url = raw.get("url") if isinstance(raw, dict) else None
+    return str(url) if url else None
+
+
+def plan_download_address(gateway: OvhGateway, service_name: str, dump_id: int) -> str | None:
+    """The same from the plan's list, which still has the backups of deleted databases."""
+    raw = gateway.get_secret(path("/hosting/web", service_name, "dump", dump_id))
     url = raw.get("url") if isinstance(raw, dict) else None
     return str(url) if url else None
 

@@ -108,17 +108,9 @@ class OvhGateway:
     # Reads -------------------------------------------------------------------------------------
 
     def get(
-        self,
-        target: str,
-        scope: str = ACCOUNT_SCOPE,
-        cache: bool = True,
-        secret: bool = False,
-        **params: Any,
+        self, target: str, scope: str = ACCOUNT_SCOPE, cache: bool = True, **params: Any
     ) -> Any:
-        """GET ``target``, cached per ``scope`` (a serviceName) unless ``cache`` is off; a
-        ``secret`` answer (a backup's download address) is never kept anywhere."""
-        if secret:
-            return self.call_with_retries(lambda: self.client.get(target, **params))
+        """GET ``target``, cached per ``scope`` (a serviceName) unless ``cache`` is off."""
         key = "GET " + target + ("?" + query_string(params) if params else "")
         entry = self.cache.entry(scope, key) if cache else None
         if entry is not None and entry.fresh:
@@ -135,22 +127,28 @@ class OvhGateway:
         self.keep(scope, key, result, settled=cache and result is not None)
         return result
 
+    def get_secret(self, target: str) -> Any:
+        """GET an answer that carries a secret (a backup's download address): read now, never
+        kept anywhere, not even as the last known answer."""
+        return self.call_with_retries(lambda: self.client.get(target))
+
+    def get_secret_objects(self, target: str, scope: str) -> list[dict[str, Any]]:
+        """The full objects of a list whose items carry a secret (backups and their download
+        addresses): read fresh (``Pragma: no-cache`` after a change) and never kept."""
+        fresh = self.cache.recently_written(scope)
+        items = self._with_retries(lambda: self._expanded_list(target, {}, fresh))
+        if items and not all(isinstance(item, dict) for item in items):
+            items = self.map(lambda item: self.get_secret(path(target, item)), items)
+        return list(items)
+
     def get_objects(
-        self, target: str, scope: str = ACCOUNT_SCOPE, secret: bool = False, **params: Any
+        self, target: str, scope: str = ACCOUNT_SCOPE, **params: Any
     ) -> list[dict[str, Any]]:
         """The full objects of a list route, in as few round trips as the API allows.
 
         Asks for expanded objects (``X-Pagination-Mode``); where the API answers with ids instead,
-        fetches every detail concurrently. A ``secret`` list (backups carry their download
-        address) is read fresh and never kept.
+        fetches every detail concurrently.
         """
-        if secret:
-            fresh = self.cache.recently_written(scope)
-            items = self._with_retries(lambda: self._expanded_list(target, params, fresh))
-            if items and not all(isinstance(item, dict) for item in items):
-                read = partial(self.get, scope=scope, secret=True)
-                items = self.map(lambda item: read(path(target, item)), items)
-            return list(items)
         key = "LIST " + target + ("?" + query_string(params) if params else "")
         entry = self.cache.entry(scope, key)
         if entry is not None and entry.fresh:

@@ -75,6 +75,7 @@ ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
     ("databases.import_file", "POST"): 200,  # no file: shown again, "Choose the file"
     ("databases.copy", "POST"): 200,  # no database chosen to copy into
     ("databases.download_backup", "GET"): 302,  # to OVH's own address for the file
+    ("databases.download_plan_backup", "GET"): 302,
     ("domains.modify", "POST"): 200,
     ("ssl.import_certificate", "POST"): 200,  # empty form: shown again with its errors
     ("ssl.replace", "POST"): 200,

@@ -229,6 +229,11 @@ def test_deleting_a_database_backs_it_up_first_and_its_backups_stay(
     assert "A backup of the database was saved just before" in task
     plan = page(admin_client, f"{BASE}/backups")
     assert plan.count("Database deleted") == 3  # nightly, weekly and the one made just before
+    row = plan.split("Database deleted", 1)[1].split("</tr>", 1)[0]
+    download = re.search(r'href="([^"]+/download)"', row)
+    assert download is not None
+    answer = admin_client.get(download.group(1))
+    assert answer.status_code == 302 and answer.location.endswith(".sql.gz")
 
 
 def test_staff_may_back_up_and_import_but_not_restore(
