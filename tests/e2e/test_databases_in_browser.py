@@ -1,5 +1,6 @@
-"""Databases in a real browser: creating one with a generated password and landing on its
-connection details; restoring a backup with the safety net and following both tasks."""
+"""Databases in a real browser: versions follow the engine, the task page and the list both go
+from creating to created by themselves, a generated password, "See the result" opening the new
+database's connection details; and restoring a backup with the safety net."""
 
 from __future__ import annotations
 
@@ -11,10 +12,61 @@ from playwright.sync_api import expect
 
 from tests.support.browser import sign_in
 from tests.support.panel import UserFactory
-from tests.support.panel_data import GRANTED_SERVICE, TEST_PASSWORDS
+from tests.support.panel_data import TEST_PASSWORDS
 
 pytestmark = pytest.mark.e2e
-DATABASES = f"/hosting/{GRANTED_SERVICE}/databases/"
+
+SERVICE = "example.cluster01.hosting.ovh.net"
+DATABASES = f"/hosting/{SERVICE}/databases"
+
+
+@pytest.mark.slow_tasks
+def test_a_new_database_goes_from_creating_to_created_without_a_reload(
+    page: Any, users: UserFactory
+) -> None:
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
+    page.set_default_timeout(15_000)
+    context = page.context
+
+    page.goto(DATABASES + "/new")
+    assert page.get_by_role("button", name="Update versions").is_hidden()
+    version = page.get_by_label("Version")
+    assert version.input_value() == "8.0"
+    page.get_by_label("Database engine").select_option("postgresql")
+    page.locator("#version option[value='12']").wait_for(state="attached")
+    assert version.input_value() == "15"
+    page.get_by_label("User name").fill("shop")
+    page.get_by_label("Password", exact=True).fill("Shop2024pass")
+    page.get_by_label("Password again").fill("Shop2024pass")
+    page.get_by_role("button", name="Create the database").click()
+
+    page.wait_for_url("**/tasks/*")
+    page.evaluate("window.stillTheSamePage = true")
+    assert page.get_by_role("heading", name="Creating the database exampleshop.postgres.db")
+    # The list, opened meanwhile in a second tab, shows the database being created.
+    listing = context.new_page()
+    listing.set_default_timeout(15_000)
+    listing.goto(DATABASES + "/")
+    listing.evaluate("window.stillTheSamePage = true")
+    row_status = listing.locator("#status-exampleshop-postgres-db")
+    first_seen = row_status.get_attribute("data-status")
+
+    page.locator('[data-status="done"]').wait_for()
+    assert page.evaluate("window.stillTheSamePage") is True
+    row_status.and_(listing.locator('[data-status="created"]')).wait_for()
+    assert listing.evaluate("window.stillTheSamePage") is True
+    assert first_seen == "creating"
+    expect(listing.get_by_role("rowheader", name="exampleshop.postgres.db")).to_be_visible()
+
+    # "See the result" opens the new database itself, with its connection details.
+    page.get_by_role("link", name="See the result").click()
+    page.wait_for_url(f"**{DATABASES}/exampleshop.postgres.db/")
+    details = page.locator(".connection-details")
+    expect(details.locator('[data-connection="port"]')).to_contain_text("5432")
+    expect(details.locator('[data-connection="user"]')).to_contain_text("exampleshop")
+
+
 PASSWORD_RULE = re.compile(r"(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])[A-Za-z0-9]{8,30}")
 
 
@@ -24,7 +76,7 @@ def test_create_a_database_with_a_generated_password_in_four_clicks(
     """The clicks: Create a database, Generate, Create the database, See the result."""
     users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
     sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
-    page.goto(DATABASES)
+    page.goto(DATABASES + "/")
     page.get_by_role("link", name="Create a database").click()
     # The plan has one offer with room: said, not asked.
     expect(page.locator(".only-offer")).to_contain_text("Databases included with the plan")
@@ -45,14 +97,14 @@ def test_create_a_database_with_a_generated_password_in_four_clicks(
     expect(details.locator('[data-connection="port"]')).to_contain_text("3306")
     expect(details.locator('[data-connection="user"]')).to_contain_text("exampleshop")
     # The new database is in the list at once.
-    page.goto(DATABASES)
+    page.goto(DATABASES + "/")
     expect(page.get_by_role("rowheader", name="exampleshop.mysql.db")).to_be_visible()
 
 
 def test_an_admin_restores_a_backup_with_the_safety_net(page: Any, users: UserFactory) -> None:
     users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
     sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
-    page.goto(DATABASES + "example.mysql.db/")
+    page.goto(DATABASES + "/example.mysql.db/")
     backups = page.locator("table.backups tbody tr")
     before = backups.count()
     weekly = backups.filter(has_text="Weekly (kept by OVH)")
