@@ -85,6 +85,15 @@ ERRORS: dict[str, Any] = {
 
 FROM: dict[str, Any] = {"command line": _l("the command line")}
 
+# Why a backup was made, or which backup a restore used (the audit trail's "reason").
+REASONS: dict[str, Any] = {
+    "asked": _l("asked for"),
+    "safety": _l("safety net, before a change"),
+    "daily.1": _l("nightly backup"),
+    "weekly.1": _l("weekly backup"),
+    "now": _l("backup made on request"),
+}
+
 
 def action_label(action: str) -> str:
     """What an action is called; an action this panel does not know keeps its code."""
@@ -127,6 +136,11 @@ def _value(key: str, value: Any) -> str:
         return str(label_of("engine", value))
     if key == "quota" and isinstance(value, int):
         return megabytes(value)
+    if key == "reason" and value in REASONS:
+        return str(REASONS[value])
+    if key == "backup_made":
+        moment = parse_datetime(value)
+        return when(moment) if moment else str(value)
     if key == "not_after":
         moment = parse_datetime(value)
         return when(moment) if moment else str(value)

@@ -19,7 +19,16 @@ from urllib.parse import urlsplit
 import ovh
 import requests
 
-from app.services import access_rules, account, databases, domains, hosting, ssl, tasks
+from app.services import (
+    access_rules,
+    account,
+    backups,
+    databases,
+    domains,
+    hosting,
+    ssl,
+    tasks,
+)
 from app.services.answer_checks import CallResult, Recorded, Scrubber, check
 from app.services.cache import MemoryStore, ResponseCache
 from app.services.client import OvhGateway
@@ -27,6 +36,9 @@ from app.services.errors import NotAuthorized, PanelError
 from app.services.oauth2 import is_oauth2
 
 DEFAULT_SERVICES = 2
+# Reads of what only a write makes (a database copy exists only once the panel asks for one): a
+# read-only check never finds one to read.
+ONLY_AFTER_A_WRITE = frozenset({("GET", "/hosting/web/*/database/*/copy/*")})
 
 
 class WriteRefused(RuntimeError):
@@ -159,6 +171,7 @@ def run(client: ovh.Client, endpoint: str, services: list[str] | None = None) ->
             for rule in access_rules.PANEL_RULES
             if not rule.writes
             and (rule.method, rule.path) not in called
+            and (rule.method, rule.path) not in ONLY_AFTER_A_WRITE
             and not (report.oauth2 and rule.path == "/auth/currentCredential")
         ]
     finally:
@@ -194,6 +207,8 @@ def _read_service(
             "databases.get_capabilities",
             lambda: databases.get_capabilities(gateway, service_name, name),
         )
+    if found:
+        _read_backups(gateway, service_name, found[0].name, step)
     step(
         "databases.list_creation_offers",
         lambda: databases.list_creation_offers(gateway, service_name),
@@ -208,3 +223,29 @@ def _read_service(
     if page is not None and page.tasks:
         task_id = page.tasks[0].id
         step("tasks.get_task", lambda: tasks.get_task(gateway, service_name, task_id))
+
+
+def _read_backups(
+    gateway: OvhGateway,
+    service_name: str,
+    name: str,
+    step: Callable[[str, Callable[[], Any]], Any],
+) -> None:
+    """A database's backups and the plan's, each one's download address read once (checked,
+    never shown: the report names no address)."""
+    kept = step("backups.list_backups", lambda: backups.list_backups(gateway, service_name, name))
+    if kept:
+        first = kept[0].id
+        step(
+            "backups.download_address",
+            lambda: backups.download_address(gateway, service_name, name, first),
+        )
+    plan = step(
+        "backups.list_plan_backups", lambda: backups.list_plan_backups(gateway, service_name)
+    )
+    if plan:
+        one = plan[0].id
+        step(
+            "backups.plan_download_address",
+            lambda: backups.plan_download_address(gateway, service_name, one),
+        )

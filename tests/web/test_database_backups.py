@@ -263,3 +263,11 @@ def test_the_backups_speak_french(admin_client: FlaskClient) -> None:
     first = backup_ids(html)[0]
     confirm = page(admin_client, f"{SHOP}/backups/{first}/restore", FR)
     assert "sera perdu" in confirm
+
+
+def test_the_history_tells_each_step_in_plain_words(admin_client: FlaskClient) -> None:
+    weekly = backup_of_kind(page(admin_client, SHOP + "/"), "Weekly")
+    submit(admin_client, f"{SHOP}/backups/{weekly}/restore", back_up_first="y")
+    history = page(admin_client, "/hosting/history")
+    assert "Backed up a database" in history and "safety net, before a change" in history
+    assert "Restored a database backup" in history and "weekly backup" in history
