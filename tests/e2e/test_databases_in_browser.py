@@ -121,3 +121,26 @@ def test_an_admin_restores_a_backup_with_the_safety_net(page: Any, users: UserFa
     page.get_by_role("link", name="See the result").first.click()
     expect(page.locator("table.backups tbody tr")).to_have_count(before + 1)
     expect(page.locator("table.backups tbody tr").first).to_contain_text("Made on request")
+
+
+def test_an_sql_file_is_uploaded_with_progress_and_followed_to_its_task(
+    page: Any, users: UserFactory, tmp_path: Any
+) -> None:
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
+    dump = tmp_path / "shop.sql"
+    dump.write_text("CREATE TABLE products (id INT PRIMARY KEY);\n" * 2000)
+    page.goto(DATABASES + "/example.mysql.db/")
+    page.get_by_role("link", name="Import an SQL file").click()
+    page.get_by_label("SQL file").set_input_files(str(dump))
+    page.get_by_role("button", name="Import the file").click()
+    page.wait_for_url("**/tasks/**")
+    expect(page.get_by_role("heading", name=re.compile("Importing data into"))).to_be_visible()
+    page.locator('[data-status="done"]').first.wait_for(timeout=15_000)
+    # A wrong file is said beside the field, on the same page (the script shows the answer).
+    page.goto(DATABASES + "/example.mysql.db/import")
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(b"\x89PNG")
+    page.get_by_label("SQL file").set_input_files(str(photo))
+    page.get_by_role("button", name="Import the file").click()
+    expect(page.locator("#file-errors")).to_contain_text("Choose a file ending in .sql")
