@@ -41,8 +41,8 @@ WHO_CAN_HELP: dict[Action, Any] = {
         "of the panel's administrators to give you more access."
     ),
     Action.DESTROY: _l(
-        "Only the panel's administrators can delete or detach things. Ask one of them if this "
-        "needs doing."
+        "Only the panel's administrators can delete, detach or overwrite things (restore a "
+        "backup, copy over a database). Ask one of them if this needs doing."
     ),
     Action.ADMIN: _l("Only the panel's administrators can open this page."),
 }

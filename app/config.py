@@ -244,4 +244,11 @@ def load_settings(instance_path: str) -> dict[str, Any]:
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         # How long replacing a certificate waits for OVH to remove the old one before importing.
         "SSL_REPLACE_WAIT_SECONDS": _env_float("SSL_REPLACE_WAIT_SECONDS", 30.0),
+        # The safety net waits this long for OVH to finish the backup made before a restore,
+        # an import that empties the database, a copy over it or a delete (and for a copy).
+        "SAFETY_BACKUP_WAIT_SECONDS": _env_float("SAFETY_BACKUP_WAIT_SECONDS", 45.0),
+        # The largest SQL file the panel takes for an import, and how long its upload to OVH
+        # may take.
+        "IMPORT_MAX_MB": int(_env_float("IMPORT_MAX_MB", 50)),
+        "IMPORT_UPLOAD_SECONDS": _env_float("IMPORT_UPLOAD_SECONDS", 600.0),
     }

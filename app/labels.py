@@ -63,6 +63,12 @@ WORDS: dict[str, dict[str, Any]] = {
         "nic-admin": _l("The OVH account's administrator"),
         "nic-tech": _l("The OVH account's technical contact"),
     },
+    # hosting.web.database.dump.DateEnum: which backup it is.
+    "backup_kind": {
+        "daily.1": _l("Nightly (kept by OVH)"),
+        "weekly.1": _l("Weekly (kept by OVH)"),
+        "now": _l("Made on request"),
+    },
     "ssl_check": {
         "certificateSigningRequestStatus": _l("Certificate request checked by the authority"),
         "domainControlValidationStatus": _l("Control of the domains checked"),
@@ -128,12 +134,15 @@ BADGES: dict[str, dict[str, tuple[str, Any]]] = {
         "restoring": ("primary", _l("Being restored")),
         "locked": ("danger", _l("Locked")),
         "gone": ("secondary", _l("Deleted")),
-    },
-    # hosting.web.database.StateEnum.
-    "database_state": {
-        "ok": ("success", _l("Working")),
-        "readonly": ("warning", _l("Read-only")),
+        # hosting.web.database.StateEnum, shown when OVH is not working on it (database_status).
+        "readonly": ("warning", _l("Full: read-only")),
         "close": ("danger", _l("Closed")),
+    },
+    # hosting.web.database.dump.StatusEnum (a ready backup shows no badge).
+    "backup": {
+        "created": ("success", _l("Ready")),
+        "creating": ("primary", _l("Being made")),
+        "deleting": ("warning", _l("Being deleted")),
     },
     # hosting.web.database.SupportedVersionEnum.
     "version_support": {
@@ -202,6 +211,15 @@ BADGES: dict[str, dict[str, tuple[str, Any]]] = {
 
 # Grey for a value no table knows; a task's in orange, never green; a domain's as busy.
 UNKNOWN_COLOURS = {"task": "warning", "domain": "primary"}
+
+
+def database_status(status: str, state: str) -> str:
+    """One status for a database, from OVH's two: ``status`` says what OVH is doing with it
+    (``created`` once idle), ``state`` whether websites can use it (``ok``, ``readonly`` when
+    full, ``close``). Work in progress comes first; an idle database is as its state says."""
+    if status != "created" or state in ("", "ok", "unknown"):
+        return status
+    return state
 
 
 def label_of(kind: str, value: str) -> Any:

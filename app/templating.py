@@ -15,7 +15,7 @@ from flask_babel.speaklater import LazyString
 
 from app.access import Action, may
 from app.i18n import LANGUAGE_PROMPTS, LANGUAGES
-from app.labels import badge_of, label_of
+from app.labels import badge_of, database_status, label_of
 from app.services.domain_names import display_name
 from app.services.domains import ownership_records
 from app.services.ssl import REGENERATIONS_PER_WEEK
@@ -103,7 +103,9 @@ def init_app(app: Flask) -> None:
     # Every helper is a global, registered here only: macros imported from _macros/ see globals.
     app.jinja_env.globals.update(
         badge_of=badge_of,
+        database_status=database_status,
         label_of=label_of,
+        megabytes=megabytes,
         may=may,
         Action=Action,
         describe_task=following.describe,

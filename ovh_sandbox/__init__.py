@@ -15,11 +15,13 @@ from ovh_sandbox import (
     hosting_cron,
     hosting_databases,
     hosting_domains,
+    hosting_dumps,
     hosting_modules,
     hosting_php,
     hosting_service,
     hosting_ssl,
     hosting_users,
+    me_documents,
     oauth2,
     seed,
 )
@@ -46,6 +48,8 @@ def create_sandbox_app(config: SandboxConfig) -> Flask:
         hosting_php.bp,
         hosting_cron.bp,
         hosting_modules.bp,
+        hosting_dumps.bp,
+        me_documents.bp,
         oauth2.bp,
     ):
         app.register_blueprint(blueprint)

@@ -23,3 +23,11 @@ def iso(timestamp: float) -> str:
 def iso_or_none(timestamp: float | None) -> str | None:
     """Like :func:`iso`, keeping ``None`` for nullable dates."""
     return None if timestamp is None else iso(timestamp)
+
+
+def parse(value: str) -> float:
+    """Seconds since the epoch for an ISO-8601 date (a query's ``creationDate.from``…)."""
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()

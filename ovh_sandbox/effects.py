@@ -61,6 +61,30 @@ def _issue_certificate(store: Store, service: str, payload: dict[str, Any]) -> N
     _finish(store, service, {**payload, "changes": {"_domains": covered}})
 
 
+def count_dumps(store: Store, service: str, database: str) -> None:
+    doc = store.get("database", service, database)
+    if doc is not None:
+        doc["dumps"] = sum(1 for d in store.all("dump", service) if d["databaseName"] == database)
+        store.put("database", service, database, doc)
+
+
+def _dumped(store: Store, service: str, payload: dict[str, Any]) -> None:
+    """The backup is made: it is ready, and its database free again."""
+    _finish(store, service, {"kind": "dump", "key": str(payload["dump"])})
+    _finish(store, service, payload)
+
+
+def _not_dumped(store: Store, service: str, payload: dict[str, Any]) -> None:
+    store.delete("dump", service, str(payload["dump"]))
+    count_dumps(store, service, payload["key"])
+    _revert(store, service, payload)
+
+
+def _dump_deleted(store: Store, service: str, payload: dict[str, Any]) -> None:
+    store.delete("dump", service, payload["key"])
+    count_dumps(store, service, payload["database"])
+
+
 EFFECTS: dict[str, tuple[Effect, Effect]] = {
     "attachedDomain/create": (_finish, _remove),
     "attachedDomain/update": (_finish, _revert),
@@ -77,6 +101,11 @@ EFFECTS: dict[str, tuple[Effect, Effect]] = {
     "cron/create": (_finish, _remove),
     "cron/update": (_finish, _revert),
     "cron/delete": (_remove, _revert),
+    "dump/create": (_dumped, _not_dumped),
+    "database/restore": (_finish, _revert),
+    "database/import": (_finish, _revert),
+    "database/copyRestore": (_finish, _revert),
+    "dump/delete": (_dump_deleted, _revert),
     "hostedssl/create": (_issue_certificate, _remove),
     "hostedssl/import": (_finish, _remove),
     "hostedssl/regenerate": (_issue_certificate, _revert),

@@ -14,12 +14,14 @@ from contextlib import closing
 from ovh_sandbox import credentials, db, faults, stats
 from ovh_sandbox.config import SandboxConfig
 from ovh_sandbox.seed_data import (
+    FIRST_DUMP_ID,
     Account,
     Plan,
     certificate,
     database,
     domain,
     installed_module,
+    seeded_dumps,
     service,
 )
 from ovh_sandbox.seed_settings import add_settings
@@ -194,6 +196,22 @@ def _generated(account: Account, number: int) -> None:
         )
 
 
+# The database with a backup made on demand too, and how many days ago.
+ON_DEMAND_BACKUPS = {"example.mysql.db": 5.0}
+
+
+def _backups(account: Account) -> None:
+    """Every database has last night's and last Sunday's backup, as OVH keeps them."""
+    next_id = FIRST_DUMP_ID
+    databases = [(sn, doc) for kind, sn, _key, doc in account.docs if kind == "database"]
+    for sn, doc in databases:
+        made = seeded_dumps(doc["name"], next_id, ON_DEMAND_BACKUPS.get(doc["name"]))
+        next_id += 3
+        for one in made:
+            account.add("dump", sn, str(one["id"]), one)
+        doc["dumps"] = len(made)
+
+
 def build_account(services: int, domains: int = 0) -> Account:
     account = Account()
     for builder in (_example, _example2)[:services]:
@@ -203,6 +221,7 @@ def build_account(services: int, domains: int = 0) -> Account:
     for number in range(4, services + 1):
         _generated(account, number)
     add_settings(account)
+    _backups(account)
     return account
 
 

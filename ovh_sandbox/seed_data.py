@@ -203,6 +203,41 @@ def database(
     }
 
 
+# How long OVH keeps each kind of dump (UNCONFIRMED: the sandbox's choice, see the README).
+DUMP_KEPT_DAYS = {"daily.1": 1.0, "weekly.1": 7.0, "now": 30.0}
+FIRST_DUMP_ID = 7_100_000
+
+
+def dump(database: str, kind: str, created: float, dump_id: int, **extra: Any) -> dict[str, Any]:
+    """A database dump as ``hosting.web.dump`` (its ``url`` is made when it is read)."""
+    return {
+        "creationDate": clock.iso(created),
+        "databaseName": database,
+        "deletionDate": clock.iso(created + DUMP_KEPT_DAYS[kind] * DAY),
+        "id": dump_id,
+        "status": "created",
+        "taskId": None,
+        "type": kind,
+        **extra,
+    }
+
+
+def seeded_dumps(database: str, first_id: int, on_demand_days_ago: float | None) -> list[Any]:
+    """The backups OVH keeps of a database: last night's (03:00 UTC), last Sunday's, and one
+    made on demand ``on_demand_days_ago`` when given."""
+    now = clock.now()
+    last_night = now - (now % DAY) + 3 * 3600
+    if last_night > now:
+        last_night -= DAY
+    weekday = int((last_night // DAY + 3) % 7)  # 0 = Monday (1970-01-01 was a Thursday)
+    last_sunday = last_night - ((weekday + 1) % 7) * DAY
+    made = [dump(database, "daily.1", last_night, first_id)]
+    made.append(dump(database, "weekly.1", last_sunday, first_id + 1))
+    if on_demand_days_ago is not None:
+        made.append(dump(database, "now", now - on_demand_days_ago * DAY, first_id + 2))
+    return made
+
+
 def certificate(provider: str, domains: list[str]) -> dict[str, Any]:
     lets_encrypt = provider == "LETSENCRYPT"
     return {

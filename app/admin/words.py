@@ -47,6 +47,12 @@ ACTIONS: dict[str, Any] = {
     "site.launch": _l("Launched a site"),
     "module.password": _l("Asked for an application's new admin password"),
     "module.remove": _l("Removed an application"),
+    "database.back_up": _l("Backed up a database"),
+    "database.delete_backup": _l("Deleted a database backup"),
+    "database.restore": _l("Restored a database backup"),
+    "database.import": _l("Imported a file into a database"),
+    "database.copy": _l("Made a copy of a database"),
+    "database.copy_restore": _l("Copied a database into another"),
 }
 
 # Sign-ins, and changes to people and their access: administrators' business only.
@@ -106,6 +112,12 @@ PARAMETERS: dict[str, Any] = {
     "database_user": _l("Database user"),
     "offer": _l("Offer"),
     "steps": _l("Steps"),
+    "backup": _l("Backup"),
+    "backup_made": _l("Made on"),
+    "file": _l("File"),
+    "flush": _l("Emptied first"),
+    "source": _l("Copied from"),
+    "target": _l("Copied into"),
 }
 # Parameters whose values have words of their own (``label_of`` kind).
 LABELLED = {
@@ -123,6 +135,15 @@ ERRORS: dict[str, Any] = {
 }
 
 FROM: dict[str, Any] = {"command line": _l("the command line")}
+
+# Why a backup was made, or which backup a restore used (the audit trail's "reason").
+REASONS: dict[str, Any] = {
+    "asked": _l("asked for"),
+    "safety": _l("safety net, before a change"),
+    "daily.1": _l("nightly backup"),
+    "weekly.1": _l("weekly backup"),
+    "now": _l("backup made on request"),
+}
 
 
 def action_label(action: str) -> str:
@@ -174,6 +195,11 @@ def _value(key: str, value: Any) -> str:
         return str(label_of("engine", value))
     if key == "quota" and isinstance(value, int):
         return megabytes(value)
+    if key == "reason" and value in REASONS:
+        return str(REASONS[value])
+    if key == "backup_made":
+        moment = parse_datetime(value)
+        return when(moment) if moment else str(value)
     if key == "not_after":
         moment = parse_datetime(value)
         return when(moment) if moment else str(value)

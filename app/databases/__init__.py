@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("databases", __name__)
 
-from app.databases import routes  # noqa: E402,F401
+from app.databases import backup_routes, routes  # noqa: E402,F401

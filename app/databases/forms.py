@@ -11,7 +11,15 @@ from typing import Any, ClassVar
 
 from flask import request
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, Form, PasswordField, SelectField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    Field,
+    Form,
+    PasswordField,
+    SelectField,
+    StringField,
+    SubmitField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 
@@ -22,6 +30,7 @@ from app.services.databases import (
     PASSWORD_CHARACTERS,
     PASSWORD_MAX_LENGTH,
     PASSWORD_MIN_LENGTH,
+    PASSWORD_RULES,
     USER_CHARACTERS,
     USER_MAX_LENGTH,
     AvailableVersions,
@@ -99,6 +108,7 @@ class CreateDatabaseForm(PanelForm):
         "offer": "capabilitie",
     }
 
+    password_rules = PASSWORD_RULES
     capabilitie = SelectField(_l("Offer"), validate_choice=False)
     type = SelectField(_l("Database engine"), validate_choice=False)
     refresh = SubmitField(_l("Update versions"))
@@ -270,6 +280,7 @@ class DatabaseChangeForm(PanelForm):
 
 class ChangeDatabasePasswordForm(DatabaseChangeForm):
     ovh_fields: ClassVar[Mapping[type[PanelError], str]] = {InvalidInput: "password"}
+    password_rules = PASSWORD_RULES
     password = PasswordField(
         _l("New password"), validators=[check_password], description=PASSWORD_POLICY
     )
@@ -279,6 +290,14 @@ class ChangeDatabasePasswordForm(DatabaseChangeForm):
 
 class DeleteDatabaseForm(DatabaseChangeForm):
     confirm_name = StringField(_l("Database name"), filters=[stripped], validators=[Optional()])
+    back_up_first = BooleanField(
+        _l("Back up the database first (recommended)"),
+        default=True,
+        description=_l(
+            "OVH keeps this backup after the database is gone (see Backups of deleted "
+            "databases), so the data can be imported again into a new database."
+        ),
+    )
     submit = SubmitField(_l("Delete the database for good"))
 
     def __init__(self, database_name: str, **kwargs: Any) -> None:

@@ -11,16 +11,21 @@ from app.databases.filters import FilterDatabasesForm
 from app.databases.forms import CreateDatabaseForm
 from app.extensions import ovh_api
 from app.loaders import with_service
-from app.services import databases, tasks
+from app.services import backups, databases, tasks
 from app.services.databases import DatabaseFilters
 
 
 def index_page(service_name: str, form: FilterDatabasesForm) -> dict[str, Any]:
     filters = form.filters()
-    service, found = with_service(service_name, partial(databases.list_databases, filters=filters))
+    service, found, offers = with_service(
+        service_name,
+        partial(databases.list_databases, filters=filters),
+        databases.list_creation_offers,
+    )
     return {
         "service": service,
         "databases": found,
+        "slots_left": sum(offer.available for offer in offers),
         "form": form,
         "filters": filters,
         "clear_links": _clear_links(service_name, filters),
@@ -39,14 +44,21 @@ def _clear_links(service_name: str, filters: DatabaseFilters) -> list[tuple[str,
 
 def show_page(service_name: str, name: str) -> dict[str, Any]:
     """The database read fresh, what OVH allows on it, and the task working on it if any."""
-    service, database, capabilities = with_service(
+    service, database, capabilities, found = with_service(
         service_name,
         partial(databases.get_database, name=name, fresh=True),
         partial(databases.get_capabilities, name=name),
+        partial(backups.list_backups, name=name),
     )
     task_id = database.task_id
     task = tasks.get_task(ovh_api.gateway, service_name, task_id) if task_id else None
-    return {"service": service, "database": database, "capabilities": capabilities, "task": task}
+    return {
+        "service": service,
+        "database": database,
+        "capabilities": capabilities,
+        "task": task,
+        "backups": found,
+    }
 
 
 def status_of(service_name: str, name: str) -> dict[str, Any]:

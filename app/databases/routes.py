@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 
 from app.access import Action, requires
 from app.actions import respond
-from app.databases import actions, bp, loaders
+from app.databases import actions, backup_loaders, bp, loaders
 from app.databases.filters import FilterDatabasesForm
 from app.databases.forms import (
     ChangeDatabasePasswordForm,
@@ -72,6 +72,9 @@ def change_password(service_name: str, name: str) -> Response | str:
 @bp.route("/<name>/delete", methods=["GET", "POST"])
 @requires(Action.DESTROY)
 def delete(service_name: str, name: str) -> Response | str:
+    form = DeleteDatabaseForm(name)
     delete = partial(actions.delete, service_name, name)
-    page = partial(loaders.database_page, service_name, name)
-    return respond(DeleteDatabaseForm(name), delete, "databases/delete.html", page)
+    page = partial(backup_loaders.backups_page, service_name, name)
+    return respond(
+        form, lambda: delete(bool(form.back_up_first.data)), "databases/delete.html", page
+    )

@@ -32,6 +32,7 @@ FTP = "ftp"
 PHP = "php"
 CRON = "cron"
 MODULES = "modules"
+BACKUPS = "backups"
 TASKS = "tasks"
 
 FEATURE_LABELS = {
@@ -44,6 +45,7 @@ FEATURE_LABELS = {
     PHP: _l("PHP settings"),
     CRON: _l("Scheduled jobs"),
     MODULES: _l("Applications (one-click modules)"),
+    BACKUPS: _l("Database backups, import and copy"),
     TASKS: _l("Tasks"),
 }
 # English names for the command line.
@@ -57,6 +59,7 @@ FEATURE_NAMES = {
     PHP: "PHP settings",
     CRON: "scheduled jobs",
     MODULES: "applications (one-click modules)",
+    BACKUPS: "database backups, import and copy",
     TASKS: "tasks",
 }
 
@@ -161,6 +164,23 @@ PANEL_RULES: tuple[PanelRule, ...] = (
         ("POST", f"{WEB}/*/module", IAM + "module/create"),
         ("POST", f"{WEB}/*/module/*/changePassword", IAM + "module/changePassword"),
         ("DELETE", f"{WEB}/*/module/*", IAM + "module/delete"),
+    ),
+    *_rules(
+        BACKUPS,
+        ("GET", f"{WEB}/*/database/*/dump", IAM + "database/dump/get"),
+        ("GET", f"{WEB}/*/database/*/dump/*", IAM + "database/dump/get"),
+        ("POST", f"{WEB}/*/database/*/dump", IAM + "database/dump/create"),
+        ("DELETE", f"{WEB}/*/database/*/dump/*", IAM + "database/dump/delete"),
+        ("POST", f"{WEB}/*/database/*/dump/*/restore", IAM + "database/dump/restore"),
+        ("GET", f"{WEB}/*/dump", IAM + "dump/get"),
+        ("GET", f"{WEB}/*/dump/*", IAM + "dump/get"),
+        # An import's file goes to OVH as a document of the account first (POST /me/document,
+        # then a plain PUT to the address it returns, which is not an API call).
+        ("POST", "/me/document", "account:apiovh:me/document/create"),
+        ("POST", f"{WEB}/*/database/*/import", IAM + "database/import"),
+        ("POST", f"{WEB}/*/database/*/copy", IAM + "database/copy/create"),
+        ("GET", f"{WEB}/*/database/*/copy/*", IAM + "database/copy/get"),
+        ("POST", f"{WEB}/*/database/*/copyRestore", IAM + "database/copyRestore"),
     ),
     *_rules(
         TASKS,

@@ -127,11 +127,20 @@ versions = sa.Table(
     sa.Column("generation", sa.Integer, nullable=False),
 )
 GENERATION_PREFIX = "gen:"
+WRITTEN_PREFIX = "written:"
+# "Written until" moments are kept in the generations' integer column, as seconds after this
+# moment (an INTEGER holds them for 68 years from it; plain epoch seconds overflow in 2038).
+WRITTEN_EPOCH = 1_700_000_000
 
 
 class SharedVersionStore:
     """Answers in this worker's memory, generation numbers in the database every worker reads:
-    a change made through one worker drops what every other worker kept, at once."""
+    a change made through one worker drops what every other worker kept, at once.
+
+    The "just written" marks live there too: a list read by another worker right after a change
+    must also ask OVH for a fresh answer (``Pragma: no-cache``), or it gets OVH's kept list
+    without the new item and keeps it for the cache's lifetime (a database just created missing
+    from the list for up to 15 s, one try in two with two workers)."""
 
     def __init__(self, local: CacheStore, database_url: str) -> None:
         self._local = local
@@ -141,15 +150,28 @@ class SharedVersionStore:
         )
 
     def get(self, key: str) -> Any | None:
-        if not key.startswith(GENERATION_PREFIX):
+        if not key.startswith((GENERATION_PREFIX, WRITTEN_PREFIX)):
             return self._local.get(key)
         with self._engine.connect() as connection:
-            return connection.execute(
-                sa.select(versions.c.generation).where(versions.c.scope == key)
+            found = connection.execute(
+                sa.select(versions.c.generation).where(versions.c.scope == key[:255])
             ).scalar_one_or_none()
+        if key.startswith(WRITTEN_PREFIX):
+            return 1 if found is not None and found + WRITTEN_EPOCH > now() else None
+        return found
 
     def set(self, key: str, value: Any, ttl: float) -> None:
-        self._local.set(key, value, ttl)
+        if not key.startswith(WRITTEN_PREFIX):
+            self._local.set(key, value, ttl)
+            return
+        until = int(now() + ttl) + 1 - WRITTEN_EPOCH
+        statement = (
+            self._insert(versions)
+            .values(scope=key[:255], generation=until)
+            .on_conflict_do_update(index_elements=[versions.c.scope], set_={"generation": until})
+        )
+        with self._engine.begin() as connection:
+            connection.execute(statement)
 
     def add(self, key: str, value: Any, ttl: float) -> bool:
         return self._local.add(key, value, ttl)

@@ -127,6 +127,20 @@ class OvhGateway:
         self.keep(scope, key, result, settled=cache and result is not None)
         return result
 
+    def get_secret(self, target: str) -> Any:
+        """GET an answer that carries a secret (a backup's download address): read now, never
+        kept anywhere, not even as the last known answer."""
+        return self.call_with_retries(lambda: self.client.get(target))
+
+    def get_secret_objects(self, target: str, scope: str) -> list[dict[str, Any]]:
+        """The full objects of a list whose items carry a secret (backups and their download
+        addresses): read fresh (``Pragma: no-cache`` after a change) and never kept."""
+        fresh = self.cache.recently_written(scope)
+        items = self._with_retries(lambda: self._expanded_list(target, {}, fresh))
+        if items and not all(isinstance(item, dict) for item in items):
+            items = self.map(lambda item: self.get_secret(path(target, item)), items)
+        return list(items)
+
     def get_objects(
         self, target: str, scope: str = ACCOUNT_SCOPE, **params: Any
     ) -> list[dict[str, Any]]:

@@ -9,10 +9,12 @@ check them before OVH does.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from app.passwords_rules import LETTERS_AND_DIGITS, PasswordRules
 from app.services.client import OvhGateway, path
 from app.services.errors import NotFound
 from app.services.tasks import Task, task_from_ovh
@@ -34,6 +36,12 @@ USER_CHARACTERS = re.compile(r"[a-z0-9]*")
 PASSWORD_MIN_LENGTH = 8
 PASSWORD_MAX_LENGTH = 30
 PASSWORD_CHARACTERS = re.compile(r"[A-Za-z0-9]*")
+PASSWORD_RULES = PasswordRules(
+    PASSWORD_MIN_LENGTH,
+    PASSWORD_MAX_LENGTH,
+    LETTERS_AND_DIGITS,
+    (string.ascii_uppercase, string.ascii_lowercase, string.digits),
+)
 
 FILTER_NAMES = ("type", "mode", "name", "user", "server")
 

@@ -22,6 +22,7 @@ import requests
 from app.services import (
     access_rules,
     account,
+    backups,
     crons,
     databases,
     domains,
@@ -39,6 +40,9 @@ from app.services.errors import NotAuthorized, PanelError
 from app.services.oauth2 import is_oauth2
 
 DEFAULT_SERVICES = 2
+# Reads of what only a write makes (a database copy exists only once the panel asks for one): a
+# read-only check never finds one to read.
+ONLY_AFTER_A_WRITE = frozenset({("GET", "/hosting/web/*/database/*/copy/*")})
 
 
 class WriteRefused(RuntimeError):
@@ -172,6 +176,7 @@ def run(client: ovh.Client, endpoint: str, services: list[str] | None = None) ->
             for rule in access_rules.PANEL_RULES
             if not rule.writes
             and (rule.method, rule.path) not in called
+            and (rule.method, rule.path) not in ONLY_AFTER_A_WRITE
             and not (report.oauth2 and rule.path == "/auth/currentCredential")
         ]
     finally:
@@ -207,6 +212,8 @@ def _read_service(
             "databases.get_capabilities",
             lambda: databases.get_capabilities(gateway, service_name, name),
         )
+    if found:
+        _read_backups(gateway, service_name, found[0].name, step)
     step(
         "databases.list_creation_offers",
         lambda: databases.list_creation_offers(gateway, service_name),
@@ -253,3 +260,29 @@ def _read_settings(
         cron_id = jobs[0].id
         step("crons.get_cron", lambda: crons.get_cron(gateway, service_name, cron_id))
     step("crons.available_languages", lambda: crons.available_languages(gateway, service_name))
+
+
+def _read_backups(
+    gateway: OvhGateway,
+    service_name: str,
+    name: str,
+    step: Callable[[str, Callable[[], Any]], Any],
+) -> None:
+    """A database's backups and the plan's, each one's download address read once (checked,
+    never shown: the report names no address)."""
+    kept = step("backups.list_backups", lambda: backups.list_backups(gateway, service_name, name))
+    if kept:
+        first = kept[0].id
+        step(
+            "backups.download_address",
+            lambda: backups.download_address(gateway, service_name, name, first),
+        )
+    plan = step(
+        "backups.list_plan_backups", lambda: backups.list_plan_backups(gateway, service_name)
+    )
+    if plan:
+        one = plan[0].id
+        step(
+            "backups.plan_download_address",
+            lambda: backups.plan_download_address(gateway, service_name, one),
+        )

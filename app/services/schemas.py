@@ -78,21 +78,30 @@ AUTH_TYPES = {
     "ipBlock": "string",
     "long": "integer",
     "boolean": "boolean",
+    "uuid": "string",
 }
 
 
 def auth_model(full_type: str) -> Any:
     """A model of ``auth.schema.json`` (raw OVH format) as strict JSON Schema."""
+    return raw_model("auth.schema.json", full_type)
+
+
+def raw_model(file_name: str, full_type: str) -> Any:
+    """A model of a raw-format schema file (``auth``, ``me-document``) as strict JSON Schema;
+    a generic (``complexType.SafeKeyValue<string>``) is checked as an object."""
     if full_type.endswith("[]"):
-        return {"type": "array", "items": auth_model(full_type[:-2])}
+        return {"type": "array", "items": raw_model(file_name, full_type[:-2])}
     if full_type in AUTH_TYPES:
         return {"type": AUTH_TYPES[full_type]}
-    model = load("auth.schema.json")["models"][full_type]
+    if "<" in full_type:
+        return {"type": "object"}
+    model = load(file_name)["models"][full_type]
     if "enum" in model:
         return {"enum": model["enum"]}
     properties = {}
     for name, spec in model["properties"].items():
-        schema = auth_model(spec["fullType"])
+        schema = raw_model(file_name, spec["fullType"])
         properties[name] = {"anyOf": [schema, {"type": "null"}]} if spec["canBeNull"] else schema
     return {
         "type": "object",

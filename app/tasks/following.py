@@ -43,7 +43,7 @@ DESCRIPTIONS: dict[str, Any] = {
     "database/import": _l("Importing data into the database %(object)s"),
     "database/optimize": _l("Optimising the database %(object)s"),
     "database/restore": _l("Restoring the database %(object)s from a backup"),
-    "dump/create": _l("Saving a backup of a database"),
+    "dump/create": _l("Saving a backup of the database %(object)s"),
     "dump/delete": _l("Deleting a database backup"),
     "cron/create": _l("Adding a scheduled job on %(service)s"),
     "cron/update": _l("Changing a scheduled job on %(service)s"),
@@ -222,8 +222,16 @@ def followed(service_name: str, task_ids: list[int], page: bool = False) -> dict
 
 
 def object_page(task: Task) -> str | None:
-    """The page showing what the task changed, when the panel has one."""
+    """The page showing what the task changed, when the panel has one: a database's own page
+    (its connection details) unless the task deleted it, else the tab the object lives on."""
     key = task.object_type or task.function.split("/", 1)[0]
+    on_database = task.function.startswith("database/") or task.function == "dump/create"
+    if on_database and task.function != "database/delete":
+        name = task.object_id or ""
+        # OVH names a database task's object by the database's name (shop.mysql.db); where it
+        # names it otherwise (UNCONFIRMED), the Databases tab is the result page.
+        if "." in name and "databases.show" in current_app.view_functions:
+            return url_for("databases.show", service_name=task.service_name, name=name)
     endpoint = OBJECT_PAGES.get(key.lower())
     if endpoint is None or endpoint not in current_app.view_functions:
         return None

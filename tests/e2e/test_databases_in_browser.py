@@ -1,8 +1,10 @@
-"""Creating a database in a real browser: versions follow the engine, and the task page and the
-list both go from creating to created by themselves, without a reload."""
+"""Databases in a real browser: versions follow the engine, the task page and the list both go
+from creating to created by themselves, a generated password, "See the result" opening the new
+database's connection details; and restoring a backup with the safety net."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -57,6 +59,88 @@ def test_a_new_database_goes_from_creating_to_created_without_a_reload(
     assert first_seen == "creating"
     expect(listing.get_by_role("rowheader", name="exampleshop.postgres.db")).to_be_visible()
 
+    # "See the result" opens the new database itself, with its connection details.
     page.get_by_role("link", name="See the result").click()
-    page.wait_for_url(f"**{DATABASES}/")
-    expect(page.get_by_text("PostgreSQL 15")).to_be_visible()
+    page.wait_for_url(f"**{DATABASES}/exampleshop.postgres.db/")
+    details = page.locator(".connection-details")
+    expect(details.locator('[data-connection="port"]')).to_contain_text("5432")
+    expect(details.locator('[data-connection="user"]')).to_contain_text("exampleshop")
+
+
+PASSWORD_RULE = re.compile(r"(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])[A-Za-z0-9]{8,30}")
+
+
+def test_create_a_database_with_a_generated_password_in_four_clicks(
+    page: Any, users: UserFactory
+) -> None:
+    """The clicks: Create a database, Generate, Create the database, See the result."""
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
+    page.goto(DATABASES + "/")
+    page.get_by_role("link", name="Create a database").click()
+    # The plan has one offer with room: said, not asked.
+    expect(page.locator(".only-offer")).to_contain_text("Databases included with the plan")
+    assert page.get_by_label("Offer").count() == 0
+    page.get_by_label("User name").fill("shop")
+    page.get_by_role("button", name="Generate a strong password").click()
+    password = page.get_by_label("Password", exact=True).input_value()
+    assert PASSWORD_RULE.fullmatch(password)
+    assert page.get_by_label("Password again").input_value() == password
+    expect(page.get_by_text("Copy it now and keep it somewhere safe")).to_be_visible()
+    page.get_by_role("button", name="Create the database").click()
+    page.wait_for_url("**/tasks/**")
+    page.locator('[data-status="done"]').first.wait_for(timeout=15_000)
+    page.get_by_role("link", name="See the result").first.click()
+    page.wait_for_url("**/databases/exampleshop.mysql.db/")
+    details = page.locator(".connection-details")
+    expect(details).to_contain_text("exampleshop.mysql.db")
+    expect(details.locator('[data-connection="port"]')).to_contain_text("3306")
+    expect(details.locator('[data-connection="user"]')).to_contain_text("exampleshop")
+    # The new database is in the list at once.
+    page.goto(DATABASES + "/")
+    expect(page.get_by_role("rowheader", name="exampleshop.mysql.db")).to_be_visible()
+
+
+def test_an_admin_restores_a_backup_with_the_safety_net(page: Any, users: UserFactory) -> None:
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
+    page.goto(DATABASES + "/example.mysql.db/")
+    backups = page.locator("table.backups tbody tr")
+    before = backups.count()
+    weekly = backups.filter(has_text="Weekly (kept by OVH)")
+    weekly.get_by_role("link", name="Restore").click()
+    expect(page.get_by_text("will be lost")).to_be_visible()
+    safety = page.get_by_label("Back up the database as it is now first (recommended)")
+    assert safety.is_checked()
+    page.get_by_role("button", name="Restore this backup").click()
+    page.wait_for_url("**/tasks/**")
+    expect(page.get_by_text("A backup of the database as it was just before")).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("Restoring the database"))).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("Saving a backup"))).to_be_visible()
+    page.locator('[data-status="done"]').nth(1).wait_for(timeout=15_000)
+    page.get_by_role("link", name="See the result").first.click()
+    expect(page.locator("table.backups tbody tr")).to_have_count(before + 1)
+    expect(page.locator("table.backups tbody tr").first).to_contain_text("Made on request")
+
+
+def test_an_sql_file_is_uploaded_with_progress_and_followed_to_its_task(
+    page: Any, users: UserFactory, tmp_path: Any
+) -> None:
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
+    dump = tmp_path / "shop.sql"
+    dump.write_text("CREATE TABLE products (id INT PRIMARY KEY);\n" * 2000)
+    page.goto(DATABASES + "/example.mysql.db/")
+    page.get_by_role("link", name="Import an SQL file").click()
+    page.get_by_label("SQL file").set_input_files(str(dump))
+    page.get_by_role("button", name="Import the file").click()
+    page.wait_for_url("**/tasks/**")
+    expect(page.get_by_role("heading", name=re.compile("Importing data into"))).to_be_visible()
+    page.locator('[data-status="done"]').first.wait_for(timeout=15_000)
+    # A wrong file is said beside the field, on the same page (the script shows the answer).
+    page.goto(DATABASES + "/example.mysql.db/import")
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(b"\x89PNG")
+    page.get_by_label("SQL file").set_input_files(str(photo))
+    page.get_by_role("button", name="Import the file").click()
+    expect(page.locator("#file-errors")).to_contain_text("Choose a file ending in .sql")

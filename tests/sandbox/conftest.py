@@ -14,7 +14,7 @@ from ovh_sandbox.testing import running_sandbox
 from tests.support.sandbox_control import Control, MovableClock
 
 # The sandbox's own tests drive every hosting route, not just the panel's: their demo key may call
-# all of /hosting/web and read /me and /auth, and nothing else.
+# all of /hosting/web, read /me and /auth, create documents (imports), and nothing else.
 HOSTING_RULES: tuple[tuple[str, str], ...] = (
     *(
         (method, path)
@@ -23,6 +23,7 @@ HOSTING_RULES: tuple[tuple[str, str], ...] = (
     ),
     ("GET", "/auth/*"),
     ("GET", "/me"),
+    ("POST", "/me/document"),
 )
 
 

@@ -14,9 +14,19 @@ from app.services.schemas import (
     hosting_schema,
     load,
     openapi_node,
+    raw_model,
 )
 
-__all__ = ["SCHEMAS", "auth_model", "check", "component", "hosting_schema", "load", "openapi_node"]
+__all__ = [
+    "SCHEMAS",
+    "auth_model",
+    "check",
+    "component",
+    "hosting_schema",
+    "load",
+    "openapi_node",
+    "raw_model",
+]
 
 
 def check(value: Any, schema: Any) -> None:

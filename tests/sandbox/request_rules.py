@@ -14,7 +14,12 @@ from typing import Any
 from app.services.schemas import SCHEMAS
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "ovh_sandbox" / "request_rules.json"
-SOURCES = ("hosting-web.schema.json", "hosting-web.attachedDomain-ssl.json", "auth.schema.json")
+SOURCES = (
+    "hosting-web.schema.json",
+    "hosting-web.attachedDomain-ssl.json",
+    "auth.schema.json",
+    "me-document.schema.json",
+)
 
 SCALARS = {
     "string": "string",

@@ -11,7 +11,16 @@ from typing import Any
 
 import ovh
 import pytest
-from ovh_schemas import auth_model, check, component, hosting_schema, load, openapi_node
+import requests
+from ovh_schemas import (
+    auth_model,
+    check,
+    component,
+    hosting_schema,
+    load,
+    openapi_node,
+    raw_model,
+)
 from request_rules import RULES_FILE, generate, render
 
 from tests.support.sandbox_control import EXAMPLE, EXAMPLE2, EXAMPLE3
@@ -247,7 +256,12 @@ LISTS = [
 ]
 
 
-IMPLEMENTED = {call[1] for call in CALLS}
+BACKUP_ROUTES = {
+    "/hosting/web/{serviceName}/database/{name}/dump",
+    "/hosting/web/{serviceName}/database/{name}/import",
+    "/hosting/web/{serviceName}/database/{name}/copyRestore",
+}
+IMPLEMENTED = {call[1] for call in CALLS} | BACKUP_ROUTES
 # Values OVH's 2025 file adds to enums of the 2024 one the sandbox's checks come from: PHP 8.4.
 # The sandbox refuses them (stricter than OVH) and never offers them (capabilities, languages).
 ADDED_SINCE_2024 = {"php8.4", "8.4"}
@@ -391,3 +405,36 @@ def test_request_rules_agree_with_the_openapi_request_bodies() -> None:
                 added = set(expected_enum) - set(field["enum"])
                 assert set(field["enum"]) <= set(expected_enum), (operation, name)
                 assert added <= ADDED_SINCE_2024, (operation, name, added)
+
+
+def test_backup_import_and_copy_answers_match_the_openapi_schema(client: ovh.Client) -> None:
+    """Every backup route the sandbox serves, in an order that makes each one possible."""
+    base = "/hosting/web/{serviceName}/database/{name}"
+    database = concrete(base, EXAMPLE, "example.mysql.db")
+    other = concrete(base, EXAMPLE, "exampleblog.mysql.db")
+
+    def call(method: str, template: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        response = client.raw_call(method, path, data=body)
+        assert response.status_code == 200, (template, response.text)
+        check(response.json(), hosting_schema(method, template))
+        return response.json()
+
+    dump_ids = call("GET", base + "/dump", database + "/dump")
+    call("GET", base + "/dump/{id}", f"{database}/dump/{dump_ids[0]}")
+    call("POST", base + "/dump", database + "/dump", {"date": "now", "sendEmail": False})
+    call("POST", base + "/dump/{id}/restore", f"{database}/dump/{dump_ids[0]}/restore")
+    call("DELETE", base + "/dump/{id}", f"{database}/dump/{dump_ids[-1]}")
+    plan = f"/hosting/web/{EXAMPLE}/dump"
+    plan_ids = call("GET", "/hosting/web/{serviceName}/dump", plan)
+    call("GET", "/hosting/web/{serviceName}/dump/{id}", f"{plan}/{plan_ids[0]}")
+    copy = call("POST", base + "/copy", database + "/copy")
+    call("GET", base + "/copy", database + "/copy")
+    call("GET", base + "/copy/{id}", f"{database}/copy/{copy['id']}")
+    body = {"copyId": copy["id"], "flushDatabase": True}
+    call("POST", base + "/copyRestore", other + "/copyRestore", body)
+    document = client.post("/me/document", name="shop.sql")
+    check(document, raw_model("me-document.schema.json", "nichandle.document.Document"))
+    assert requests.put(document["putUrl"], data=b"SELECT 1;", timeout=5).status_code == 201
+    body = {"documentId": document["id"], "flushDatabase": False, "sendEmail": False}
+    call("POST", base + "/import", database + "/import", body)
+    call("DELETE", base + "/copy/{id}", f"{database}/copy/{copy['id']}")

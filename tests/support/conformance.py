@@ -23,7 +23,14 @@ import jsonschema
 import pytest
 
 from ovh_sandbox.protocol import OBSERVERS, ObservedCall
-from tests.sandbox.ovh_schemas import auth_model, component, hosting_schema, load, openapi_node
+from tests.sandbox.ovh_schemas import (
+    auth_model,
+    component,
+    hosting_schema,
+    load,
+    openapi_node,
+    raw_model,
+)
 
 NO_SCHEMA = frozenset({"GET /me"})  # /me is outside the vendored files (see schemas/SOURCE.md)
 
@@ -34,7 +41,11 @@ def _raw_operations() -> dict[str, dict[str, Any]]:
     2024 schema's operations the 2025 OpenAPI copy no longer lists (a module's new admin
     password: README, UNCONFIRMED)."""
     found: dict[str, dict[str, Any]] = {}
-    for name in ("hosting-web.attachedDomain-ssl.json", "auth.schema.json"):
+    for name in (
+        "hosting-web.attachedDomain-ssl.json",
+        "auth.schema.json",
+        "me-document.schema.json",
+    ):
         for api in load(name)["apis"]:
             for operation in api["operations"]:
                 found[f"{operation['httpMethod']} {api['path']}"] = operation
@@ -122,6 +133,8 @@ def _answer_schema(call: ObservedCall) -> Any | None:
     response_type = operation["responseType"]
     if template.startswith("/auth"):
         return {"type": "integer"} if response_type == "long" else auth_model(response_type)
+    if template.startswith("/me/"):
+        return raw_model("me-document.schema.json", response_type)
     return component(response_type)
 
 

@@ -23,6 +23,7 @@ from app.services import (
     schemas,
 )
 from app.services.access_rules import PANEL_RULES, PanelRule, covers, feature_access
+from app.services.backups import Copy
 from app.services.client import OvhGateway
 from app.services.crons import CronSettings
 from app.services.databases import DatabaseFilters, NewDatabase
@@ -99,6 +100,14 @@ ARGUMENTS: dict[str, Callable[[str], Any]] = {
     ),
     "catalogue": lambda service: [],
     "module_id": lambda service: 1801,
+    "dump_id": lambda service: 7_100_000,
+    "file_name": lambda service: "walked.sql",
+    "document_id": lambda service: "00000000-0000-4000-8000-000000000000",
+    "flush": lambda service: False,
+    "copy_id": lambda service: "00000000-0000-4000-8000-000000000000",
+    "copy": lambda service: Copy("00000000-0000-4000-8000-000000000000", "doing", None, None),
+    "timeout": lambda service: 0.001,
+    "interval": lambda service: 0.0,
 }
 
 
@@ -222,6 +231,8 @@ def test_wildcards_stand_only_for_a_service_name_or_an_object() -> None:
                     "tasks",
                     "module",
                     "moduleList",
+                    "dump",
+                    "copy",
                 }, rule
 
 

@@ -9,8 +9,9 @@ import pytest
 import requests
 
 from app.services import domains, tasks
-from app.services.cache import MemoryStore, ResponseCache
+from app.services.cache import MemoryStore, ResponseCache, SharedVersionStore, versions
 from app.services.client import OvhGateway, path
+from app.services.engines import engine_for
 from app.services.errors import PanelError
 
 SERVICE = "example.cluster01.hosting.ovh.net"
@@ -149,3 +150,21 @@ def test_every_known_wording_of_a_time_refusal_is_recognised() -> None:
     assert time_refusal_body(_answer(400, '{"message":"Invalid timestamp"}'))
     assert not time_refusal_body(_answer(400, '{"errorCode":"INVALID_SIGNATURE"}'))
     assert not time_refusal_body(_answer(400, "<html>"))
+
+
+def test_a_list_read_by_another_worker_after_a_write_sees_the_change(
+    gateway: OvhGateway, tmp_path: Any
+) -> None:
+    """Two workers without Redis (the demo's gunicorn runs two): the one that did not make the
+    change must also ask OVH for a fresh list, or it keeps OVH's old answer for its whole ttl."""
+    url = f"sqlite:///{tmp_path}/generations.db"
+    versions.metadata.create_all(engine_for(url))
+    writer, reader = (
+        OvhGateway(gateway.client, ResponseCache(SharedVersionStore(MemoryStore(), url), ttl=30))
+        for _ in range(2)
+    )
+    before = {item["domain"] for item in reader.get_objects(DOMAINS, scope=SERVICE)}
+    settings = domains.DomainSettings("www", True, False, False, None, None)
+    domains.attach_domain(writer, SERVICE, "other-worker.example.org", settings)
+    after = {item["domain"] for item in reader.get_objects(DOMAINS, scope=SERVICE)}
+    assert after == before | {"other-worker.example.org"}

@@ -72,6 +72,10 @@ ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
     ("domains.attach", "POST"): 200,
     ("databases.create", "POST"): 200,
     ("databases.change_password", "POST"): 200,
+    ("databases.import_file", "POST"): 200,  # no file: shown again, "Choose the file"
+    ("databases.copy", "POST"): 200,  # no database chosen to copy into
+    ("databases.download_backup", "GET"): 302,  # to OVH's own address for the file
+    ("databases.download_plan_backup", "GET"): 302,
     ("domains.modify", "POST"): 200,
     ("ssl.import_certificate", "POST"): 200,  # empty form: shown again with its errors
     ("ssl.replace", "POST"): 200,
@@ -145,6 +149,9 @@ class Matrix:
             target_session = target_user.sessions[0].id
             task_ids = ovh_api.gateway.get(path("/hosting/web", GRANTED_SERVICE, "tasks"))
             databases = ovh_api.gateway.get(path("/hosting/web", GRANTED_SERVICE, "database"))
+            dumps = ovh_api.gateway.get(
+                path("/hosting/web", GRANTED_SERVICE, "database", databases[0], "dump")
+            )
         self.values = {
             "service_name": GRANTED_SERVICE,
             "user_id": str(target),
@@ -153,6 +160,7 @@ class Matrix:
             "domain": "blog.example.com",
             "task_id": str(task_ids[0]),
             "name": str(databases[0]),
+            "dump_id": str(dumps[-1]),
             "filename": "css/bootstrap.min.css",
             "login": "example-agency",
             "config_id": "1001",

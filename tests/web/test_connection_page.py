@@ -23,7 +23,7 @@ def test_the_panel_s_own_key_can_use_every_feature(admin_client: FlaskClient) ->
     assert page.status_code == 200
     assert "xx11111-ovh" in text
     assert "Clé d'application et clé de consommateur" in text
-    assert text.count(">Utilisable<") == 10
+    assert text.count(">Utilisable<") == 11
     assert "Inutilisable" not in text and "Lecture seule" not in text
     assert "N'importe quelle adresse" in text
 
@@ -61,9 +61,8 @@ def test_a_read_only_key_shows_what_it_cannot_change(
     page = client.get("/admin/connection", headers={"Accept-Language": "en"})
     text = page.get_data(as_text=True)
     assert page.status_code == 200
-    assert (
-        text.count(">Can only read<") == 7
-    )  # domains, SSL, databases, FTP, PHP, jobs, applications
+    # domains, SSL, databases, backups, FTP, PHP, jobs, applications
+    assert text.count(">Can only read<") == 8
     assert ">POST /hosting/web/*/attachedDomain</code>" in text
     assert "<code>127.0.0.1/32</code>" in text
     assert "choose an unlimited validity" in text

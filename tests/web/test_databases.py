@@ -25,7 +25,7 @@ def test_the_list_shows_each_database_with_its_engine_user_server_state_and_disk
     assert "Supported" in html
     assert "<code>exampleblog</code>" in html
     assert ":3306" in html
-    assert "Ready" in html and "Working" in html
+    assert "Ready" in html and "Working" not in html  # one status, not two
     assert re.search(r'usage-ok"[^>]*><rect width="28"', html)  # 112.4 of 400 MB, green
     assert re.search(r'usage-danger"[^>]*><rect width="98"', html)  # 391.7 of 400 MB, red
     assert 'href="https://phpmyadmin.hosting.ovh.net"' in html
@@ -65,12 +65,21 @@ def test_the_details_page_shows_every_field_and_what_can_be_done(
     admin_client: FlaskClient,
 ) -> None:
     html = admin_client.get(DATABASES + "/example.mysql.db/", headers=EN).get_data(as_text=True)
-    for words in ("example.mysql.db", "MySQL", "8.0", "3306", "Classic", "Backups kept by OVH"):
+    for words in ("example.mysql.db", "MySQL", "8.0", "3306", "Classic", "Connection details"):
         assert words in html
-    assert "Change its password" in html and "Optimise it" in html
-    assert "(not available)" in html
-    assert "Change the password" in html and "Delete" in html
+    # Host, port, user and name, each with its copy button.
+    for key, value in (("host", "example.mysql.db"), ("port", "3306"), ("user", "example")):
+        cell = html.split(f'data-connection="{key}"', 1)[1].split("</dd>", 1)[0]
+        assert f'data-copy-text="{value}"' in cell
+    # Only what the panel itself offers, never OVH's capabilities it has no page for.
+    assert "Optimise it" not in html and "(not available)" not in html
+    assert "Change the password" in html and "Delete" in html and "Import an SQL file" in html
     assert "OVH is working on this database" not in html
+    # The backups OVH keeps: last night's, last Sunday's and one made on request.
+    backups = html.split('class="table table-sm align-middle table-stack backups"', 1)[1]
+    assert backups.count("data-backup=") == 3
+    assert "Nightly (kept by OVH)" in backups and "Weekly (kept by OVH)" in backups
+    assert "Made on request" in backups and "Restore" in backups
 
 
 def test_the_status_fragment_follows_a_database_until_it_is_gone(

@@ -263,3 +263,32 @@ def test_a_version_typed_with_markup_comes_back_escaped(admin_client: FlaskClien
     html = answer.get_data(as_text=True)
     assert "<img src=x onerror=alert(1)>" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_create_is_not_offered_without_a_slot_and_the_list_says_why(
+    admin_client: FlaskClient,
+) -> None:
+    html = admin_client.get(EXHAUSTED + "/", headers=EN).get_data(as_text=True)
+    assert ">Create a database</a>" not in html
+    assert "No new database can be created: every database this plan includes is in use." in html
+    assert f'href="{EXHAUSTED}/new">What you can do</a>' in html
+    assert ">Create a database</a>" in admin_client.get(EXAMPLE + "/", headers=EN).get_data(
+        as_text=True
+    )
+
+
+def test_a_single_offer_is_said_not_asked(admin_client: FlaskClient) -> None:
+    html = admin_client.get(EXAMPLE + "/new", headers=EN).get_data(as_text=True)
+    assert 'class="only-offer">Offer: Databases included with the plan' in html
+    assert '<select class="form-select" id="capabilitie"' not in html
+    assert '<input type="hidden" name="capabilitie" value="sqlPerso">' in html
+
+
+def test_every_password_field_has_the_generator_with_ovhs_rules(
+    admin_client: FlaskClient,
+) -> None:
+    for url in (EXAMPLE + "/new", EXAMPLE + "/example.mysql.db/password"):
+        html = admin_client.get(url, headers=EN).get_data(as_text=True)
+        assert "data-password-generate" in html and "/static/js/password.js" in html
+        assert 'data-password-length="20"' in html and 'data-password-confirm="confirm"' in html
+        assert "<script>" not in html  # the CSP allows no inline script
