@@ -59,8 +59,10 @@ def test_a_failed_attach_says_why_and_try_again_opens_the_form_filled_in(
 
     page.locator('[data-status="cancelled"]').wait_for(timeout=20_000)
     assert page.get_by_text(
-        "fail-retry.example.com: OVH did not complete this operation."
+        "fail-retry.example.com: OVH did not complete this operation.", exact=True
     ).is_visible()
+    # The live region said it too, for screen readers (the focus stayed where it was).
+    assert "Not completed" in page.locator("[data-task-announcer]").inner_text()
     assert page.get_by_text("Likely cause:").is_visible()
     page.get_by_role("link", name="Try again").click()
     page.wait_for_url("**/domains/attach**")
