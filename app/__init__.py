@@ -106,6 +106,7 @@ def register_blueprints(app: Flask) -> None:
     from app.domains import bp as domains_bp
     from app.health import bp as health_bp
     from app.hosting import bp as hosting_bp
+    from app.inventory import bp as inventory_bp
     from app.ssl import bp as ssl_bp
     from app.tasks import bp as tasks_bp
 
@@ -117,6 +118,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(tasks_bp, url_prefix="/hosting/<service_name>/tasks")
     app.register_blueprint(databases_bp, url_prefix="/hosting/<service_name>/databases")
     app.register_blueprint(ssl_bp, url_prefix="/hosting/<service_name>/ssl")
+    app.register_blueprint(inventory_bp, url_prefix="/inventory")
     app.add_url_rule("/", "index", home)
 
 

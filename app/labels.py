@@ -81,6 +81,7 @@ BADGES: dict[str, dict[str, tuple[str, Any]]] = {
         "points_here": ("success", _l("Points to this hosting")),
         "points_elsewhere": ("warning", _l("Points elsewhere")),
         "not_configured": ("secondary", _l("Not configured")),
+        "pending": ("secondary", _l("Not checked yet")),
     },
     "ssl": {
         "created": ("success", _l("Active")),

@@ -33,6 +33,9 @@ NOT_PAGES = {
     "databases.status": "a fragment the database page's script puts in place",
     "tasks.status": "a fragment the task page's script puts in place",
     "domains.dns": "a fragment the Domains tab's script puts in place",
+    "inventory.xlsx": "a spreadsheet file",
+    "inventory.json": "a JSON file",
+    "inventory.csv": "a CSV file",
 }
 # Pages seen before signing in (the first one only while the panel has no user).
 ANONYMOUS = ["/auth/welcome", "/auth/sign-in", "/auth/set-password"]

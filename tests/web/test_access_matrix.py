@@ -137,6 +137,7 @@ class Matrix:
             "task_id": str(task_ids[0]),
             "name": str(databases[0]),
             "filename": "css/bootstrap.min.css",
+            "sheet": "domains",
         }
 
     def url(self, endpoint: str, rule: str) -> str:
