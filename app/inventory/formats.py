@@ -46,7 +46,10 @@ def to_csv(sheet: Sheet) -> str:
     writer.writerow([str(column.title) for column in sheet.columns])
     for row in sheet.rows:
         writer.writerow(
-            [_safe_text(shown(column, value)) for column, value in zip(sheet.columns, row)]
+            [
+                _safe_text(shown(column, value))
+                for column, value in zip(sheet.columns, row, strict=True)
+            ]
         )
     return out.getvalue()
 
@@ -64,7 +67,7 @@ def to_xlsx(sheets: Sequence[Sheet]) -> bytes:
             for col, column in enumerate(sheet.columns):
                 page.write_string(0, col, str(column.title), bold)
             for number, row in enumerate(sheet.rows, start=1):
-                for col, (column, value) in enumerate(zip(sheet.columns, row)):
+                for col, (column, value) in enumerate(zip(sheet.columns, row, strict=True)):
                     cell = shown(column, value)
                     if isinstance(cell, int | float):
                         page.write_number(number, col, cell)
@@ -88,7 +91,7 @@ def to_json(sheets: Sequence[Sheet]) -> str:
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         **{
             sheet.key: [
-                {column.key: value for column, value in zip(sheet.columns, row)}
+                {column.key: value for column, value in zip(sheet.columns, row, strict=True)}
                 for row in sheet.rows
             ]
             for sheet in sheets

@@ -71,9 +71,7 @@ def build(specs: Sequence[SheetSpec], plans: Sequence[Plan]) -> list[Sheet]:
             spec.key,
             spec.title,
             spec.columns,
-            tuple(
-                (plan.service.service_name, *row) for plan in plans for row in spec.rows(plan)
-            ),
+            tuple((plan.service.service_name, *row) for plan in plans for row in spec.rows(plan)),
         )
         for spec in specs
     ]
