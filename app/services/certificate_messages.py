@@ -112,6 +112,7 @@ class Finding:
     field: str
     message: str
     blocking: bool = True
+    code: str = ""  # which of MESSAGES
 
 
 class Findings(list[Finding]):
@@ -121,10 +122,10 @@ class Findings(list[Finding]):
         return any(finding.blocking for finding in self)
 
     def problem(self, field: str, name: str, **values: Any) -> None:
-        self.append(Finding(field, _say(name, values)))
+        self.append(Finding(field, _say(name, values), code=name))
 
     def notice(self, field: str, name: str, **values: Any) -> None:
-        self.append(Finding(field, _say(name, values), blocking=False))
+        self.append(Finding(field, _say(name, values), blocking=False, code=name))
 
 
 def _say(name: str, values: dict[str, Any]) -> str:

@@ -20,6 +20,7 @@ from app.services.domains import AttachedDomain
 from app.services.errors import Conflict, InvalidInput, NotAuthorized
 from app.ssl import sealed
 
+COVERS_SOME = "cert_covers_some"
 PARTS = (certificates.CERTIFICATE, certificates.KEY, certificates.CHAIN)
 NOT_PEM = _l(
     "This file is not PEM text (it may be a binary .der or .pfx file). Convert it to PEM first, "
@@ -54,6 +55,7 @@ class Review:
 
     summary: CertificateSummary
     uncovered_https: tuple[str, ...]
+    uncovered_others: tuple[str, ...]  # attached, not covered, HTTPS off: nothing changes for them
     notices: tuple[str, ...]
     sealed_key: str
 
@@ -140,9 +142,15 @@ class ImportCertificateForm(PanelForm):
         """The review page's content (read only after validation)."""
         result = self.pem.result
         assert result.summary is not None
-        uncovered = result.summary.uncovered(self.https_names)
+        uncovered = result.summary.uncovered(self.other_names)
+        https = tuple(name for name in uncovered if name in self.https_names)
+        others = tuple(name for name in uncovered if name not in self.https_names)
+        # The review lists the uncovered domains itself, split by HTTPS on or off.
+        notices = tuple(
+            f.message for f in result.findings if not f.blocking and f.code != COVERS_SOME
+        )
         sealed_key = sealed.seal(self.pem.key, self.service_name)
-        return Review(result.summary, tuple(uncovered), tuple(result.notices), sealed_key)
+        return Review(result.summary, https, others, notices, sealed_key)
 
     def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
         """The fields, then every check of the certificate itself, so that OVH only sees one

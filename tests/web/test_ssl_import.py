@@ -253,6 +253,7 @@ def test_the_review_shows_what_the_certificate_covers_before_anything_is_sent(
     uncovered = html.split('data-review="uncovered"', 1)[1].split("</div>", 1)[0]
     assert "blog.example.com" in uncovered and "www.example.com" not in uncovered
     assert 'data-review="self-signed"' not in html
+    assert "does not cover every attached domain" not in html  # said once, split by HTTPS
     fields = hidden_fields(html)
     assert fields["reviewed"] == "1" and fields["confirm"] == "y"
     assert "BEGIN CERTIFICATE" in fields["certificate"]
