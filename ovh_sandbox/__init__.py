@@ -16,6 +16,7 @@ from ovh_sandbox import (
     hosting_domains,
     hosting_service,
     hosting_ssl,
+    hosting_statistics,
     oauth2,
     seed,
 )
@@ -38,6 +39,7 @@ def create_sandbox_app(config: SandboxConfig) -> Flask:
         hosting_domains.bp,
         hosting_ssl.bp,
         hosting_databases.bp,
+        hosting_statistics.bp,
         oauth2.bp,
     ):
         app.register_blueprint(blueprint)
