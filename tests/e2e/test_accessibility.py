@@ -13,6 +13,7 @@ from flask.testing import FlaskClient
 
 from tests.support.accessibility import (
     ANONYMOUS,
+    AXE_RUN,
     ERRORS,
     axe_source,
     endpoint_of,
@@ -22,8 +23,9 @@ from tests.support.accessibility import (
     violations,
 )
 from tests.support.browser import sign_in
+from tests.support.certificates import leaf
 from tests.support.panel import AuthActions, UserFactory
-from tests.support.panel_data import GRANTED_SERVICE, TEST_PASSWORDS
+from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE, TEST_PASSWORDS
 
 pytestmark = pytest.mark.e2e
 ROLES = {
@@ -56,6 +58,7 @@ def test_every_page_has_no_accessibility_violation(
         sign_in_as(page, email, TEST_PASSWORDS[kind], language)
         for path in [*(each.path for each in pages(app, client)), *ERRORS]:
             results[path] = violations(page, path)
+        results.update(after_forms(page, role))
     finally:
         context.close()
     report(role, language, results)
@@ -73,6 +76,24 @@ def test_every_page_of_the_url_map_is_among_those_checked(
         auth.sign_out()
     missing = html_endpoints(app) - reached
     assert not missing, f"pages no link leads to (add a start in accessibility.py): {missing}"
+
+
+def after_forms(page: Any, role: str) -> dict[str, list[dict[str, Any]]]:
+    """Pages only a sent form shows: a form with its errors, a certificate's review."""
+    found = {}
+    page.goto(f"/hosting/{GRANTED_SERVICE}/domains/attach")
+    page.locator("main form[method=post] [type=submit]").first.click()
+    page.wait_for_load_state()
+    found["attach, sent empty"] = page.evaluate(AXE_RUN)
+    if role == "admin":
+        mine = leaf("example.org", "www.example.org")
+        page.goto(f"/hosting/{OTHER_SERVICE}/ssl/import")
+        page.locator("textarea[name=certificate]").fill(mine.pem)
+        page.locator("textarea[name=key]").fill(mine.key_pem)
+        page.locator("main form[method=post] [type=submit]").first.click()
+        page.locator("input[name=reviewed]").wait_for(state="attached")
+        found["certificate review"] = page.evaluate(AXE_RUN)
+    return found
 
 
 def sign_in_as(page: Any, email: str, password: str, language: str) -> None:
