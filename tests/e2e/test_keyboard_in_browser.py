@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import sign_in, tab_to
 from tests.support.panel import UserFactory
@@ -52,4 +53,4 @@ def test_a_staff_member_attaches_a_domain_without_the_mouse(page: Any, users: Us
     tab_to(page, "Domains")
     page.keyboard.press("Enter")
     page.wait_for_url("**/domains/")
-    assert page.get_by_role("rowheader", name="keys.example.org", exact=True).is_visible()
+    expect(page.get_by_role("rowheader", name="keys.example.org", exact=True)).to_be_visible()
