@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import ovh
 import requests
 
-from app.services import access_rules, account, databases, domains, hosting, ssl, tasks
+from app.services import access_rules, account, databases, domains, hosting, ssl, statistics, tasks
 from app.services.answer_checks import CallResult, Recorded, Scrubber, check
 from app.services.cache import MemoryStore, ResponseCache
 from app.services.client import OvhGateway
@@ -179,6 +179,10 @@ def _read_service(
         step("domains.get_domain", lambda: domains.get_domain(gateway, service_name, first[0]))
         step("domains.diagnose_dns", lambda: domains.diagnose_dns(gateway, service_name, first))
     step("ssl.get_certificate", lambda: ssl.get_certificate(gateway, service_name))
+    step(
+        "statistics.hosting_statistics",
+        lambda: statistics.hosting_statistics(gateway, service_name, "daily", "in.httpHits"),
+    )
     if first and service is not None and service.multiple_ssl:
         step(
             "ssl.get_certificate (per domain)",
@@ -193,6 +197,12 @@ def _read_service(
         step(
             "databases.get_capabilities",
             lambda: databases.get_capabilities(gateway, service_name, name),
+        )
+        step(
+            "statistics.database_statistics",
+            lambda: statistics.database_statistics(
+                gateway, service_name, name, "daily", "statement"
+            ),
         )
     step(
         "databases.list_creation_offers",
