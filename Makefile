@@ -7,7 +7,7 @@ SANDBOX_PORT ?= 8081
 export FLASK_APP := app:create_app
 export SANDBOX_PORT
 
-.PHONY: demo test fuzz lint audit lock bench translations catalogs clean
+.PHONY: demo test fuzz lint audit lock bench translations catalogs clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ demo: $(VENV)/.installed catalogs
 
 test: $(VENV)/.installed catalogs
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The README's screenshots, from the browser tests' real pages on the sandbox (docs/screenshots).
+screenshots: $(VENV)/.installed catalogs
+	SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider tests/e2e/test_screenshots.py
 
 # The form fuzzing of the suite, longer: 150 generated inputs per form, a new draw each run.
 fuzz: $(VENV)/.installed catalogs

@@ -108,6 +108,7 @@ def register_blueprints(app: Flask) -> None:
     from app.ftp import bp as ftp_bp
     from app.health import bp as health_bp
     from app.hosting import bp as hosting_bp
+    from app.inventory import bp as inventory_bp
     from app.launch import bp as launch_bp
     from app.php import bp as php_bp
     from app.ssl import bp as ssl_bp
@@ -127,6 +128,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(cron_bp, url_prefix="/hosting/<service_name>/cron")
     app.register_blueprint(launch_bp, url_prefix="/hosting/<service_name>/launch")
     app.register_blueprint(websites_bp, url_prefix="/hosting/<service_name>/websites")
+    app.register_blueprint(inventory_bp, url_prefix="/inventory")
     app.add_url_rule("/", "index", home)
 
 

@@ -77,6 +77,34 @@ WORDS: dict[str, dict[str, Any]] = {
         "termsAndConditionsAcceptanceStatus": _l("Terms and conditions accepted"),
         "tradeNameVerificationStatus": _l("Trade name checked"),
     },
+    # hosting.web.StatisticsTypeEnum and hosting.web.database.StatisticsTypeEnum.
+    "statistics": {
+        "in.httpHits": _l("Requests to the sites"),
+        "in.httpMeanResponseTime": _l("Mean response time"),
+        "sys.cpuUsage": _l("Processor use"),
+        "sys.workerSpawnOverload": _l("Moments at full capacity (CPU throttling)"),
+        "out.tcpConn": _l("Outgoing connections"),
+        "in.ftpCommands": _l("FTP commands"),
+        "statement": _l("Queries"),
+        "statementMeanTime": _l("Mean query time"),
+    },
+    # hosting.web.StatisticsPeriodEnum.
+    "period": {
+        "daily": _l("Last 24 hours"),
+        "weekly": _l("Last 7 days"),
+        "monthly": _l("Last 30 days"),
+        "yearly": _l("Last 12 months"),
+    },
+    # The units OVH gives a series in.
+    "unit": {
+        "hits": _l("requests"),
+        "ms": _l("ms"),
+        "%": "%",
+        "spawns": _l("times"),
+        "connections": _l("connections"),
+        "commands": _l("commands"),
+        "statements": _l("queries"),
+    },
 }
 
 BADGES: dict[str, dict[str, tuple[str, Any]]] = {
@@ -105,6 +133,7 @@ BADGES: dict[str, dict[str, tuple[str, Any]]] = {
         "points_here": ("success", _l("Points to this hosting")),
         "points_elsewhere": ("warning", _l("Points elsewhere")),
         "not_configured": ("secondary", _l("Not configured")),
+        "pending": ("secondary", _l("Not checked yet")),
     },
     "ssl": {
         "created": ("success", _l("Active")),

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from app.charts import chart_of
 from app.extensions import ovh_api
-from app.services import access_rules, account, domains, hosting, ssl
+from app.services import access_rules, account, domains, hosting, ssl, statistics
 from app.services.client import OvhGateway
 from app.services.errors import PanelError
 
@@ -34,15 +35,23 @@ def service_labels() -> dict[str, str]:
     return hosting.service_labels(ovh_api.gateway)
 
 
-def overview_page(service_name: str) -> dict[str, Any]:
+def overview_page(service_name: str, period: str, kind: str) -> dict[str, Any]:
     """The service, and the addresses whose HTTPS is asked for but not in the certificate yet:
-    said on the overview too, so it never suggests every site is secure while one is not."""
-    service, attached, names = with_service(
-        service_name, domains.list_domains, ssl.certificate_names
+    said on the overview too, so it never suggests every site is secure while one is not; and
+    the plan's activity chart (``period``, ``kind``), read in the same round trip."""
+    activity = partial(statistics.hosting_statistics, period=period, measure=kind)
+    service, attached, names, series = with_service(
+        service_name, domains.list_domains, ssl.certificate_names, activity
     )
     pending = set() if service.multiple_ssl else ssl.https_pending(names, attached)
     https_pending = [domain for domain in attached if domain.domain in pending]
-    return {"service": service, "https_pending": https_pending}
+    return {
+        "service": service,
+        "https_pending": https_pending,
+        "activity": chart_of(series),
+        "period": period,
+        "kind": kind,
+    }
 
 
 def connection_page(endpoint: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from flask_babel.speaklater import LazyString
 from app.access import Action, may
 from app.i18n import LANGUAGE_PROMPTS, LANGUAGES
 from app.labels import badge_of, database_status, label_of
+from app.services import statistics
 from app.services.domain_names import display_name
 from app.services.domains import ownership_records
 from app.services.ssl import REGENERATIONS_PER_WEEK
@@ -115,6 +116,9 @@ def init_app(app: Flask) -> None:
         unicode_domain=display_name,
         ownership_records=ownership_records,
         ssl_week_limit=REGENERATIONS_PER_WEEK,
+        statistics_periods=statistics.PERIODS,
+        hosting_statistics=statistics.HOSTING_TYPES,
+        database_statistics=statistics.DATABASE_TYPES,
     )
     app.context_processor(template_context)
     from app.launch.words import init_app as launch_words

@@ -20,6 +20,7 @@ from ovh_sandbox import (
     hosting_php,
     hosting_service,
     hosting_ssl,
+    hosting_statistics,
     hosting_users,
     me_documents,
     oauth2,
@@ -50,6 +51,7 @@ def create_sandbox_app(config: SandboxConfig) -> Flask:
         hosting_modules.bp,
         hosting_dumps.bp,
         me_documents.bp,
+        hosting_statistics.bp,
         oauth2.bp,
     ):
         app.register_blueprint(blueprint)

@@ -7,11 +7,12 @@ from typing import Any
 
 from flask import url_for
 
+from app.charts import chart_of
 from app.databases.filters import FilterDatabasesForm
 from app.databases.forms import CreateDatabaseForm
 from app.extensions import ovh_api
 from app.loaders import with_service
-from app.services import backups, databases, tasks
+from app.services import backups, databases, statistics, tasks
 from app.services.databases import DatabaseFilters
 
 
@@ -42,13 +43,15 @@ def _clear_links(service_name: str, filters: DatabaseFilters) -> list[tuple[str,
     ]
 
 
-def show_page(service_name: str, name: str) -> dict[str, Any]:
-    """The database read fresh, what OVH allows on it, and the task working on it if any."""
-    service, database, capabilities, found = with_service(
+def show_page(service_name: str, name: str, period: str, kind: str) -> dict[str, Any]:
+    """The database read fresh, what OVH allows on it, its backups, its activity chart
+    (``period``, ``kind``), and the task working on it if any."""
+    service, database, capabilities, found, series = with_service(
         service_name,
         partial(databases.get_database, name=name, fresh=True),
         partial(databases.get_capabilities, name=name),
         partial(backups.list_backups, name=name),
+        partial(statistics.database_statistics, name=name, period=period, database_measure=kind),
     )
     task_id = database.task_id
     task = tasks.get_task(ovh_api.gateway, service_name, task_id) if task_id else None
@@ -58,6 +61,9 @@ def show_page(service_name: str, name: str) -> dict[str, Any]:
         "capabilities": capabilities,
         "task": task,
         "backups": found,
+        "activity": chart_of(series),
+        "period": period,
+        "kind": kind,
     }
 
 

@@ -9,12 +9,14 @@ from werkzeug.wrappers import Response
 
 from app.access import Action, requires
 from app.actions import respond
+from app.charts import choice
 from app.databases import actions, backup_loaders, bp, loaders
 from app.databases.filters import FilterDatabasesForm
 from app.databases.forms import (
     ChangeDatabasePasswordForm,
     DeleteDatabaseForm,
 )
+from app.services import statistics
 from app.services.databases import CREATION_ENGINES
 
 
@@ -28,7 +30,10 @@ def index(service_name: str) -> str:
 @bp.get("/<name>/")
 @requires(Action.VIEW)
 def show(service_name: str, name: str) -> str:
-    return render_template("databases/show.html", **loaders.show_page(service_name, name))
+    period = choice(request.args.get("period"), statistics.PERIODS, "weekly")
+    kind = choice(request.args.get("type"), statistics.DATABASE_TYPES, "statement")
+    page = loaders.show_page(service_name, name, period, kind)
+    return render_template("databases/show.html", **page)
 
 
 @bp.get("/<name>/status")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from flask import render_template
+from flask import render_template, request
 from flask_login import current_user
 
 from app import loaders
 from app.access import Action, requires, visible_services
 from app.admin.history import history_page
+from app.charts import choice
 from app.hosting import bp
+from app.services import statistics
 
 
 @bp.get("/")
@@ -29,4 +31,7 @@ def history() -> str:
 @bp.get("/<service_name>/")
 @requires(Action.VIEW)
 def show(service_name: str) -> str:
-    return render_template("hosting/show.html", **loaders.overview_page(service_name))
+    period = choice(request.args.get("period"), statistics.PERIODS, "weekly")
+    kind = choice(request.args.get("type"), statistics.HOSTING_TYPES, "in.httpHits")
+    page = loaders.overview_page(service_name, period, kind)
+    return render_template("hosting/show.html", **page)

@@ -94,7 +94,12 @@ PANEL_RULES: tuple[PanelRule, ...] = (
         ("GET", "/auth/currentCredential", None),
         ("GET", "/auth/details", None),
     ),
-    *_rules(HOSTING, ("GET", WEB, IAM + "get"), ("GET", f"{WEB}/*", IAM + "get")),
+    *_rules(
+        HOSTING,
+        ("GET", WEB, IAM + "get"),
+        ("GET", f"{WEB}/*", IAM + "get"),
+        ("GET", f"{WEB}/*/statistics", IAM + "statistics/get"),
+    ),
     *_rules(
         DOMAINS,
         ("GET", f"{WEB}/*/attachedDomain", IAM + "attachedDomain/get"),
@@ -123,6 +128,7 @@ PANEL_RULES: tuple[PanelRule, ...] = (
         ("GET", f"{WEB}/*/database", IAM + "database/get"),
         ("GET", f"{WEB}/*/database/*", IAM + "database/get"),
         ("GET", f"{WEB}/*/database/*/capabilities", IAM + "database/capabilities/get"),
+        ("GET", f"{WEB}/*/database/*/statistics", IAM + "database/statistics/get"),
         ("GET", f"{WEB}/*/databaseAvailableType", IAM + "databaseAvailableType/get"),
         ("GET", f"{WEB}/*/databaseAvailableVersion", IAM + "databaseAvailableVersion/get"),
         ("GET", f"{WEB}/*/databaseCreationCapabilities", IAM + "databaseCreationCapabilities/get"),

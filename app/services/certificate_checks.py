@@ -1,11 +1,10 @@
-"""The individual checks behind :func:`app.services.certificates.check_certificate`, and the
-sentence a person reads for each problem. Each check adds :class:`Finding` items to a list."""
+"""The individual checks behind :func:`app.services.certificates.check_certificate`. Each adds
+:class:`Finding` items (their sentences are in ``certificate_messages``) to a list."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -13,11 +12,14 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.x509.oid import NameOID
 from flask_babel import format_datetime
-from flask_babel import lazy_gettext as _l
 
+from app.services.certificate_messages import KEY_KINDS, Finding, Findings
 from app.services.domain_names import display_name
+
+__all__ = ["CERTIFICATE", "CHAIN", "KEY", "Finding", "Findings"]
 
 CERTIFICATE = "certificate"
 KEY = "key"
@@ -26,124 +28,6 @@ PEM_BLOCK = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----\n(.*?)-----END \1-----", r
 SPKI = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
 KEY_BLOCKS = ("PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY")
 DECRYPT_COMMAND = "openssl pkey -in key.pem -out key-unencrypted.pem"
-
-MESSAGES: dict[str, Any] = {
-    "cert_not_pem": _l(
-        "This is not a certificate in PEM format: it should start with -----BEGIN CERTIFICATE----- "
-        "and end with -----END CERTIFICATE-----."
-    ),
-    "cert_wrong_block": _l(
-        "The first block here is a “%(label)s”, not a certificate. Paste the block that starts "
-        "with -----BEGIN CERTIFICATE-----."
-    ),
-    "cert_damaged": _l(
-        "Block %(number)s (-----BEGIN %(label)s-----) cannot be read: it is damaged or "
-        "incomplete. Copy it again in full."
-    ),
-    "cert_several": _l(
-        "This field held %(count)s certificates: the first one is used as your certificate and "
-        "the others are treated as its chain."
-    ),
-    "cert_not_rsa": _l(
-        "This certificate was issued for %(kind)s key. OVH accepts RSA certificates only."
-    ),
-    "cert_expired": _l(
-        "This certificate has expired: it was valid from %(start)s to %(end)s. Renew it with its "
-        "issuer, then import the new one."
-    ),
-    "cert_not_yet_valid": _l(
-        "This certificate is not valid yet: it is valid from %(start)s to %(end)s. Import it "
-        "once that start date has passed."
-    ),
-    "cert_covers_none": _l(
-        "This certificate covers none of the domains attached to this hosting (it is for "
-        "%(names)s). Attach the domain first, or import the certificate made for it."
-    ),
-    "cert_covers_some": _l(
-        "This certificate does not cover every attached domain. These will show a security "
-        "warning over HTTPS: %(missing)s."
-    ),
-    "key_not_pem": _l(
-        "This is not a private key in PEM format: it should start with -----BEGIN PRIVATE KEY----- "
-        "(or -----BEGIN RSA PRIVATE KEY-----)."
-    ),
-    "key_wrong_block": _l(
-        "This block is a “%(label)s”, not a private key. Paste the block that starts with "
-        "-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----."
-    ),
-    "key_encrypted": _l(
-        "This private key is protected by a passphrase, and OVH needs it unprotected. Remove the "
-        "passphrase on your own computer with “%(command)s” (it asks for the passphrase), then "
-        "paste the new file's content."
-    ),
-    "key_damaged": _l(
-        "This private key cannot be read: it is damaged or incomplete. Copy it again in full."
-    ),
-    "key_not_rsa": _l(
-        "This is %(kind)s key. OVH accepts RSA keys only: have the certificate issued for an RSA "
-        "key (for example one made with “openssl genrsa 2048”)."
-    ),
-    "key_mismatch": _l(
-        "This private key does not match the certificate: it belongs to another certificate. Use "
-        "the key that was created together with this certificate's request (CSR)."
-    ),
-    "chain_missing": _l(
-        "No chain was given. Most certificates need their issuer's intermediate certificate, or "
-        "some browsers will warn visitors. Your issuer provides it."
-    ),
-    "chain_not_pem": _l(
-        "The chain is not in PEM format: it should be one or more blocks starting with "
-        "-----BEGIN CERTIFICATE-----."
-    ),
-    "chain_wrong_block": _l(
-        "Block %(number)s of the chain is a “%(label)s”, not a certificate. The chain holds only "
-        "the issuer's certificates."
-    ),
-    "chain_damaged": _l(
-        "Certificate %(number)s of the chain cannot be read: it is damaged or incomplete. Copy it "
-        "again in full."
-    ),
-    "chain_unrelated": _l(
-        "This chain does not lead from your certificate: none of its certificates issued it. "
-        "Your certificate was issued by “%(issuer)s”; use that issuer's chain."
-    ),
-    "chain_extra": _l(
-        "This chain holds certificates that are not part of your certificate's chain: "
-        "%(subjects)s. Remove them."
-    ),
-    "chain_reordered": _l(
-        "The chain's certificates were in the wrong order; the panel put them in the right order "
-        "(your certificate's issuer first)."
-    ),
-}
-KEY_KINDS: dict[str, Any] = {
-    "ec": _l("an elliptic-curve (EC)"),
-    "ed": _l("an Ed25519/Ed448"),
-    "dsa": _l("a DSA"),
-    "other": _l("a non-RSA"),
-}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem (``blocking``) or one thing worth knowing, about one field."""
-
-    field: str
-    message: str
-    blocking: bool = True
-
-
-class Findings(list[Finding]):
-    def problem(self, field: str, name: str, **values: Any) -> None:
-        self.append(Finding(field, _say(name, values)))
-
-    def notice(self, field: str, name: str, **values: Any) -> None:
-        self.append(Finding(field, _say(name, values), blocking=False))
-
-
-def _say(name: str, values: dict[str, Any]) -> str:
-    text = str(MESSAGES[name])
-    return text % {k: str(v) for k, v in values.items()} if values else text
 
 
 def blocks(text: str) -> list[tuple[str, str]]:
@@ -200,32 +84,34 @@ def read_certificate(
     return certs[0], certs[1:]
 
 
-def check_key(text: str, leaf: x509.Certificate | None, found: Findings) -> None:
+def read_key(text: str, found: Findings) -> PrivateKeyTypes | None:
+    """The private key, when it is one that can be read (its kind is checked later)."""
     pem_blocks = blocks(text)
     if not pem_blocks:
         found.problem(KEY, "key_not_pem")
-        return
+        return None
     label, block = pem_blocks[0]
     if label == "ENCRYPTED PRIVATE KEY" or "ENCRYPTED" in block.split("\n", 2)[1]:
         found.problem(KEY, "key_encrypted", command=DECRYPT_COMMAND)
-        return
+        return None
     if label not in KEY_BLOCKS:
         found.problem(KEY, "key_wrong_block", label=label)
-        return
+        return None
     try:
-        private_key = serialization.load_pem_private_key(block.encode(), password=None)
+        return serialization.load_pem_private_key(block.encode(), password=None)
     except TypeError:
         found.problem(KEY, "key_encrypted", command=DECRYPT_COMMAND)
-        return
     except (ValueError, UnsupportedAlgorithm):
         found.problem(KEY, "key_damaged")
-        return
+    return None
+
+
+def check_key(private_key: PrivateKeyTypes, leaf: x509.Certificate, found: Findings) -> None:
+    """An RSA key, then the certificate's own (a key of another kind cannot match it)."""
     if not isinstance(private_key, rsa.RSAPrivateKey):
         found.problem(KEY, "key_not_rsa", kind=key_kind(private_key))
-    if leaf is not None:
-        ours = private_key.public_key().public_bytes(*SPKI)
-        if ours != leaf.public_key().public_bytes(*SPKI):
-            found.problem(KEY, "key_mismatch")
+    elif private_key.public_key().public_bytes(*SPKI) != leaf.public_key().public_bytes(*SPKI):
+        found.problem(KEY, "key_mismatch")
 
 
 def key_kind(key: object) -> Any:
@@ -283,12 +169,17 @@ def _issued(child: x509.Certificate, issuer: x509.Certificate) -> bool:
     return True
 
 
+def self_signed(cert: x509.Certificate) -> bool:
+    """Whether ``cert`` vouches for itself: browsers trust it only where someone installed it."""
+    return _issued(cert, cert)
+
+
 def order_chain(
     leaf: x509.Certificate, given: list[x509.Certificate], found: Findings
 ) -> list[x509.Certificate]:
     """The chain from the certificate's issuer upwards; reordered when given out of order."""
     if not given:
-        if leaf.issuer != leaf.subject:
+        if not self_signed(leaf):
             found.notice(CHAIN, "chain_missing")
         return []
     remaining = list(given)

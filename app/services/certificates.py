@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.x509.oid import NameOID
 
 from app.services.certificate_checks import (
     CERTIFICATE,
@@ -30,6 +31,9 @@ from app.services.certificate_checks import (
     order_chain,
     read_certificate,
     read_chain,
+    read_key,
+    self_signed,
+    uncovered,
 )
 
 __all__ = ["CERTIFICATE", "CHAIN", "KEY", "CertificateCheck", "check_certificate", "name_covers"]
@@ -45,6 +49,12 @@ class CertificateSummary:
     not_before: datetime
     not_after: datetime
     fingerprint: str
+    issuer_name: str
+    self_signed: bool
+
+    def uncovered(self, domains: Sequence[str]) -> list[str]:
+        """Those of ``domains`` this certificate does not cover."""
+        return uncovered(self.names, domains)
 
     def audit_parameters(self, chain_length: int) -> dict[str, object]:
         return {
@@ -85,20 +95,34 @@ def check_certificate(
     attached_domains: Sequence[str],
     now: datetime | None = None,
 ) -> CertificateCheck:
-    """Every check, in the order a person fixes things: readable, key, dates, chain, names."""
+    """Every check, in the order a person fixes things, one step at a time: each part readable;
+    the certificate's kind, then the key's, then the key belonging to it; its dates; then its
+    chain and names. A problem at one step stops the steps after it, whose findings it would
+    make meaningless (a key cannot "not match" a certificate that cannot be read; the chain and
+    names of an expired certificate do not matter, a new one is needed)."""
     found = Findings()
     leaf, extra = read_certificate(certificate, found)
-    check_key(key, leaf, found)
+    private_key = read_key(key, found)
     chain_certs = [*extra, *read_chain(chain, found)]
     if leaf is None:
         return CertificateCheck(tuple(found), None, "", "", 0)
-    check_public_key(leaf, found)
-    check_dates(leaf, now or datetime.now(UTC), found)
+    summary = summarize(leaf)
+    refused = CertificateCheck(tuple(found), summary, "", "", 0)
+    if private_key is None or found.blocked:
+        return refused
+    for step in (
+        lambda: check_public_key(leaf, found),
+        lambda: check_key(private_key, leaf, found),
+        lambda: check_dates(leaf, now or datetime.now(UTC), found),
+    ):
+        step()
+        if found.blocked:
+            return CertificateCheck(tuple(found), summary, "", "", 0)
     ordered = order_chain(leaf, chain_certs, found)
     check_names(leaf, attached_domains, found)
     return CertificateCheck(
         findings=tuple(found),
-        summary=summarize(leaf),
+        summary=summary,
         certificate=_pem(leaf),
         chain="".join(_pem(cert) for cert in ordered),
         chain_length=len(ordered),
@@ -113,7 +137,17 @@ def summarize(cert: x509.Certificate) -> CertificateSummary:
         not_before=cert.not_valid_before_utc,
         not_after=cert.not_valid_after_utc,
         fingerprint=cert.fingerprint(hashes.SHA256()).hex(":").upper(),
+        issuer_name=_readable_name(cert.issuer),
+        self_signed=self_signed(cert),
     )
+
+
+def _readable_name(name: x509.Name) -> str:
+    """The name people know an issuer by: its common name, else its organisation."""
+    for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME):
+        if values := name.get_attributes_for_oid(oid):
+            return str(values[0].value)
+    return name.rfc4514_string()
 
 
 def _pem(cert: x509.Certificate) -> str:

@@ -31,6 +31,7 @@ from app.services import (
     modules,
     php,
     ssl,
+    statistics,
     tasks,
 )
 from app.services.answer_checks import CallResult, Recorded, Scrubber, check
@@ -197,6 +198,10 @@ def _read_service(
         step("domains.get_domain", lambda: domains.get_domain(gateway, service_name, first[0]))
         step("domains.diagnose_dns", lambda: domains.diagnose_dns(gateway, service_name, first))
     step("ssl.get_certificate", lambda: ssl.get_certificate(gateway, service_name))
+    step(
+        "statistics.hosting_statistics",
+        lambda: statistics.hosting_statistics(gateway, service_name, "daily", "in.httpHits"),
+    )
     if first and service is not None and service.multiple_ssl:
         step(
             "ssl.get_certificate (per domain)",
@@ -212,8 +217,13 @@ def _read_service(
             "databases.get_capabilities",
             lambda: databases.get_capabilities(gateway, service_name, name),
         )
-    if found:
-        _read_backups(gateway, service_name, found[0].name, step)
+        step(
+            "statistics.database_statistics",
+            lambda: statistics.database_statistics(
+                gateway, service_name, name, "daily", "statement"
+            ),
+        )
+        _read_backups(gateway, service_name, name, step)
     step(
         "databases.list_creation_offers",
         lambda: databases.list_creation_offers(gateway, service_name),

@@ -97,7 +97,7 @@ def _base(service_name: str, domain: str | None) -> str:
 
 
 def get_certificate(
-    gateway: OvhGateway, service_name: str, domain: str | None = None
+    gateway: OvhGateway, service_name: str, domain: str | None = None, with_report: bool = True
 ) -> Certificate | None:
     """The certificate with what it covers and its validation report; ``None`` when none.
 
@@ -109,7 +109,10 @@ def get_certificate(
     def read(target: str) -> Callable[[], Any]:
         return lambda: _read(lambda: gateway.get(target, scope=service_name))
 
-    if domain is None:
+    if domain is None and not with_report:
+        raw, names = gateway.gather(read(base), read(base + "/domains"))
+        report = None
+    elif domain is None:
         raw, names, report = gateway.gather(
             read(base), read(base + "/domains"), read(base + "/report")
         )

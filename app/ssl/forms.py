@@ -10,15 +10,17 @@ from typing import Any, Self
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileAllowed, FileField, FileSize
-from wtforms import BooleanField, SubmitField, TextAreaField
+from wtforms import BooleanField, HiddenField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from app.forms import PanelForm
 from app.services import certificates
-from app.services.certificates import CertificateCheck
+from app.services.certificates import CertificateCheck, CertificateSummary
 from app.services.domains import AttachedDomain
 from app.services.errors import Conflict, InvalidInput, NotAuthorized
+from app.ssl import sealed
 
+COVERS_SOME = "cert_covers_some"
 PARTS = (certificates.CERTIFICATE, certificates.KEY, certificates.CHAIN)
 NOT_PEM = _l(
     "This file is not PEM text (it may be a binary .der or .pfx file). Convert it to PEM first, "
@@ -28,6 +30,10 @@ MISSING = {
     "certificate": _l("Paste the certificate here, or upload its file below."),
     "key": _l("Paste the private key here, or upload its file below."),
 }
+SEAL_EXPIRED = _l(
+    "The review page was left open too long, so the private key it held has expired (the panel "
+    "never keeps it). Paste the private key again."
+)
 MAX_PEM_BYTES = 64 * 1024
 PEM_EXTENSIONS = ["pem", "crt", "cer", "key", "txt"]
 # "class_" so the field macro adds it to its own classes instead of losing it.
@@ -40,6 +46,18 @@ class Checked:
 
     key: str
     result: CertificateCheck
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the review page shows before “Import”: the certificate, and the domains with HTTPS
+    on that it leaves uncovered (visitors of those would see a security warning)."""
+
+    summary: CertificateSummary
+    uncovered_https: tuple[str, ...]
+    uncovered_others: tuple[str, ...]  # attached, not covered, HTTPS off: nothing changes for them
+    notices: tuple[str, ...]
+    sealed_key: str
 
 
 def _upload(label: str) -> FileField:
@@ -96,16 +114,43 @@ class ImportCertificateForm(PanelForm):
         _l("Your issuer's intermediate certificates, one block after the other."),
     )
     chain_file = _upload(_l("…or upload the chain file"))
-    submit = SubmitField(_l("Check and import"))
+    submit = SubmitField(_l("Check the certificate"))
+    # Set by the review page, which re-posts the checked parts (the key sealed, see ``sealed``).
+    reviewed = HiddenField()
+    sealed_key = HiddenField()
     checked: Checked | None = None
+    service_name = ""
     other_names: Sequence[str] = ()
+    https_names: Sequence[str] = ()
 
     @classmethod
     def covering(cls, service_name: str, attached: Sequence[AttachedDomain]) -> Self:
         """The form for a certificate meant for ``attached`` (the hosting's own name aside)."""
         form = cls()
-        form.other_names = [d.domain for d in attached if d.domain != service_name]
+        form.service_name = service_name
+        others = [d for d in attached if d.domain != service_name]
+        form.other_names = [d.domain for d in others]
+        form.https_names = [d.domain for d in others if d.ssl]
         return form
+
+    @property
+    def confirmed(self) -> bool:
+        """Whether this is “Import” on the review page, not the first “Check”."""
+        return self.reviewed.data == "1"
+
+    def review(self) -> Review:
+        """The review page's content (read only after validation)."""
+        result = self.pem.result
+        assert result.summary is not None
+        uncovered = result.summary.uncovered(self.other_names)
+        https = tuple(name for name in uncovered if name in self.https_names)
+        others = tuple(name for name in uncovered if name not in self.https_names)
+        # The review lists the uncovered domains itself, split by HTTPS on or off.
+        notices = tuple(
+            f.message for f in result.findings if not f.blocking and f.code != COVERS_SOME
+        )
+        sealed_key = sealed.seal(self.pem.key, self.service_name)
+        return Review(result.summary, https, others, notices, sealed_key)
 
     def validate(self, extra_validators: Mapping[str, Sequence[Any]] | None = None) -> bool:
         """The fields, then every check of the certificate itself, so that OVH only sees one
@@ -142,6 +187,11 @@ class ImportCertificateForm(PanelForm):
                 upload.errors.append(NOT_PEM)
                 return None
         text = (area.data or "").strip()
+        if name == certificates.KEY and not text and self.sealed_key.data:
+            key = sealed.unseal(self.sealed_key.data, self.service_name)
+            if key is None:
+                area.errors.append(SEAL_EXPIRED)
+            return key
         if name in MISSING and not text:
             area.errors.append(MISSING[name])
             return None
@@ -160,7 +210,6 @@ class ReplaceCertificateForm(ImportCertificateForm):
         _l("Yes, remove the current certificate and install mine"),
         validators=[DataRequired(_l("Tick this box to confirm the replacement."))],
     )
-    submit = SubmitField(_l("Check, replace and import"))
 
 
 class OrderCertificateForm(PanelForm):

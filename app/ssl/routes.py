@@ -3,7 +3,9 @@ certificate (offers with ``multipleSSL``); without it, the service's certificate
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from functools import partial
+from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
 from flask.blueprints import BlueprintSetupState
@@ -11,7 +13,7 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from app.access import Action, requires
-from app.actions import respond
+from app.actions import Started, follow, respond
 from app.ssl import actions, bp, loaders
 from app.ssl.forms import (
     DeleteCertificateForm,
@@ -61,7 +63,7 @@ def import_certificate(service_name: str) -> Response | str:
     form = ImportCertificateForm.covering(service_name, page["attached"])
     send = partial(actions.import_certificate, service_name)
     allowed = page["certificate"] is None
-    return respond(form, lambda: send(form.pem), "ssl/import.html", page, allowed)
+    return checked_then_reviewed(form, lambda: send(form.pem), page, allowed)
 
 
 @bp.route("/replace", methods=["GET", "POST"], endpoint="replace")
@@ -73,7 +75,23 @@ def replace_certificate(service_name: str) -> Response | str:
     form = ReplaceCertificateForm.covering(service_name, page["attached"])
     send = partial(actions.replace, service_name, current)
     page = {**page, "replacing": True}
-    return respond(form, lambda: send(form.pem), "ssl/import.html", page, not current.busy)
+    return checked_then_reviewed(form, lambda: send(form.pem), page, not current.busy)
+
+
+def checked_then_reviewed(
+    form: ImportCertificateForm,
+    action: Callable[[], Started],
+    page: Mapping[str, Any],
+    allowed: bool,
+) -> Response | str:
+    """The form, checked; then the review page (what the certificate covers and leaves out),
+    which re-posts the checked parts; its “Import” sends them to OVH."""
+    if not (allowed and form.validate_on_submit()):
+        return render_template("ssl/import.html", form=form, **page)
+    if not form.confirmed:
+        return render_template("ssl/review.html", form=form, review=form.review(), **page)
+    started = form.send(action)
+    return follow(started) if started else render_template("ssl/import.html", form=form, **page)
 
 
 @bp.route("/regenerate", methods=["GET", "POST"])

@@ -44,7 +44,10 @@ MAIN_PAGES = (
     "/admin/audit",
     "/admin/connection",
     "/auth/profile",
+    "/inventory/",
 )
+# A 1280 px screen at 200 % zoom: 640 CSS pixels across.
+ZOOMED = {"width": 640, "height": 400}
 
 
 def phone_page(browser: Any, live_server: str, users: UserFactory, locale: str) -> Iterator[Any]:
@@ -96,12 +99,12 @@ def test_the_domains_tab_fits_a_phone_and_shows_every_column(phone: Any) -> None
     assert page_width(phone) <= PHONE["width"]
 
 
-def too_wide(page: Any) -> dict[str, int]:
+def too_wide(page: Any, screen: int = PHONE["width"]) -> dict[str, int]:
     widths = {}
     for path in MAIN_PAGES:
         page.goto(path)
         page.wait_for_load_state("networkidle")
-        if page_width(page) > PHONE["width"]:
+        if page_width(page) > screen:
             widths[path] = page_width(page)
     return widths
 
@@ -113,6 +116,11 @@ def test_no_main_page_scrolls_sideways_on_a_phone(phone: Any) -> None:
 def test_no_main_page_scrolls_sideways_on_a_phone_in_french(french_phone: Any) -> None:
     # French words are longer: a row of buttons that fits in English may not.
     assert too_wide(french_phone) == {}
+
+
+def test_no_main_page_scrolls_sideways_at_200_percent_zoom_in_french(french_phone: Any) -> None:
+    french_phone.set_viewport_size(ZOOMED)
+    assert too_wide(french_phone, ZOOMED["width"]) == {}
 
 
 def test_the_menu_folds_behind_a_button_on_a_phone(phone: Any) -> None:

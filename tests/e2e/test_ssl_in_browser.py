@@ -1,4 +1,5 @@
-"""Importing a certificate in a real browser: a mismatched key first, then the right one."""
+"""Importing a certificate in a real browser: a mismatched key first, then the right one, its
+review (names, issuer, expiry, domains with HTTPS it leaves out), then "Import"."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def test_a_mismatched_key_is_refused_beside_it_then_the_right_one_is_imported(
     page.get_by_label("Certificate", exact=True).fill(mine.pem)
     page.get_by_label("Private key", exact=True).fill(stranger.key_pem)
     page.get_by_label("Chain (optional)").fill(intermediate().pem)
-    page.get_by_role("button", name="Check and import").click()
+    page.get_by_role("button", name="Check the certificate").click()
     expect(
         page.locator("#key-errors").get_by_text("does not match the certificate")
     ).to_be_visible()
@@ -38,7 +39,21 @@ def test_a_mismatched_key_is_refused_beside_it_then_the_right_one_is_imported(
     assert "BEGIN CERTIFICATE" in page.get_by_label("Certificate", exact=True).input_value()
 
     page.get_by_label("Private key", exact=True).fill(mine.key_pem)
-    page.get_by_role("button", name="Check and import").click()
+    page.get_by_role("button", name="Check the certificate").click()
+    expect(
+        page.get_by_role("heading", name="Review the certificate before it is sent")
+    ).to_be_visible()
+    assert page.locator('[data-review="names"] li').all_inner_texts() == [
+        "example.org",
+        "www.example.org",
+    ]
+    assert page.locator('[data-review="issuer"]').inner_text() == "Panel Test Intermediate CA"
+    assert (
+        str(mine.cert.not_valid_after_utc.year)
+        in page.locator('[data-review="expiry"]').inner_text()
+    )
+    assert page.locator('[data-review="self-signed"]').count() == 0
+    page.get_by_role("button", name="Import", exact=True).click()
     page.wait_for_url("**/tasks/*")
     expect(page.get_by_text("Installing your own SSL certificate").first).to_be_visible()
     page.locator('[data-status="done"]').wait_for()

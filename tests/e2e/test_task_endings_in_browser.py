@@ -59,9 +59,11 @@ def test_a_failed_attach_says_why_and_try_again_opens_the_form_filled_in(
     page.wait_for_url("**/tasks/**")
 
     page.locator('[data-status="cancelled"]').wait_for(timeout=20_000)
-    assert page.get_by_text(
-        "fail-retry.example.com: OVH did not complete this operation."
-    ).is_visible()
+    expect(
+        page.get_by_text("fail-retry.example.com: OVH did not complete this operation.", exact=True)
+    ).to_be_visible()
+    # The live region said it too, for screen readers (the focus stayed where it was).
+    expect(page.locator("[data-task-announcer]")).to_contain_text("Not completed")
     expect(page.get_by_text("Likely cause:")).to_be_visible()
     page.get_by_role("link", name="Try again").click()
     page.wait_for_url("**/domains/attach**")

@@ -230,6 +230,22 @@ CALLS: list[tuple[str, str, str, str, dict[str, Any] | None, str]] = [
         None,
         "?purgeData=false",
     ),
+    (
+        "GET",
+        "/hosting/web/{serviceName}/statistics",
+        EXAMPLE,
+        "",
+        None,
+        "?period=daily&type=in.httpHits",
+    ),
+    (
+        "GET",
+        "/hosting/web/{serviceName}/database/{name}/statistics",
+        EXAMPLE,
+        "example.mysql.db",
+        None,
+        "?period=weekly&type=statementMeanTime",
+    ),
 ]
 DOMAIN_SSL = "/hosting/web/{serviceName}/attachedDomain/{domain}/ssl"
 DOMAIN_SSL_CALLS: list[tuple[str, str, str, dict[str, Any] | None, str]] = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from typing import Any
 
 from flask.testing import FlaskClient
@@ -80,3 +81,11 @@ def set_password(client: FlaskClient, token: str, password: str, confirm: str | 
         password=password,
         confirm=password if confirm is None else confirm,
     )
+
+
+HIDDEN_INPUT = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
+
+
+def hidden_fields(html: str) -> dict[str, str]:
+    """The hidden fields of a page's form (a review page re-posts what was checked), unescaped."""
+    return {name: unescape(value) for name, value in HIDDEN_INPUT.findall(html)}

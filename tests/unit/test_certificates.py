@@ -84,11 +84,60 @@ def test_a_certificate_pasted_as_key_is_refused_beside_the_key(good: Issued) -> 
     assert "“CERTIFICATE”, not a private key" in result.blocking(KEY)[0]
 
 
-def test_an_ec_key_and_certificate_are_refused_as_not_rsa() -> None:
+def test_an_ec_certificate_is_refused_once_not_again_for_its_key() -> None:
     ec_leaf = leaf("example.com", key=ec.generate_private_key(ec.SECP256R1()))
     result = check(ec_leaf.pem, ec_leaf.key_pem)
-    assert "OVH accepts RSA keys only" in result.blocking(KEY)[0]
     assert "OVH accepts RSA certificates only" in " ".join(result.blocking(CERT))
+    assert result.blocking(KEY) == []  # the same cause: the certificate must be reissued
+
+
+def test_an_ec_key_for_an_rsa_certificate_is_refused_as_not_rsa_not_as_a_mismatch(
+    good: Issued,
+) -> None:
+    result = check(good.pem, key_pem(ec.generate_private_key(ec.SECP256R1())))
+    assert len(result.blocking(KEY)) == 1
+    assert "OVH accepts RSA keys only" in result.blocking(KEY)[0]
+
+
+def test_an_unreadable_certificate_is_the_only_thing_said_about_it(good: Issued) -> None:
+    other = leaf("example.com", not_after=NOW - timedelta(days=1))
+    damaged = other.pem.replace(other.pem.splitlines()[3], "A" * 10)
+    result = check(damaged, good.key_pem, "not a chain")
+    assert "cannot be read" in " ".join(result.blocking(CERT))
+    assert result.blocking(KEY) == []  # no "does not match": there is nothing to match yet
+    assert "expired" not in " ".join(f.message for f in result.findings)
+    assert "not in PEM format" in result.blocking(CHAIN)[0]  # a field of its own, also unreadable
+
+
+def test_an_unreadable_key_stops_before_the_dates(good: Issued) -> None:
+    expired = leaf("example.com", not_after=NOW - timedelta(days=1))
+    result = check(expired.pem, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----")
+    assert "cannot be read" in result.blocking(KEY)[0]
+    assert result.blocking(CERT) == []
+
+
+def test_a_mismatched_key_stops_before_the_dates_and_names(good: Issued) -> None:
+    expired = leaf("elsewhere.net", not_after=NOW - timedelta(days=1))
+    result = check(expired.pem, good.key_pem)
+    assert [f.message for f in result.findings if f.blocking] == result.blocking(KEY)
+    assert "does not match" in result.blocking(KEY)[0]
+
+
+def test_an_expired_certificate_says_nothing_of_its_chain_or_names() -> None:
+    expired = leaf("elsewhere.net", not_after=NOW - timedelta(days=1))
+    result = check(expired.pem, expired.key_pem, chain_pem(root()))
+    assert len(result.blocking(CERT)) == 1 and "expired" in result.blocking(CERT)[0]
+    assert result.blocking(CHAIN) == []
+
+
+def test_the_summary_names_the_issuer_and_tells_a_self_signed_certificate() -> None:
+    signed = check(leaf("example.com").pem, "").summary
+    assert signed is not None
+    assert signed.issuer_name == "Panel Test Intermediate CA" and not signed.self_signed
+    alone = issue("example.com", names=("example.com",))
+    summary = check(alone.pem, alone.key_pem).summary
+    assert summary is not None and summary.self_signed
+    assert summary.uncovered(["example.com", "shop.example.org"]) == ["shop.example.org"]
 
 
 def test_a_key_from_another_certificate_is_refused_beside_the_key(good: Issued) -> None:

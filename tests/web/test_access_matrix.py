@@ -167,6 +167,7 @@ class Matrix:
             "cron_id": "1001",
             "plan_id": "999999",
             "install_id": "1500000",  # the sample's WordPress in the blog's folder
+            "sheet": "domains",
         }
 
     def url(self, endpoint: str, rule: str) -> str:

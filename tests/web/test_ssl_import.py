@@ -13,8 +13,8 @@ from sqlalchemy import MetaData, select
 
 from app.extensions import db
 from app.models import AuditEntry
-from tests.support.certificates import Issued, chain_pem, intermediate, leaf, root
-from tests.support.forms import csrf_token
+from tests.support.certificates import Issued, chain_pem, intermediate, issue, leaf, root
+from tests.support.forms import csrf_token, hidden_fields
 from tests.support.panel import AuthActions, UserFactory
 from tests.support.panel_data import TEST_PASSWORDS
 
@@ -30,10 +30,20 @@ def good() -> Issued:
     return leaf("example.org", "www.example.org")
 
 
-def send(client: FlaskClient, url: str, cert: str, key: str, chain: str = "", **extra: Any) -> Any:
+def check(client: FlaskClient, url: str, cert: str, key: str, chain: str = "", **extra: Any) -> Any:
+    """The form's first step, “Check the certificate”: its review page, or the form again."""
     token = csrf_token(client.get(url, headers=EN).get_data(as_text=True))
     data = {"csrf_token": token, "certificate": cert, "key": key, "chain": chain, **extra}
     return client.post(url, data=data, headers=EN)
+
+
+def send(client: FlaskClient, url: str, cert: str, key: str, chain: str = "", **extra: Any) -> Any:
+    """Check, then “Import” on the review page when the checks passed."""
+    answer = check(client, url, cert, key, chain, **extra)
+    html = answer.get_data(as_text=True)
+    if answer.status_code != 200 or 'name="reviewed"' not in html:
+        return answer
+    return client.post(url, data=hidden_fields(html), headers=EN)
 
 
 def key_material(issued: Issued) -> list[str]:
@@ -89,7 +99,10 @@ def test_files_can_be_uploaded_instead_of_pasted(admin_client: FlaskClient, good
         "key_file": (io.BytesIO(good.key_pem.encode()), "example.org.key"),
         "chain_file": (io.BytesIO(intermediate().pem.encode()), "chain.pem"),
     }
-    answer = admin_client.post(IMPORT, data=data, headers=EN, content_type="multipart/form-data")
+    review = admin_client.post(IMPORT, data=data, headers=EN, content_type="multipart/form-data")
+    fields = hidden_fields(review.get_data(as_text=True))
+    assert "BEGIN CERTIFICATE" in fields["chain"]
+    answer = admin_client.post(IMPORT, data=fields, headers=EN)
     assert answer.status_code == 302 and "/tasks/" in answer.location
 
 
@@ -130,10 +143,10 @@ def test_empty_fields_ask_for_the_certificate_and_the_key(admin_client: FlaskCli
 def test_a_chain_in_the_wrong_order_is_reordered_and_said(
     admin_client: FlaskClient, good: Issued
 ) -> None:
-    answer = send(admin_client, IMPORT, good.pem, good.key_pem, chain_pem(root(), intermediate()))
-    assert answer.status_code == 302
-    html = admin_client.get(answer.location, headers=EN).get_data(as_text=True)
+    chain = chain_pem(root(), intermediate())
+    html = check(admin_client, IMPORT, good.pem, good.key_pem, chain).get_data(as_text=True)
     assert "put them in the right order" in html
+    assert hidden_fields(html)["chain"] == chain_pem(intermediate(), root())
 
 
 def test_staff_cannot_replace_an_existing_certificate(
@@ -203,6 +216,7 @@ def test_no_private_key_reaches_the_database_the_logs_or_a_page(
     bodies = [
         send(admin_client, REPLACE, mine.pem, stranger.key_pem, confirm="y"),
         send(admin_client, REPLACE, mine.pem, mine.key_pem),
+        check(admin_client, REPLACE, mine.pem, mine.key_pem, confirm="y"),  # the review page
         send(admin_client, REPLACE, mine.pem, mine.key_pem, confirm="y"),
     ]
     bodies.append(admin_client.get(bodies[-1].location, headers=EN))
@@ -223,3 +237,52 @@ def test_no_private_key_reaches_the_database_the_logs_or_a_page(
             assert line not in dump
             assert line not in logs
             assert line not in pages
+
+
+def test_the_review_shows_what_the_certificate_covers_before_anything_is_sent(
+    admin_client: FlaskClient, app: Flask
+) -> None:
+    """example.com, www.example.com and blog.example.com have HTTPS on, on the granted plan."""
+    mine = leaf("example.com", "www.example.com")
+    review = check(admin_client, REPLACE, mine.pem, mine.key_pem, confirm="y")
+    html = review.get_data(as_text=True)
+    assert review.status_code == 200 and "Review the certificate" in html
+    assert "example.com" in html.split('data-review="names"', 1)[1].split("</dd>", 1)[0]
+    assert "Panel Test Intermediate CA" in html.split('data-review="issuer"', 1)[1]
+    assert str(mine.cert.not_valid_after_utc.year) in html.split('data-review="expiry"', 1)[1]
+    uncovered = html.split('data-review="uncovered"', 1)[1].split("</div>", 1)[0]
+    assert "blog.example.com" in uncovered and "www.example.com" not in uncovered
+    assert 'data-review="self-signed"' not in html
+    assert "does not cover every attached domain" not in html  # said once, split by HTTPS
+    fields = hidden_fields(html)
+    assert fields["reviewed"] == "1" and fields["confirm"] == "y"
+    assert "BEGIN CERTIFICATE" in fields["certificate"]
+    assert "PRIVATE KEY" not in html and "PRIVATE KEY" not in fields["sealed_key"]
+    with app.app_context():  # nothing was sent, nothing removed: no audit entry yet
+        ssl_entries = select(AuditEntry).where(AuditEntry.action.startswith("ssl."))
+        assert db.session.execute(ssl_entries).first() is None
+
+
+def test_a_self_signed_certificate_is_flagged_on_the_review(admin_client: FlaskClient) -> None:
+    alone = issue("example.org", names=("example.org",))
+    html = check(admin_client, IMPORT, alone.pem, alone.key_pem).get_data(as_text=True)
+    assert 'data-review="self-signed"' in html and "self-signed" in html
+
+
+def test_a_sealed_key_cannot_be_read_by_another_hosting_or_after_it_is_altered(
+    admin_client: FlaskClient, good: Issued
+) -> None:
+    fields = hidden_fields(
+        check(admin_client, IMPORT, good.pem, good.key_pem).get_data(as_text=True)
+    )
+    token = fields["sealed_key"]
+    fields["sealed_key"] = token[:-6] + ("AAAAAA" if not token.endswith("AAAAAA") else "BBBBBB")
+    html = admin_client.post(IMPORT, data=fields, headers=EN).get_data(as_text=True)
+    assert "has expired" in html.split('id="key-errors"', 1)[1]
+    theirs = leaf("example.com")
+    other = hidden_fields(
+        check(admin_client, REPLACE, theirs.pem, theirs.key_pem, confirm="y").get_data(as_text=True)
+    )
+    fields["sealed_key"] = other["sealed_key"]  # sealed for another hosting
+    html = admin_client.post(IMPORT, data=fields, headers=EN).get_data(as_text=True)
+    assert "has expired" in html.split('id="key-errors"', 1)[1]

@@ -138,7 +138,13 @@ def test_a_task_page_keeps_the_plans_name_tabs_and_breadcrumb_with_references_tu
     page = admin_client.get(started.location, headers=EN).get_data(as_text=True)
     assert "<title>Attaching named.example.com to Example shop · Example shop" in page
     breadcrumb = page.split('<ol class="breadcrumb mb-2">')[1].split("</ol>")[0]
-    assert '<li class="breadcrumb-item active" aria-current="page">Example shop</li>' in breadcrumb
+    # One trail: the plan, its Tasks tab, then this operation (where the page is).
+    assert '<a href="/hosting/example.cluster01.hosting.ovh.net/">Example shop</a>' in breadcrumb
+    assert '/tasks/">Tasks</a>' in breadcrumb
+    assert (
+        '<li class="breadcrumb-item active" aria-current="page">'
+        "Attaching named.example.com to Example shop</li>" in breadcrumb
+    )
     assert 'class="nav nav-tabs' in page
     tasks_tab = page.split('class="nav nav-tabs')[1].split("</ul>")[0]
     assert 'active"' in tasks_tab.split("/tasks/")[0].rsplit("<a", 1)[1]  # the Tasks tab is on

@@ -1,0 +1,7 @@
+"""The inventory: everything a person may see, as CSV, a spreadsheet (XLSX) and JSON."""
+
+from flask import Blueprint
+
+bp = Blueprint("inventory", __name__)
+
+from app.inventory import routes  # noqa: E402,F401

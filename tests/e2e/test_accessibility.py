@@ -1,0 +1,117 @@
+"""axe-core on every page of the panel, as an administrator and as a staff member, in English and
+in French: no violation. The pages come from the URL map (``tests/support/accessibility.py``)."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.support.accessibility import (
+    ANONYMOUS,
+    AXE_RUN,
+    ERRORS,
+    axe_source,
+    endpoint_of,
+    html_endpoints,
+    pages,
+    summary,
+    violations,
+)
+from tests.support.browser import sign_in
+from tests.support.certificates import leaf
+from tests.support.panel import AuthActions, UserFactory
+from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE, TEST_PASSWORDS
+
+pytestmark = pytest.mark.e2e
+ROLES = {
+    "admin": ("admin@example.com", "admin", None),
+    "staff": ("staff@example.com", "staff", {GRANTED_SERVICE: "operate"}),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("role", ["admin", "staff"])
+def test_every_page_has_no_accessibility_violation(
+    role: str,
+    language: str,
+    app: Flask,
+    client: FlaskClient,
+    users: UserFactory,
+    auth: AuthActions,
+    browser: Any,
+    live_server: str,
+) -> None:
+    context = browser.new_context(base_url=live_server, locale=language)
+    context.add_init_script(script=axe_source())
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        results = {path: violations(page, path) for path in ANONYMOUS}
+        email, kind, grants = ROLES[role]
+        users.make(email, kind, TEST_PASSWORDS[kind], grants)
+        assert auth.sign_in(email, TEST_PASSWORDS[kind]).status_code == 302
+        sign_in_as(page, email, TEST_PASSWORDS[kind], language)
+        for path in [*(each.path for each in pages(app, client)), *ERRORS]:
+            results[path] = violations(page, path)
+        results.update(after_forms(page, role))
+    finally:
+        context.close()
+    report(role, language, results)
+    assert not any(results.values()), summary({k: v for k, v in results.items() if v})
+
+
+def test_every_page_of_the_url_map_is_among_those_checked(
+    app: Flask, client: FlaskClient, users: UserFactory, auth: AuthActions
+) -> None:
+    reached = {endpoint_of(app, path) for path in ANONYMOUS}
+    for email, kind, grants in ROLES.values():
+        users.make(email, kind, TEST_PASSWORDS[kind], grants)
+        assert auth.sign_in(email, TEST_PASSWORDS[kind]).status_code == 302
+        reached |= {page.endpoint for page in pages(app, client)}
+        auth.sign_out()
+    missing = html_endpoints(app) - reached
+    assert not missing, f"pages no link leads to (add a start in accessibility.py): {missing}"
+
+
+def after_forms(page: Any, role: str) -> dict[str, list[dict[str, Any]]]:
+    """Pages only a sent form shows: a form with its errors, a certificate's review."""
+    found = {}
+    page.goto(f"/hosting/{GRANTED_SERVICE}/domains/attach")
+    page.locator("main form[method=post] [type=submit]").first.click()
+    page.wait_for_load_state()
+    found["attach, sent empty"] = page.evaluate(AXE_RUN)
+    if role == "admin":
+        mine = leaf("example.org", "www.example.org")
+        page.goto(f"/hosting/{OTHER_SERVICE}/ssl/import")
+        page.locator("textarea[name=certificate]").fill(mine.pem)
+        page.locator("textarea[name=key]").fill(mine.key_pem)
+        page.locator("main form[method=post] [type=submit]").first.click()
+        page.locator("input[name=reviewed]").wait_for(state="attached")
+        found["certificate review"] = page.evaluate(AXE_RUN)
+    return found
+
+
+def sign_in_as(page: Any, email: str, password: str, language: str) -> None:
+    if language == "en":
+        sign_in(page, email, password)
+        return
+    page.goto("/auth/sign-in")
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url(lambda url: "/auth/sign-in" not in url)
+
+
+def report(role: str, language: str, results: dict[str, list[dict[str, Any]]]) -> None:
+    """With ``A11Y_REPORT=<folder>``, the violations per page, for the record."""
+    folder = os.environ.get("A11Y_REPORT")
+    if folder:
+        counts = {path: sum(v["count"] for v in found) for path, found in results.items()}
+        detail = {path: found for path, found in results.items() if found}
+        with open(os.path.join(folder, f"{role}-{language}.json"), "w") as out:
+            json.dump({"counts": counts, "violations": detail}, out, indent=1)

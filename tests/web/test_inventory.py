@@ -1,0 +1,94 @@
+"""The inventory: every plan the person may see, as CSV, XLSX and JSON, at a few OVH calls each."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+
+from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE
+
+EN = {"Accept-Language": "en"}
+FR = {"Accept-Language": "fr"}
+
+
+def test_the_hosting_list_leads_to_the_inventory_page(admin_client: FlaskClient) -> None:
+    html = admin_client.get("/hosting/", headers=EN).get_data(as_text=True)
+    assert 'href="/inventory/"' in html
+    page = admin_client.get("/inventory/", headers=EN).get_data(as_text=True)
+    assert "/inventory/inventory.xlsx" in page and "/inventory/inventory.json" in page
+    assert "/inventory/domains.csv" in page and "Passwords are never included" in page
+
+
+def test_json_holds_every_sheet_with_ovh_values(admin_client: FlaskClient) -> None:
+    answer = admin_client.get("/inventory/inventory.json", headers=EN)
+    assert answer.mimetype == "application/json"
+    assert "attachment" in answer.headers["Content-Disposition"]
+    data = json.loads(answer.get_data(as_text=True))
+    assert {GRANTED_SERVICE, OTHER_SERVICE} <= {plan["plan"] for plan in data["plans"]}
+    granted = [d for d in data["domains"] if d["plan"] == GRANTED_SERVICE]
+    shop = next(d for d in granted if d["domain"] == "example.com")
+    assert shop["https"] is True and shop["https_covered"] is True
+    assert shop["dns"] in {"points_here", "points_elsewhere", "not_configured", "pending"}
+    (certificate,) = [c for c in data["certificates"] if c["plan"] == GRANTED_SERVICE]
+    assert certificate["provider"] == "LETSENCRYPT" and "example.com" in certificate["covers"]
+    databases = [d for d in data["databases"] if d["plan"] == GRANTED_SERVICE]
+    assert databases and all(d["engine"] and d["version"] for d in databases)
+    assert not any(
+        "password" in key
+        for sheet in data.values()
+        if isinstance(sheet, list)
+        for row in sheet
+        for key in row
+    )
+
+
+def test_a_staff_member_gets_only_the_plans_granted(
+    staff_client: Callable[[str], FlaskClient],
+) -> None:
+    client = staff_client("view")
+    data = json.loads(client.get("/inventory/inventory.json").get_data(as_text=True))
+    assert {plan["plan"] for plan in data["plans"]} == {GRANTED_SERVICE}
+    assert {row["plan"] for row in data["domains"]} == {GRANTED_SERVICE}
+
+
+def test_csv_speaks_the_persons_language(admin_client: FlaskClient) -> None:
+    answer = admin_client.get("/inventory/domains.csv", headers=FR)
+    assert answer.mimetype == "text/csv"
+    rows = list(csv.reader(io.StringIO(answer.get_data(as_text=True))))
+    assert rows[0][:2] == ["Hébergement (nom technique)", "Domaine"]
+    shop = next(row for row in rows if row[1] == "example.com" and row[0] == GRANTED_SERVICE)
+    assert "Oui" in shop and "Prête" not in rows[0]
+    assert admin_client.get("/inventory/nothing.csv").status_code == 404
+
+
+def test_xlsx_is_a_workbook_with_one_sheet_each(admin_client: FlaskClient) -> None:
+    answer = admin_client.get("/inventory/inventory.xlsx", headers=EN)
+    assert (answer.mimetype or "").endswith("spreadsheetml.sheet")
+    book = zipfile.ZipFile(io.BytesIO(answer.get_data()))
+    workbook = book.read("xl/workbook.xml").decode()
+    names = re.findall(r'<sheet name="([^"]+)"', workbook)
+    assert names == ["Hosting plans", "Domains", "Certificates", "Databases"]
+    strings = book.read("xl/sharedStrings.xml").decode()
+    assert GRANTED_SERVICE in strings and "Let's Encrypt" in strings.replace("&apos;", "'")
+    assert "Points to this hosting" in strings or "Not checked yet" in strings
+    domains = book.read("xl/worksheets/sheet2.xml").decode()
+    assert "<autoFilter" in domains and "<pane" in domains  # filters, and the titles stay in view
+
+
+@pytest.mark.cached  # as in production: DNS verdicts kept, at most 3 asked per plan now
+def test_it_costs_a_few_ovh_calls_per_plan(admin_client: FlaskClient, sandbox: Any) -> None:
+    admin_client.get("/hosting/", headers=EN)  # python-ovh's first clock sync out of the count
+    sandbox.clear_stats()
+    data = json.loads(admin_client.get("/inventory/inventory.json").get_data(as_text=True))
+    plans = len(data["plans"])
+    calls = sum(sandbox.stats()["by_route"].values())
+    # The list of plans once; per plan its domains, certificate (2), databases; at most 3 DNS.
+    assert calls <= 1 + plans * (4 + 3), sandbox.stats()["by_route"]
