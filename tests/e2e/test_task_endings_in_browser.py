@@ -53,7 +53,7 @@ def test_a_failed_attach_says_why_and_try_again_opens_the_form_filled_in(
     sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
     page.goto(f"/hosting/{GRANTED_SERVICE}/domains/attach")
     page.get_by_label("Domain").fill("fail-retry.example.com")
-    page.get_by_label("Folder").fill("retry")
+    page.get_by_label("Folder", exact=True).fill("retry")
     page.get_by_label("Secure with HTTPS (SSL)").uncheck()
     page.get_by_role("button", name="Attach the domain").click()
     page.wait_for_url("**/tasks/**")
@@ -68,5 +68,5 @@ def test_a_failed_attach_says_why_and_try_again_opens_the_form_filled_in(
     page.get_by_role("link", name="Try again").click()
     page.wait_for_url("**/domains/attach**")
     assert page.get_by_label("Domain").input_value() == "fail-retry.example.com"
-    assert page.get_by_label("Folder").input_value() == "retry"
+    assert page.get_by_label("Folder", exact=True).input_value() == "retry"
     assert not page.get_by_label("Secure with HTTPS (SSL)").is_checked()
