@@ -62,7 +62,7 @@ def retire_demo_accounts(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from app import i18n, limits_store
+    from app import i18n, limits_store, queue
     from app.extensions import csrf, db, limiter, login_manager, migrate, ovh_api
 
     if app.config.get("RATELIMIT_STORAGE_URI") == f"{limits_store.SCHEME}://":
@@ -76,6 +76,7 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     i18n.init_app(app)
     ovh_api.init_app(app)
+    queue.init_app(app)
 
 
 def register_access(app: Flask) -> None:

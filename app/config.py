@@ -231,6 +231,10 @@ def load_settings(instance_path: str) -> dict[str, Any]:
         "OVH_KEEP_SECONDS": _env_float("OVH_KEEP_SECONDS", 86400.0),
         # Refresh kept answers in a background thread of each worker (off: only when asked).
         "OVH_BACKGROUND_REFRESH": _env_bool("OVH_BACKGROUND_REFRESH", True),
+        # The task queue (Huey): on REDIS_URL when set, else a SQLite file in the instance folder.
+        # Its name keeps two panels on one Redis apart; immediate runs jobs in the caller (tests).
+        "QUEUE_NAME": _env("QUEUE_NAME") or "panel",
+        "QUEUE_IMMEDIATE": _env_bool("QUEUE_IMMEDIATE"),
         "SANDBOX": sandbox,
         "ON_SANDBOX": on_sandbox,
         "PANEL_URL": url,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the sandbox and the panel side by side until Ctrl-C, then stops both.
+# Runs the sandbox, the panel and a task-queue worker side by side until Ctrl-C, then stops them.
 set -euo pipefail
 BIN=${BIN:-.venv/bin}
 PORT=${PORT:-8000}
@@ -12,13 +12,17 @@ sandbox_pid=$!
 setsid "$BIN/gunicorn" --bind "127.0.0.1:$PORT" --workers 2 --threads 4 --access-logfile - \
   --graceful-timeout 5 'app:create_app()' &
 panel_pid=$!
+# The task queue's worker (Huey on instance/queue.db): follows tasks, sends notifications.
+setsid "$BIN/flask" queue worker --threads 2 &
+worker_pid=$!
 
 stop() {
   trap - INT TERM EXIT
+  kill -INT "$worker_pid" 2>/dev/null || true
   kill "$panel_pid" "$sandbox_pid" 2>/dev/null || true
-  wait "$panel_pid" "$sandbox_pid" 2>/dev/null || true
+  wait "$worker_pid" "$panel_pid" "$sandbox_pid" 2>/dev/null || true
   echo
-  echo "Stopped the panel and the sandbox."
+  echo "Stopped the panel, the queue worker and the sandbox."
 }
 trap stop INT TERM EXIT
 
@@ -34,7 +38,9 @@ cat <<TXT
   The sandbox (OVH API stand-in) answers on:         http://127.0.0.1:$SANDBOX_PORT/1.0
 $("$BIN/flask" demo sign-ins)
 
-  Press Ctrl-C to stop both.
+  A task-queue worker runs beside them (jobs on instance/queue.db).
+
+  Press Ctrl-C to stop them all.
 
 TXT
-wait -n "$panel_pid" "$sandbox_pid"
+wait -n "$panel_pid" "$sandbox_pid" "$worker_pid"
