@@ -20,6 +20,7 @@ Adding a job is one function::
 
 from __future__ import annotations
 
+import importlib
 import logging
 import traceback
 from collections.abc import Callable, Iterator
@@ -42,6 +43,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 huey: Huey = MemoryHuey("panel", immediate=True, results=False)
 _app: Flask | None = None
 
+MODELS = ("app.queue.models", "app.notify.models", "app.watch.models")
+# Modules defining jobs: a worker imports them all before taking the first job.
+JOBS = ("app.queue.jobs", "app.notify.jobs", "app.watch.jobs")
+
 
 class NotYet(Exception):
     """Raised by a job that must look again later (a task still running): retried after
@@ -56,7 +61,8 @@ def init_app(app: Flask) -> None:
     """Point the process's queue at this app's storage (Redis, SQLite, or immediate)."""
     global _app
     _app = app
-    from app.queue import models  # noqa: F401  (its tables)
+    for module in (*MODELS, *JOBS):  # their tables, and every job registered by name
+        importlib.import_module(module)
 
     configure(
         name=app.config["QUEUE_NAME"],
@@ -111,7 +117,7 @@ def job(
     ``delay × backoff``, …); after the last try it is recorded as failed for administrators."""
 
     def decorate(function: F) -> TaskWrapper:
-        job_name = name or f"{function.__module__.rsplit('.', 1)[-1]}.{function.__name__}"
+        job_name = name or function.__name__
 
         def run(*args: Any, task: Any = None, **kwargs: Any) -> Any:
             with app_context():
@@ -121,15 +127,17 @@ def job(
                     raise RetryTask(delay=later.delay) from None
                 except Exception as error:
                     last = task is None or not task.retries
-                    log.warning("Job %s%r failed (%s)", job_name, args, type(error).__name__)
+                    label = f"{function.__module__}.{job_name}"
+                    log.warning("Job %s%r failed (%s)", label, args, type(error).__name__)
                     if last:
                         from app.queue.failures import record_failure
 
-                        record_failure(job_name, args, error, traceback.format_exc(limit=5))
+                        record_failure(label, args, error, traceback.format_exc(limit=5))
                     raise
 
         run.__name__ = function.__name__
         run.__doc__ = function.__doc__
+        run.__module__ = function.__module__  # registered as module.name
         return huey.task(
             retries=retries, retry_delay=delay, retry_backoff=backoff, context=True,
             name=job_name,

@@ -12,7 +12,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from app.queue import backend, huey
+from app.queue import JOBS, backend, huey
 
 queue_cli = AppGroup("queue", help="The panel's task queue (Huey).")
 
@@ -23,8 +23,8 @@ BEAT_SECONDS = 10.0
 @click.option("--threads", default=4, show_default=True, help="Jobs run at the same time.")
 def worker(threads: int) -> None:
     """Run queued jobs (and the daily watch) until stopped."""
-    # Every job, and the periodic ones, registered before the first is taken.
-    importlib.import_module("app.queue.jobs")
+    for module in JOBS:  # every job, and the periodic ones, registered before the first is taken
+        importlib.import_module(module)
     from app.queue.failures import beat, stopped, worker_name
 
     if huey.immediate:

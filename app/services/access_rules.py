@@ -73,7 +73,12 @@ PANEL_RULES: tuple[PanelRule, ...] = (
         ("GET", "/auth/currentCredential", None),
         ("GET", "/auth/details", None),
     ),
-    *_rules(HOSTING, ("GET", WEB, IAM + "get"), ("GET", f"{WEB}/*", IAM + "get")),
+    *_rules(
+        HOSTING,
+        ("GET", WEB, IAM + "get"),
+        ("GET", f"{WEB}/*", IAM + "get"),
+        ("GET", f"{WEB}/*/serviceInfos", IAM + "serviceInfos/get"),
+    ),
     *_rules(
         DOMAINS,
         ("GET", f"{WEB}/*/attachedDomain", IAM + "attachedDomain/get"),
