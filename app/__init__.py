@@ -104,6 +104,7 @@ def register_once(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from app.admin import bp as admin_bp
+    from app.approvals import bp as approvals_bp
     from app.auth import bp as auth_bp
     from app.databases import bp as databases_bp
     from app.domains import bp as domains_bp
@@ -118,6 +119,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(notify_bp)
+    app.register_blueprint(approvals_bp, url_prefix="/approvals")
     app.register_blueprint(background_bp, url_prefix="/admin/background")
     app.register_blueprint(hosting_bp, url_prefix="/hosting")
     app.register_blueprint(domains_bp, url_prefix="/hosting/<service_name>/domains")

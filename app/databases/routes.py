@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 
 from app.access import Action, requires
 from app.actions import respond
+from app.approvals.ask import asking_form, must_ask, respond_or_ask
 from app.databases import actions, bp, loaders
 from app.databases.filters import FilterDatabasesForm
 from app.databases.forms import (
@@ -70,8 +71,10 @@ def change_password(service_name: str, name: str) -> Response | str:
 
 
 @bp.route("/<name>/delete", methods=["GET", "POST"])
-@requires(Action.DESTROY)
+@requires(Action.OPERATE)  # staff who may operate ask an administrator (Approvals)
 def delete(service_name: str, name: str) -> Response | str:
     delete = partial(actions.delete, service_name, name)
     page = partial(loaders.database_page, service_name, name)
-    return respond(DeleteDatabaseForm(name), delete, "databases/delete.html", page)
+    form_class = asking_form(DeleteDatabaseForm) if must_ask(service_name) else DeleteDatabaseForm
+    asked = ("database.delete", service_name, name, lambda: {"name": name})
+    return respond_or_ask(form_class(name), delete, "databases/delete.html", page, asked)

@@ -45,12 +45,24 @@ def announce_task_end(values: dict[str, Any]) -> None:
         select(NotificationSettings.user_id).where(NotificationSettings.plan_tasks.is_(True))
     )
     people += [int(user_id) for user_id in watchers if user_id not in people]
+    from app.approvals.requests import requesters_of_task
+
+    # Who asked for it, when an administrator approved a request: they hear it is done.
+    asked = requesters_of_task(service_name, task_id)
+    people += [user_id for user_id in asked if user_id not in people]
     for user_id in people:
         user = db.session.get(User, user_id)
         # Only people who may still see the plan; watchers only for plans they may operate.
-        level = Action.VIEW if user_id == starter else Action.OPERATE
+        level = Action.VIEW if user_id == starter or user_id in asked else Action.OPERATE
         if user is not None and user.active and can(user, service_name, level):
             send_to(user.id, "task", values)
+
+
+def tell_admins(kind: str, values: dict[str, Any]) -> None:
+    """Every active administrator, on the channels they chose."""
+    admins = db.session.scalars(select(User.id).where(User.role == "admin", User.active.is_(True)))
+    for user_id in list(admins):
+        send_to(int(user_id), kind, values)
 
 
 def send_to(user_id: int, kind: str, values: dict[str, Any]) -> None:

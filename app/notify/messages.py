@@ -11,6 +11,7 @@ from typing import Any
 from flask import current_app, url_for
 from flask_babel import force_locale, gettext, ngettext
 
+from app.extensions import db
 from app.models import User
 from app.services.tasks import Task
 
@@ -86,7 +87,50 @@ def digest(user: User, values: dict[str, Any]) -> Message:
     return subject, "\n".join([*lines, "", link("hosting.index")]) + "\n"
 
 
-KINDS: dict[str, Callable[[User, dict[str, Any]], Message]] = {"task": task_ended, "digest": digest}
+def approval_asked(user: User, values: dict[str, Any]) -> Message:
+    from app.approvals.models import ApprovalRequest
+    from app.approvals.registry import title_of
+
+    request = db.session.get(ApprovalRequest, int(values["id"]))
+    what = title_of(request) if request else gettext("an action")
+    subject = gettext("Approval asked: %(what)s", what=what)
+    who = request.requester_email if request else ""
+    said = gettext("%(who)s asks an administrator to approve this.", who=who)
+    return subject, f"{said}\n\n{link('approvals.show', request_id=values['id'])}\n"
+
+
+def approval_decided(user: User, values: dict[str, Any]) -> Message:
+    from app.approvals.models import ApprovalRequest
+    from app.approvals.registry import title_of
+
+    request = db.session.get(ApprovalRequest, int(values["id"]))
+    if request is None:
+        return gettext("Your request"), link("approvals.index") + "\n"
+    what = title_of(request)
+    sentences = {
+        "approved": gettext("Approved: %(what)s", what=what),
+        "declined": gettext("Declined: %(what)s", what=what),
+        "expired": gettext("Expired: %(what)s", what=what),
+        "failed": gettext("Could not be done: %(what)s", what=what),
+    }
+    subject = sentences.get(request.state, what)
+    detail = {
+        "approved": gettext("An administrator approved it; you will hear when OVH has done it."),
+        "declined": gettext(
+            "The administrator's reason: %(reason)s", reason=request.decline_reason
+        ),
+        "expired": gettext("No administrator answered within 7 days. Ask again if still needed."),
+        "failed": gettext("It no longer matched what OVH has: %(why)s", why=request.error),
+    }.get(request.state, "")
+    return subject, f"{detail}\n\n{link('approvals.show', request_id=request.id)}\n"
+
+
+KINDS: dict[str, Callable[[User, dict[str, Any]], Message]] = {
+    "task": task_ended,
+    "digest": digest,
+    "approval_asked": approval_asked,
+    "approval_decided": approval_decided,
+}
 
 
 def compose(user: User, kind: str, values: dict[str, Any]) -> Message:

@@ -34,8 +34,9 @@ def choices_of(user_id: int) -> Choices:
     row = db.session.get(NotificationSettings, user_id)
     if row is None:
         return Choices()
-    return Choices(row.my_tasks, row.plan_tasks, row.watch, row.by_email,
-                   bool(row.chat_destination))  # fmt: skip
+    return Choices(
+        row.my_tasks, row.plan_tasks, row.watch, row.by_email, bool(row.chat_destination)
+    )
 
 
 def chat_destination(user_id: int) -> str | None:

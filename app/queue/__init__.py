@@ -43,9 +43,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 huey: Huey = MemoryHuey("panel", immediate=True, results=False)
 _app: Flask | None = None
 
-MODELS = ("app.queue.models", "app.notify.models", "app.watch.models")
+MODELS = ("app.queue.models", "app.notify.models", "app.watch.models", "app.approvals.models")
 # Modules defining jobs: a worker imports them all before taking the first job.
-JOBS = ("app.queue.jobs", "app.notify.jobs", "app.watch.jobs")
+JOBS = ("app.queue.jobs", "app.notify.jobs", "app.watch.jobs", "app.approvals.jobs")
 
 
 class NotYet(Exception):
@@ -139,9 +139,12 @@ def job(
         run.__doc__ = function.__doc__
         run.__module__ = function.__module__  # registered as module.name
         return huey.task(
-            retries=retries, retry_delay=delay, retry_backoff=backoff, context=True,
+            retries=retries,
+            retry_delay=delay,
+            retry_backoff=backoff,
+            context=True,
             name=job_name,
-        )(run)  # fmt: skip
+        )(run)
 
     return decorate
 

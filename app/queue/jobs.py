@@ -53,8 +53,11 @@ def follow_task(service_name: str, task_id: int) -> None:
         raise NotYet(budget_wait()) from None
     if not task.final:
         if task.started and datetime.now(UTC) - task.started.astimezone(UTC) > GIVE_UP_AFTER:
-            log.warning("Task %s of %s still running after 3 days: no longer followed",
-                        task_id, service_name)  # fmt: skip
+            log.warning(
+                "Task %s of %s still running after 3 days: no longer followed",
+                task_id,
+                service_name,
+            )
             return
         raise NotYet(poll_delay(task.started))
     task_ended(gateway, task)

@@ -53,8 +53,13 @@ def check_plan(gateway: OvhGateway, service: hosting.HostingService, today: date
     for task in failed.tasks:
         when = task.done or task.last_update or task.started
         if when is not None and when.astimezone(UTC) >= since:
-            found.append(Finding("task", str(task.id), {"function": task.function,
-                                 "object_id": task.object_id, "status": task.status}))  # fmt: skip
+            found.append(
+                Finding(
+                    "task",
+                    str(task.id),
+                    {"function": task.function, "object_id": task.object_id, "status": task.status},
+                )
+            )
     return found
 
 
@@ -69,8 +74,13 @@ def _renewal(renewal: hosting.Renewal, today: date) -> list[Finding]:
         and (not renewal.automatic or renewal.delete_at_expiration)
     ):
         expiration = renewal.expiration.isoformat() if renewal.expiration else ""
-        found.append(Finding("renewal", "", {"date": expiration, "days": days,
-                             "deleted": renewal.delete_at_expiration}))  # fmt: skip
+        found.append(
+            Finding(
+                "renewal",
+                "",
+                {"date": expiration, "days": days, "deleted": renewal.delete_at_expiration},
+            )
+        )
     return found
 
 

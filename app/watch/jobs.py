@@ -62,9 +62,12 @@ def run_watch(key: str) -> None:
                 delete(WatchFinding).where(WatchFinding.service_name == service.service_name)
             )
             for finding in findings:
-                row = WatchFinding(service_name=service.service_name, kind=finding.kind,
-                                   subject=finding.subject[:255],
-                                   detail={**finding.detail, "plan": service.name})  # fmt: skip
+                row = WatchFinding(
+                    service_name=service.service_name,
+                    kind=finding.kind,
+                    subject=finding.subject[:255],
+                    detail={**finding.detail, "plan": service.name},
+                )
                 db.session.add(row)
             db.session.commit()
         _send_digests(key)

@@ -83,6 +83,17 @@ ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
     ("ssl.regenerate_domain", "POST"): 404,
     ("ssl.delete_domain", "GET"): 404,
     ("ssl.delete_domain", "POST"): 404,
+    # The sample request and failure do not exist: the pages say so, the mark leads back.
+    ("approvals.show", "GET"): 404,
+    ("approvals.approve", "POST"): 404,
+    ("approvals.decline", "POST"): 404,
+    # The tests' panel has no catch-all mail server (only the demo does).
+    ("notify.caught", "GET"): 404,
+    ("notify.preferences", "POST"): 302,
+    # Staff who may operate get the same form asking for their reason (Approvals).
+    ("databases.delete", "POST"): {"staff_operate": 200, "other": 302},
+    ("domains.detach", "POST"): {"staff_operate": 200, "other": 302},
+    ("ssl.delete", "POST"): {"staff_operate": 200, "other": 302},
 }
 
 
@@ -137,6 +148,8 @@ class Matrix:
             "task_id": str(task_ids[0]),
             "name": str(databases[0]),
             "filename": "css/bootstrap.min.css",
+            "request_id": "9999",
+            "failure_id": "9999",
         }
 
     def url(self, endpoint: str, rule: str) -> str:
