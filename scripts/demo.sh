@@ -25,7 +25,7 @@ stop() {
   trap - INT TERM EXIT
   kill -INT "$worker_pid" 2>/dev/null || true
   kill "$panel_pid" "$sandbox_pid" 2>/dev/null || true
-  kill -INT "$mail_pid" 2>/dev/null || true
+  kill "$mail_pid" 2>/dev/null || true
   wait "$worker_pid" "$panel_pid" "$sandbox_pid" "$mail_pid" 2>/dev/null || true
   echo
   echo "Stopped the panel, the queue worker, the mail catcher and the sandbox."

@@ -5,7 +5,8 @@ never starts it on real settings."""
 from __future__ import annotations
 
 import mailbox
-import time
+import signal
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import policy
@@ -30,7 +31,9 @@ class Caught:
 
 
 def caught_messages(folder: str, limit: int = 50) -> list[Caught]:
-    box = mailbox.Maildir(folder, create=True)
+    if not (Path(folder) / "cur").is_dir():
+        return []  # nothing caught yet (the catcher makes the folder on its first start)
+    box = mailbox.Maildir(folder, create=False)
     found = []
     for key, kept in box.iteritems():
         message = BytesParser(policy=policy.default).parsebytes(box.get_bytes(key))
@@ -68,14 +71,17 @@ def catch(port: int) -> None:
     folder = current_app.config.get("MAIL_CATCH_DIR")
     if not current_app.config["ON_SANDBOX"] or not folder:
         raise click.ClickException("The catch-all mail server runs only in the demo.")
-    Path(folder).mkdir(parents=True, exist_ok=True)
+    Path(folder).parent.mkdir(parents=True, exist_ok=True)
+    for part in ("cur", "new", "tmp"):  # a Maildir, even where an empty folder was left
+        (Path(folder) / part).mkdir(parents=True, exist_ok=True)
     controller = Controller(KeepInMaildir(folder), hostname="127.0.0.1", port=port)
     controller.start()
     click.echo(f"Catching mail on 127.0.0.1:{port} into {folder}")
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):  # set even where the shell ignored SIGINT
+        signal.signal(signum, lambda *_: stop.set())
     try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        pass
+        stop.wait()
     finally:
         controller.stop()
+        click.echo("Stopped catching mail.")
