@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import sign_in
 from tests.support.panel import UserFactory
@@ -26,7 +27,7 @@ def people(users: UserFactory) -> None:
 def test_staff_see_only_the_sites_granted_to_them(page: Any, people: None) -> None:
     sign_in(page, *STAFF)
     page.wait_for_url("**/hosting/")
-    assert page.get_by_role("heading", name="My sites").is_visible()
+    expect(page.get_by_role("heading", name="My sites")).to_be_visible()
     table = page.locator("table.services")
     assert GRANTED in table.inner_text()
     assert OTHER not in table.inner_text()
@@ -43,7 +44,7 @@ def test_an_admin_grants_a_site_and_the_staff_view_changes(
     page.get_by_label("Site").select_option(OTHER)
     page.get_by_label("Access").select_option("operate")
     page.get_by_role("button", name="Give access").click()
-    assert page.get_by_text(f"now has access to {OTHER}").is_visible()
+    expect(page.get_by_text(f"now has access to {OTHER}")).to_be_visible()
 
     staff_context = browser.new_context(base_url=live_server, locale="en-GB")
     staff_page = staff_context.new_page()
@@ -68,7 +69,7 @@ def test_a_one_time_link_opens_in_a_browser_and_leaves_the_address_bar(
         db.session.commit()
     page.goto(link)
     assert "#" not in page.url  # the script moved the code into the form
-    assert not page.get_by_label("Code from your link").is_visible()
+    expect(page.get_by_label("Code from your link")).not_to_be_visible()
     new_password = "Granite-Willow-Saffron-94"
     page.get_by_label("New password", exact=True).fill(new_password)
     page.get_by_label("New password, again").fill(new_password)

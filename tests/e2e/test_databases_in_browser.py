@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import sign_in
 from tests.support.panel import UserFactory
@@ -54,8 +55,8 @@ def test_a_new_database_goes_from_creating_to_created_without_a_reload(
     row_status.and_(listing.locator('[data-status="created"]')).wait_for()
     assert listing.evaluate("window.stillTheSamePage") is True
     assert first_seen == "creating"
-    assert listing.get_by_role("rowheader", name="exampleshop.postgres.db").is_visible()
+    expect(listing.get_by_role("rowheader", name="exampleshop.postgres.db")).to_be_visible()
 
     page.get_by_role("link", name="See the result").click()
     page.wait_for_url(f"**{DATABASES}/")
-    assert page.get_by_text("PostgreSQL 15").is_visible()
+    expect(page.get_by_text("PostgreSQL 15")).to_be_visible()

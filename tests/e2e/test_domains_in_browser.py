@@ -39,7 +39,7 @@ def test_an_admin_attaches_a_domain_with_www_and_watches_both_tasks_finish(
     task_url = page.url
     for name in ("shop-example.org", "www.shop-example.org"):
         heading = page.get_by_role("heading", name=f"Attaching {name} to Example shop")
-        assert heading.is_visible()
+        expect(heading).to_be_visible()
 
     done = page.locator('[data-status="done"]')
     done.nth(1).wait_for(timeout=15_000)
@@ -47,7 +47,7 @@ def test_an_admin_attaches_a_domain_with_www_and_watches_both_tasks_finish(
     assert page.url == task_url  # the page updated itself: no reload, no navigation
     page.get_by_role("link", name="See the result").first.click()
     for name in ("shop.example.org", "shop-example.org", "www.shop-example.org"):
-        assert page.get_by_role("rowheader", name=name, exact=True).is_visible()
+        expect(page.get_by_role("rowheader", name=name, exact=True)).to_be_visible()
 
 
 def test_a_view_only_member_has_no_attach_button_and_a_forged_post_is_refused(
@@ -56,7 +56,7 @@ def test_a_view_only_member_has_no_attach_button_and_a_forged_post_is_refused(
     users.make("staff@example.com", "staff", TEST_PASSWORDS["staff"], {GRANTED_SERVICE: "view"})
     sign_in(page, "staff@example.com", TEST_PASSWORDS["staff"])
     page.goto(DOMAINS)
-    assert page.get_by_role("rowheader", name="example.com", exact=True).is_visible()
+    expect(page.get_by_role("rowheader", name="example.com", exact=True)).to_be_visible()
     assert page.get_by_role("link", name="Attach a domain").count() == 0
     token = page.locator('input[name="csrf_token"]').first.get_attribute("value")
     answer = page.request.post(
@@ -76,14 +76,16 @@ def test_the_dns_steps_can_be_copied_and_checked_again_without_leaving_the_page(
     cell.get_by_text("Points elsewhere").wait_for()
     cell.get_by_text("How to make it point here").click()
     copy_name = cell.get_by_role("button", name="Copy the name café").first
-    assert copy_name.is_visible()  # shown once the script knows a clipboard exists
+    expect(copy_name).to_be_visible()  # shown once the script knows a clipboard exists
     url = page.url
     cell.get_by_role("link", name="Check again").click()
     fresh = page.locator('[data-dns-for="xn--caf-dma.example.com"]')
     fresh.get_by_role("link", name="Check again").wait_for()  # the cell came back
     expect(page.locator("p[data-dns-summary]")).to_contain_text("DNS checked just now.")
     assert page.url == url  # checked in place
-    assert fresh.get_by_text("Remove the A / AAAA records named “café”").is_visible()  # still open
+    expect(
+        fresh.get_by_text("Remove the A / AAAA records named “café”")
+    ).to_be_visible()  # still open
 
 
 @pytest.mark.cached

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.panel import UserFactory
 from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE, TEST_PASSWORDS
@@ -76,11 +77,11 @@ def test_the_domains_tab_fits_a_phone_and_shows_every_column(phone: Any) -> None
     # Each stacked cell names its column, and sits inside the screen.
     for column in ("Status", "DNS"):
         cell = row.locator(f'td[data-label="{column}"]')
-        assert cell.is_visible()
+        expect(cell).to_be_visible()
         box = cell.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     modify = row.get_by_role("link", name="Modify")
-    assert modify.is_visible()
+    expect(modify).to_be_visible()
     box = modify.bounding_box()
     assert box is not None and box["x"] + box["width"] <= PHONE["width"]
     # The DNS verdict arrives after the page: it must fit too.
@@ -110,7 +111,7 @@ def test_no_main_page_scrolls_sideways_on_a_phone_in_french(french_phone: Any) -
 def test_the_menu_folds_behind_a_button_on_a_phone(phone: Any) -> None:
     phone.goto("/hosting/")
     users_link = phone.get_by_role("link", name="Users")
-    assert not users_link.is_visible()
+    expect(users_link).not_to_be_visible()
     phone.get_by_role("button", name="Menu").click()
     users_link.wait_for(state="visible")
     users_link.click()
@@ -120,6 +121,6 @@ def test_the_menu_folds_behind_a_button_on_a_phone(phone: Any) -> None:
 def test_filters_fold_behind_a_button_on_a_phone(phone: Any) -> None:
     phone.goto(f"{SERVICE}/databases/")
     engine = phone.get_by_label("Name contains")
-    assert not engine.is_visible()
+    expect(engine).not_to_be_visible()
     phone.get_by_role("button", name="Filters").click()
     engine.wait_for(state="visible")

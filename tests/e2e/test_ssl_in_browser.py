@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import sign_in
 from tests.support.certificates import intermediate, leaf
@@ -23,23 +24,25 @@ def test_a_mismatched_key_is_refused_beside_it_then_the_right_one_is_imported(
     users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
     sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
     page.goto(f"/hosting/{NO_CERT}/ssl/")
-    assert page.get_by_role("heading", name="No certificate yet").is_visible()
+    expect(page.get_by_role("heading", name="No certificate yet")).to_be_visible()
     page.get_by_role("link", name="Import my own certificate").click()
 
     page.get_by_label("Certificate", exact=True).fill(mine.pem)
     page.get_by_label("Private key", exact=True).fill(stranger.key_pem)
     page.get_by_label("Chain (optional)").fill(intermediate().pem)
     page.get_by_role("button", name="Check and import").click()
-    assert page.locator("#key-errors").get_by_text("does not match the certificate").is_visible()
+    expect(
+        page.locator("#key-errors").get_by_text("does not match the certificate")
+    ).to_be_visible()
     assert page.get_by_label("Private key", exact=True).input_value() == ""
     assert "BEGIN CERTIFICATE" in page.get_by_label("Certificate", exact=True).input_value()
 
     page.get_by_label("Private key", exact=True).fill(mine.key_pem)
     page.get_by_role("button", name="Check and import").click()
     page.wait_for_url("**/tasks/*")
-    assert page.get_by_text("Installing your own SSL certificate").first.is_visible()
+    expect(page.get_by_text("Installing your own SSL certificate").first).to_be_visible()
     page.locator('[data-status="done"]').wait_for()
     page.get_by_role("link", name="See the result").click()
     page.wait_for_url("**/ssl/")
-    assert page.get_by_text("Imported (your own certificate)").is_visible()
-    assert page.get_by_text("www.example.org").first.is_visible()
+    expect(page.get_by_text("Imported (your own certificate)")).to_be_visible()
+    expect(page.get_by_text("www.example.org").first).to_be_visible()

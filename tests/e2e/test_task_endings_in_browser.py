@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import sign_in
 from tests.support.panel import UserFactory
@@ -31,16 +32,16 @@ def test_attaching_with_https_is_followed_until_https_is_active(
 
     # The attach ends, then the panel renews the certificate itself and the page follows it.
     page.locator('[data-https="working"]').wait_for(timeout=20_000)
-    assert page.get_by_text("Switching HTTPS on").is_visible()
+    expect(page.get_by_text("Switching HTTPS on")).to_be_visible()
     page.locator('[data-https="active"]').wait_for(timeout=20_000)
-    assert page.get_by_text("HTTPS active").is_visible()
+    expect(page.get_by_text("HTTPS active")).to_be_visible()
     assert page.url == task_url  # no reload, no click
 
     page.get_by_role("link", name="See the result").click()
     row = page.get_by_role("row").filter(
         has=page.get_by_role("rowheader", name="secure-shop.example.com")
     )
-    assert row.get_by_text("HTTPS", exact=True).is_visible()
+    expect(row.get_by_text("HTTPS", exact=True)).to_be_visible()
     assert row.get_by_text("HTTPS pending").count() == 0
 
 
@@ -61,7 +62,7 @@ def test_a_failed_attach_says_why_and_try_again_opens_the_form_filled_in(
     assert page.get_by_text(
         "fail-retry.example.com: OVH did not complete this operation."
     ).is_visible()
-    assert page.get_by_text("Likely cause:").is_visible()
+    expect(page.get_by_text("Likely cause:")).to_be_visible()
     page.get_by_role("link", name="Try again").click()
     page.wait_for_url("**/domains/attach**")
     assert page.get_by_label("Domain").input_value() == "fail-retry.example.com"
