@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from playwright.sync_api import expect
 
 from app.extensions import db
 from app.models import AuditEntry
@@ -33,7 +34,7 @@ def test_staff_ask_the_administrator_approves_and_staff_hear_it_is_done(
     page.get_by_label("Why is this needed?").fill("The old blog is closed.")
     page.get_by_role("button", name="Ask an administrator").click()
     page.wait_for_url("**/approvals/*")
-    assert page.get_by_text("Waiting").first.is_visible()
+    expect(page.get_by_text("Waiting").first).to_be_visible()
 
     admin_context = browser.new_context(base_url=live_server, locale="en-GB")
     admin = admin_context.new_page()
@@ -41,7 +42,7 @@ def test_staff_ask_the_administrator_approves_and_staff_hear_it_is_done(
     sign_in(admin, "admin@example.com", TEST_PASSWORDS["admin"])
     admin.goto("/approvals/")
     admin.get_by_role("link", name="Delete the database exampleblog.mysql.db").click()
-    assert admin.get_by_text("The old blog is closed.").is_visible()
+    expect(admin.get_by_text("The old blog is closed.")).to_be_visible()
     admin.get_by_role("button", name="Approve and run it now").click()
     admin.wait_for_url("**/tasks/*")
     admin_context.close()
