@@ -1,4 +1,7 @@
 # Production image: gunicorn serving 'app:create_app()' as a non-root user, on the real OVH API.
+# The same image runs a task-queue worker with `docker run IMAGE worker` (same settings and
+# REDIS_URL as the web containers; its health is on the web's /healthz, so run it with
+# --no-healthcheck).
 # It needs OVH credentials, SECRET_KEY and PANEL_URL, and stops with their names when one is missing.
 FROM python:3.11-slim AS build
 WORKDIR /src

@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 SANDBOX_PORT ?= 8081
+SMTP_PORT ?= 8025
 export FLASK_APP := app:create_app
 export SANDBOX_PORT
 
@@ -40,7 +41,7 @@ demo: $(VENV)/.installed catalogs
 	@mkdir -p instance
 	$(BIN)/flask db upgrade
 	$(BIN)/flask demo prepare
-	@PORT=$(PORT) SANDBOX_PORT=$(SANDBOX_PORT) BIN=$(BIN) ./scripts/demo.sh
+	@PORT=$(PORT) SANDBOX_PORT=$(SANDBOX_PORT) SMTP_PORT=$(SMTP_PORT) BIN=$(BIN) ./scripts/demo.sh
 
 test: $(VENV)/.installed catalogs
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -62,8 +62,9 @@ def retire_demo_accounts(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from app import i18n, limits_store
+    from app import i18n, limits_store, queue
     from app.extensions import csrf, db, limiter, login_manager, migrate, ovh_api
+    from app.notify.channels import mail
 
     if app.config.get("RATELIMIT_STORAGE_URI") == f"{limits_store.SCHEME}://":
         # The limits live in the database the app was given (tests hand it over in ``config``).
@@ -76,6 +77,8 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     i18n.init_app(app)
     ovh_api.init_app(app)
+    queue.init_app(app)
+    mail.init_app(app)
 
 
 def register_access(app: Flask) -> None:
@@ -101,6 +104,7 @@ def register_once(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from app.admin import bp as admin_bp
+    from app.approvals import bp as approvals_bp
     from app.auth import bp as auth_bp
     from app.cron import bp as cron_bp
     from app.databases import bp as databases_bp
@@ -110,7 +114,9 @@ def register_blueprints(app: Flask) -> None:
     from app.hosting import bp as hosting_bp
     from app.inventory import bp as inventory_bp
     from app.launch import bp as launch_bp
+    from app.notify import bp as notify_bp
     from app.php import bp as php_bp
+    from app.queue.routes import bp as background_bp
     from app.ssl import bp as ssl_bp
     from app.tasks import bp as tasks_bp
     from app.websites import bp as websites_bp
@@ -118,6 +124,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(health_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(notify_bp)
+    app.register_blueprint(approvals_bp, url_prefix="/approvals")
+    app.register_blueprint(background_bp, url_prefix="/admin/background")
     app.register_blueprint(hosting_bp, url_prefix="/hosting")
     app.register_blueprint(domains_bp, url_prefix="/hosting/<service_name>/domains")
     app.register_blueprint(tasks_bp, url_prefix="/hosting/<service_name>/tasks")

@@ -98,6 +98,11 @@ def audited(
     if entry.outcome == "submitted":
         entry.outcome = "accepted"
     db.session.commit()
+    if entry.task_id is not None and entry.service_name:
+        # Followed by the task queue until it ends, whether or not anyone keeps its page open.
+        from app.queue.jobs import follow_later
+
+        follow_later(entry.service_name, entry.task_id)
 
 
 def record_event(

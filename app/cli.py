@@ -11,6 +11,8 @@ from app.accounts.cli import users_cli
 from app.accounts.demo import DEMO_ACCOUNTS, seed_demo_accounts
 from app.accounts.users import any_user
 from app.connection_cli import ovh_cli
+from app.notify.caught import mail_cli
+from app.queue.worker import queue_cli
 
 
 class SandboxCommands(click.Group):
@@ -64,3 +66,5 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(sandbox_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(queue_cli)
+    app.cli.add_command(mail_cli)

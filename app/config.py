@@ -231,6 +231,22 @@ def load_settings(instance_path: str) -> dict[str, Any]:
         "OVH_KEEP_SECONDS": _env_float("OVH_KEEP_SECONDS", 86400.0),
         # Refresh kept answers in a background thread of each worker (off: only when asked).
         "OVH_BACKGROUND_REFRESH": _env_bool("OVH_BACKGROUND_REFRESH", True),
+        # Notifications by email (Flask-Mail): without MAIL_SERVER they are written to the log.
+        # The demo sends to its local catch-all server (scripts/demo.sh) and reads it back from
+        # MAIL_CATCH_DIR on the administrators' Mail caught page.
+        "MAIL_SERVER": _env("MAIL_SERVER"),
+        "MAIL_PORT": int(_env_float("MAIL_PORT", 587)),
+        "MAIL_USE_TLS": _env_bool("MAIL_USE_TLS", False),
+        "MAIL_USE_SSL": _env_bool("MAIL_USE_SSL", False),
+        "MAIL_USERNAME": _env("MAIL_USERNAME"),
+        "MAIL_PASSWORD": _env("MAIL_PASSWORD"),
+        "MAIL_DEFAULT_SENDER": _env("MAIL_DEFAULT_SENDER") or "OVH hosting panel <panel@localhost>",
+        "MAIL_SUPPRESS_SEND": False,
+        "MAIL_CATCH_DIR": _env("MAIL_CATCH_DIR") if demo else None,
+        # The task queue (Huey): on REDIS_URL when set, else a SQLite file in the instance folder.
+        # Its name keeps two panels on one Redis apart; immediate runs jobs in the caller (tests).
+        "QUEUE_NAME": _env("QUEUE_NAME") or "panel",
+        "QUEUE_IMMEDIATE": _env_bool("QUEUE_IMMEDIATE"),
         "SANDBOX": sandbox,
         "ON_SANDBOX": on_sandbox,
         "PANEL_URL": url,

@@ -44,7 +44,8 @@ class OvhExtension:
             "calls_per_minute": app.config["OVH_CALLS_PER_MINUTE"],
             "slow_seconds": app.config["OVH_SLOW_CACHE_SECONDS"],
             "keep_seconds": app.config["OVH_KEEP_SECONDS"],
-            "background_refresh": app.config["OVH_BACKGROUND_REFRESH"],
+            # Refreshes go to the task queue's workers, unless the app keeps them in-process.
+            "refresh_dispatch": _queue_refresh if app.config["OVH_BACKGROUND_REFRESH"] else None,
             "redis_url": app.config["REDIS_URL"],
             "cache_prefix": app.config["OVH_CACHE_PREFIX"],
             "database_url": app.config["SQLALCHEMY_DATABASE_URI"],
@@ -55,6 +56,12 @@ class OvhExtension:
     def gateway(self) -> OvhGateway:
         lazy: _LazyGateway = current_app.extensions["ovh"]
         return lazy.get()
+
+
+def _queue_refresh(spec: tuple[str, str, float | None]) -> None:
+    from app.queue.jobs import refresh_answer
+
+    refresh_answer(*spec)
 
 
 class _LazyGateway:

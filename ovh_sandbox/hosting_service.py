@@ -47,6 +47,19 @@ def rename_service(serviceName: str) -> Response:
     return api.void()
 
 
+@bp.get("/<serviceName>/serviceInfos")
+def service_infos(serviceName: str) -> Response:
+    """``services.Service``: when the plan expires and how it is renewed. A service stored
+    before this route existed gets the renewal a new plan has (a year, renewed by itself)."""
+    doc = api.service_doc(serviceName)
+    infos = doc.get("_serviceInfos")
+    if infos is None:
+        from ovh_sandbox.seed_data import Plan, service_infos
+
+        infos = service_infos(Plan(serviceName, doc["offer"], 1, "gra", "", 0))
+    return api.answer(infos)
+
+
 @bp.get("/<serviceName>/tasks")
 def list_tasks(serviceName: str) -> Response:
     api.service_doc(serviceName)

@@ -82,7 +82,16 @@ def _example(account: Account) -> None:
 def _example2(account: Account) -> None:
     sn = "example2.cluster02.hosting.ovh.net"
     plan = Plan(
-        sn, "hosting-perso", 2, "sbg", "example2", 456, slots={"sqlPerso": 1, "extraSqlPerso": 0}
+        sn,
+        "hosting-perso",
+        2,
+        "sbg",
+        "example2",
+        456,
+        slots={"sqlPerso": 1, "extraSqlPerso": 0},
+        # Paid by hand and due soon: the daily watch has a renewal to point at.
+        expires_in_days=12,
+        automatic_renewal=False,
     )
     account.add("service", sn, "", service(plan, has_ssl=False))
     for doc in (

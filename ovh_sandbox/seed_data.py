@@ -50,10 +50,39 @@ class Plan:
     multiple_ssl: bool = False
     display_name: str | None = None
     slots: dict[str, int] = field(default_factory=dict)
+    # serviceInfos: days until the plan expires, and whether OVH renews it by itself.
+    expires_in_days: int = 200
+    automatic_renewal: bool = True
 
 
 def ips(cluster: int) -> tuple[str, str]:
     return f"213.186.33.{cluster * 2 + 1}", f"2001:41d0:301::{cluster}"
+
+
+def service_infos(plan: Plan) -> dict[str, Any]:
+    """``services.Service`` (``GET /hosting/web/{serviceName}/serviceInfos``) for the plan."""
+    day = clock.iso(clock.now() + plan.expires_in_days * DAY)[:10]
+    return {
+        "canDeleteAtExpiration": True,
+        "contactAdmin": "xx12345-ovh",
+        "contactBilling": "xx12345-ovh",
+        "contactTech": "xx12345-ovh",
+        "creation": clock.iso(clock.now() - (365 - plan.expires_in_days) * DAY)[:10],
+        "domain": plan.name,
+        "engagedUpTo": None,
+        "expiration": day,
+        "possibleRenewPeriod": [12],
+        "renew": {
+            "automatic": plan.automatic_renewal,
+            "deleteAtExpiration": False,
+            "forced": False,
+            "manualPayment": not plan.automatic_renewal,
+            "period": 12 if plan.automatic_renewal else None,
+        },
+        "renewalType": "automaticV2016" if plan.automatic_renewal else "manual",
+        "serviceId": 10_000_000 + plan.home_number,
+        "status": "ok",
+    }
 
 
 def service(plan: Plan, *, has_ssl: bool) -> dict[str, Any]:
@@ -82,6 +111,7 @@ def service(plan: Plan, *, has_ssl: bool) -> dict[str, Any]:
             "urn": f"urn:v1:eu:resource:webHosting:{plan.name}",
         },
         "lastOvhConfigScan": clock.iso(clock.now() - DAY),
+        "_serviceInfos": service_infos(plan),
         "multipleSSL": plan.multiple_ssl,
         "offer": plan.offer,
         "operatingSystem": "linux",

@@ -10,4 +10,9 @@ isolate()
 # Tests of production settings take it away with monkeypatch.
 os.environ["PANEL_DEMO"] = "1"
 
-pytest_plugins = ["tests.support.network", "tests.support.sandbox", "tests.support.panel"]
+pytest_plugins = [
+    "tests.support.network",
+    "tests.support.sandbox",
+    "tests.support.panel",
+    "tests.support.mail",
+]

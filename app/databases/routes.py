@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 
 from app.access import Action, requires
 from app.actions import respond
+from app.approvals.ask import asking_form, must_ask, respond_or_ask
 from app.charts import choice
 from app.databases import actions, backup_loaders, bp, loaders
 from app.databases.filters import FilterDatabasesForm
@@ -75,11 +76,17 @@ def change_password(service_name: str, name: str) -> Response | str:
 
 
 @bp.route("/<name>/delete", methods=["GET", "POST"])
-@requires(Action.DESTROY)
+@requires(Action.OPERATE)  # staff who may operate ask an administrator (Approvals)
 def delete(service_name: str, name: str) -> Response | str:
-    form = DeleteDatabaseForm(name)
     delete = partial(actions.delete, service_name, name)
     page = partial(backup_loaders.backups_page, service_name, name)
-    return respond(
-        form, lambda: delete(bool(form.back_up_first.data)), "databases/delete.html", page
+    form_class = asking_form(DeleteDatabaseForm) if must_ask(service_name) else DeleteDatabaseForm
+    form = form_class(name)
+
+    def values() -> dict[str, object]:
+        return {"name": name, "back_up_first": bool(form.back_up_first.data)}
+
+    asked = ("database.delete", service_name, name, values)
+    return respond_or_ask(
+        form, lambda: delete(bool(form.back_up_first.data)), "databases/delete.html", page, asked
     )

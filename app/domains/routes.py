@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from flask import jsonify, render_template, request
 from werkzeug.wrappers import Response
@@ -10,6 +11,7 @@ from werkzeug.wrappers import Response
 from app import loaders
 from app.access import Action, requires
 from app.actions import Started, follow, respond
+from app.approvals.ask import asking_form, must_ask, respond_or_ask
 from app.domains import actions, bp
 from app.domains.forms import AttachDomainForm, DetachDomainForm, ModifyDomainForm
 from app.forms import retried
@@ -99,9 +101,16 @@ def modify(service_name: str, domain: str) -> str | Response:
 
 
 @bp.route("/<domain>/detach", methods=["GET", "POST"])
-@requires(Action.DESTROY)
+@requires(Action.OPERATE)  # staff who may operate ask an administrator (Approvals)
 def detach(service_name: str, domain: str) -> str | Response:
     page = loaders.detach_page(service_name, domain)
-    form = DetachDomainForm()
-    detach = partial(actions.detach, service_name, page["domain"].domain)  # OVH's own spelling
-    return respond(form, lambda: detach(bool(form.leave_dns.data)), "domains/detach.html", page)
+    name = page["domain"].domain  # OVH's own spelling
+    form = (asking_form(DetachDomainForm) if must_ask(service_name) else DetachDomainForm)()
+    detach = partial(actions.detach, service_name, name)
+
+    def values() -> dict[str, Any]:
+        return {"domain": name, "leave_dns": bool(form.leave_dns.data)}
+
+    asked = ("domain.detach", service_name, name, values)
+    send = lambda: detach(bool(form.leave_dns.data))  # noqa: E731
+    return respond_or_ask(form, send, "domains/detach.html", page, asked)

@@ -11,13 +11,16 @@ from app.admin.history import history_page
 from app.charts import choice
 from app.hosting import bp
 from app.services import statistics
+from app.watch.words import needs_attention
 
 
 @bp.get("/")
 @requires(Action.SIGNED_IN)
 def index() -> str:
     services = visible_services(current_user, loaders.all_services())
-    return render_template("hosting/index.html", services=services)
+    labels = {service.service_name: service.name for service in services}
+    attention = needs_attention(current_user, labels)
+    return render_template("hosting/index.html", services=services, attention=attention)
 
 
 @bp.get("/history")

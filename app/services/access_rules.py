@@ -99,6 +99,7 @@ PANEL_RULES: tuple[PanelRule, ...] = (
         ("GET", WEB, IAM + "get"),
         ("GET", f"{WEB}/*", IAM + "get"),
         ("GET", f"{WEB}/*/statistics", IAM + "statistics/get"),
+        ("GET", f"{WEB}/*/serviceInfos", IAM + "serviceInfos/get"),
     ),
     *_rules(
         DOMAINS,

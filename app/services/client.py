@@ -47,7 +47,7 @@ from app.services.oauth2 import (
     renew_refused_tokens,
 )
 from app.services.ovh_answers import header_int, list_body, refused_for_time, time_refusal_body
-from app.services.refresh import Refresher
+from app.services.refresh import Refresher, Spec
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ class OvhGateway:
         self.cache = cache
         self.page_size = page_size
         self.budget = budget
-        self.refresher = refresher or Refresher(budget, start=False)
+        self.refresher = refresher or Refresher(budget)
         self.slow_seconds = slow_seconds
         self._clock_lock = threading.Lock()
         # Two pools, so a concurrent page section (gather) can itself fan out (map) without
@@ -456,7 +456,7 @@ def build_gateway(
     calls_per_minute: int = 60,
     slow_seconds: float = 600.0,
     keep_seconds: float = 86400.0,
-    background_refresh: bool = True,
+    refresh_dispatch: Callable[[Spec], None] | None = None,
     database_url: str | None = None,
 ) -> OvhGateway:
     store: CacheStore
@@ -475,6 +475,6 @@ def build_gateway(
         cache,
         max_workers=max_workers,
         budget=budget,
-        refresher=Refresher(budget, start=background_refresh),
+        refresher=Refresher(budget, refresh_dispatch),
         slow_seconds=slow_seconds,
     )

@@ -192,6 +192,7 @@ def _read_service(
     gateway: OvhGateway, service_name: str, step: Callable[[str, Callable[[], Any]], Any]
 ) -> None:
     service = step("hosting.get_service", lambda: hosting.get_service(gateway, service_name))
+    step("hosting.get_renewal", lambda: hosting.get_renewal(gateway, service_name))
     attached = step("domains.list_domains", lambda: domains.list_domains(gateway, service_name))
     first = [attached[0].domain] if attached else []
     if first:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from app.services.client import OvhGateway, path
@@ -84,4 +85,30 @@ def _service(raw: dict[str, Any]) -> HostingService:
         multiple_ssl=bool(raw.get("multipleSSL")),
         has_hosted_ssl=bool(raw.get("hasHostedSsl")),
         default_attached_domain=raw.get("defaultAttachedDomain"),
+    )
+
+
+@dataclass(frozen=True)
+class Renewal:
+    """``services.Service`` of a plan: when it expires, whether OVH renews it by itself, and its
+    billing status (``ok``, ``expired``, ``unPaid``, ``pendingDebt``…)."""
+
+    expiration: date | None
+    automatic: bool
+    delete_at_expiration: bool
+    status: str
+
+    def days_left(self, today: date) -> int | None:
+        return (self.expiration - today).days if self.expiration else None
+
+
+def get_renewal(gateway: OvhGateway, service_name: str) -> Renewal:
+    raw = gateway.get(path("/hosting/web", service_name, "serviceInfos"), scope=service_name)
+    renew = raw.get("renew") or {}
+    expiration = raw.get("expiration")
+    return Renewal(
+        expiration=date.fromisoformat(expiration[:10]) if expiration else None,
+        automatic=bool(renew.get("automatic")),
+        delete_at_expiration=bool(renew.get("deleteAtExpiration")),
+        status=str(raw.get("status") or "ok"),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from app.services.budget import in_background
@@ -72,16 +73,21 @@ def refresh_later(
 ) -> None:
     """Queue a background refresh; when it runs it asks OVH only if the answer is still missing,
     no longer fresh, or older than ``older_than`` seconds, and no other worker is asking."""
+    job = partial(refresh_if_old, gateway, scope, target, older_than)
+    gateway.refresher.submit(f"{scope} {target}", job, (scope, target, older_than))
 
-    def job() -> None:
-        entry = gateway.cache.entry(scope, "GET " + target)
-        limit = gateway.slow_seconds if older_than is None else older_than
-        if entry is not None and entry.fresh and entry.age < limit:
-            return
-        if gateway.cache.claim(scope, target, CLAIM_SECONDS):
-            _ask(gateway, scope, target, background=True)
 
-    gateway.refresher.submit(f"{scope} {target}", job)
+def refresh_if_old(
+    gateway: OvhGateway, scope: str, target: str, older_than: float | None = None
+) -> None:
+    """The refresh itself (a queue job, or drained in-process): idempotent, it asks OVH only
+    when the kept answer is missing or old and this caller holds the claim."""
+    entry = gateway.cache.entry(scope, "GET " + target)
+    limit = gateway.slow_seconds if older_than is None else older_than
+    if entry is not None and entry.fresh and entry.age < limit:
+        return
+    if gateway.cache.claim(scope, target, CLAIM_SECONDS):
+        _ask(gateway, scope, target, background=True)
 
 
 def _ask_now(gateway: OvhGateway, scope: str, target: str) -> Kept | None:

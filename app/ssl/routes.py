@@ -14,6 +14,7 @@ from werkzeug.wrappers import Response
 
 from app.access import Action, requires
 from app.actions import Started, follow, respond
+from app.approvals.ask import asking_form, must_ask, respond_or_ask
 from app.ssl import actions, bp, loaders
 from app.ssl.forms import (
     DeleteCertificateForm,
@@ -106,12 +107,20 @@ def regenerate(service_name: str, domain: str | None = None) -> Response | str:
 
 @bp.route("/delete", methods=["GET", "POST"])
 @bp.route("/domains/<domain>/delete", methods=["GET", "POST"], endpoint="delete_domain")
-@requires(Action.DESTROY)
+@requires(Action.OPERATE)  # staff who may operate ask an administrator (Approvals)
 def delete(service_name: str, domain: str | None = None) -> Response | str:
     page = loaders.certificate_page(service_name, domain)
     if (certificate := page["certificate"]) is None:
         flash(_("There is no certificate to delete."), "info")
         return redirect(url_for("ssl.index", service_name=service_name))
     delete = partial(actions.delete, service_name, certificate)
-    form = DeleteCertificateForm()
-    return respond(form, delete, "ssl/delete.html", page, not certificate.busy)
+    form = (
+        asking_form(DeleteCertificateForm) if must_ask(service_name) else DeleteCertificateForm
+    )()
+    values = {
+        "domain": domain,
+        "provider": certificate.provider,
+        "domains": list(certificate.domains),
+    }
+    asked = ("ssl.delete", service_name, domain or service_name, lambda: values)
+    return respond_or_ask(form, delete, "ssl/delete.html", page, asked, not certificate.busy)

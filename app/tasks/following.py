@@ -246,9 +246,12 @@ def failure_advice(task: Task) -> Any:
 
 def task_ended(gateway: OvhGateway, task: Task) -> None:
     """The hook for "a task the panel started has ended", called wherever the panel first sees
-    a final status (today the task pages; a background queue could call it the same way).
+    a final status: the task queue's ``follow_task`` job, or a task page that saw it first.
 
     Its audit entry learns how it ended; the one caller that records the end (a claim, see
     :func:`app.audit.record_task_status`) does what follows it, so it happens once."""
     if task.final and audit.record_task_status(task.service_name, task.id, task.status):
+        from app.notify.jobs import task_ended as announce
+
+        announce(task)
         completion.complete_https(gateway, task)

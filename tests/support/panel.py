@@ -49,6 +49,8 @@ def make_app(sandbox_url: str, database_url: str, **overrides: Any) -> Flask:
         "OVH_CALLS_PER_MINUTE": 100_000,
         # Background refreshes run only when a test drains them (no thread racing the test).
         "OVH_BACKGROUND_REFRESH": False,
+        # Queued jobs run at once in the test's process (Huey's immediate mode).
+        "QUEUE_IMMEDIATE": True,
         # Cheaper scrypt for speed; production keeps werkzeug's default cost.
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
     }

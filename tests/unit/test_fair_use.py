@@ -48,7 +48,6 @@ def make_gateway(sandbox: Any, sandbox_config: SandboxConfig) -> Iterator[Gatewa
             redis_url=redis_url,
             cache_prefix=prefix or f"panel-test-{uuid.uuid4().hex}:",
             calls_per_minute=calls_per_minute,
-            background_refresh=False,
         )
         made.append(gateway)
         return gateway
@@ -235,7 +234,6 @@ def test_a_service_account_spends_the_budget_too(
         redis_url=None,
         cache_prefix=f"panel-test-{uuid.uuid4().hex}:",
         calls_per_minute=3,
-        background_refresh=False,
     )
     sandbox.clear_stats()
     assert spend_until_busy(gateway) == 3  # no clock sync in OAuth2 mode: all three for pages

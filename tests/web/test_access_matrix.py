@@ -104,6 +104,17 @@ ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
     ("launch.retry", "POST"): 404,
     ("launch.undo", "POST"): 404,
     ("launch.discard", "POST"): 404,
+    # The sample request and failure do not exist: the pages say so, the mark leads back.
+    ("approvals.show", "GET"): 404,
+    ("approvals.approve", "POST"): 404,
+    ("approvals.decline", "POST"): 404,
+    # The tests' panel has no catch-all mail server (only the demo does).
+    ("notify.caught", "GET"): 404,
+    ("notify.preferences", "POST"): 302,
+    # Staff who may operate get the same form asking for their reason (Approvals).
+    ("databases.delete", "POST"): {"staff_operate": 200, "other": 302},
+    ("domains.detach", "POST"): {"staff_operate": 200, "other": 302},
+    ("ssl.delete", "POST"): {"staff_operate": 200, "other": 302},
 }
 
 
@@ -168,6 +179,8 @@ class Matrix:
             "plan_id": "999999",
             "install_id": "1500000",  # the sample's WordPress in the blog's folder
             "sheet": "domains",
+            "request_id": "9999",
+            "failure_id": "9999",
         }
 
     def url(self, endpoint: str, rule: str) -> str:

@@ -1,0 +1,40 @@
+"""The profile's Notifications form: what the person hears about, and how."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, StringField, SubmitField
+from wtforms.validators import Length, Optional
+
+from app.forms import PanelForm
+from app.notify.channels import valid_chat_destination
+
+
+class NotificationsForm(PanelForm):
+    my_tasks = BooleanField(_l("When an operation I started ends or fails"))
+    plan_tasks = BooleanField(_l("When any operation ends on the sites I may change"))
+    watch = BooleanField(_l("The daily watch: what needs attention on my sites"))
+    by_email = BooleanField(_l("By email"))
+    chat = StringField(
+        _l("Chat or webhook destination"),
+        validators=[Optional(), Length(max=2000)],
+        description=_l(
+            "An address in Apprise's format, such as slack://…, msteams://…, discord://… or "
+            "json://… for a webhook. It holds the service's key: it is kept encrypted and never "
+            "shown again. Leave empty to keep the current one."
+        ),
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )
+    forget_chat = BooleanField(_l("Stop sending to my chat destination"))
+    submit = SubmitField(_l("Save my notifications"))
+
+    def validate_chat(self, field: Any) -> None:
+        from wtforms.validators import ValidationError
+
+        value = (field.data or "").strip()
+        if value and not valid_chat_destination(value):
+            raise ValidationError(
+                _l("This is not a destination the panel knows. Check the address's beginning.")
+            )
