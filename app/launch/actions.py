@@ -11,6 +11,7 @@ from app.audit import scrub
 from app.extensions import db
 from app.launch import plans, runner
 from app.launch.forms import LaunchForm
+from app.launch.jobs import advance_launch
 from app.launch.sealed import seal
 from app.models import AuditEntry, LaunchPlan, LaunchStep
 from app.services.databases import CreationOffer, Database, database_name
@@ -91,7 +92,7 @@ def start(plan: LaunchPlan) -> None:
     plan.audit_entry_id = entry.id
     plan.state = runner.RUNNING
     db.session.commit()
-    runner.advance(plan.id)
+    advance_launch(plan.id)  # the queue runs its steps to the end, whoever watches
 
 
 def discard(plan: LaunchPlan) -> None:
@@ -103,8 +104,10 @@ def discard(plan: LaunchPlan) -> None:
 def retry(plan: LaunchPlan) -> None:
     if plan.state == runner.FAILED:
         runner.retry(plan)
+        advance_launch(plan.id)
 
 
 def undo(plan: LaunchPlan) -> None:
     if plan.state == runner.FAILED:
         runner.undo(plan)
+        advance_launch(plan.id)

@@ -59,7 +59,8 @@ def summary_page(service_name: str, plan: LaunchPlan) -> dict[str, Any]:
 
 
 def progress_page(service_name: str, plan_id: int) -> dict[str, Any]:
-    """The plan after moving it on by what OVH says now (this is what runs its steps today)."""
+    """The plan after moving it on by what OVH says now (the queue's ``advance_launch`` job does
+    the same while nobody watches)."""
     plan = plan_of(service_name, plan_id)
     runner.advance(plan.id)
     current = next(

@@ -1,8 +1,9 @@
 """Running a launch: :func:`advance` moves a plan on by what OVH says now.
 
-It is a plain function of the plan's id: the progress page's updates call it every 2 seconds
-today (so a step that waits starts when its turn comes as long as someone watches, or as soon as
-someone looks again), and a background queue job can call it tomorrow with no change. Each call
+It is a plain function of the plan's id, called by the queue job
+:func:`app.launch.jobs.advance_launch` (queued when a launch starts, it looks again until the plan
+ends, so a launch finishes with nobody watching) and by the progress page's updates every
+2 seconds while someone watches. Each call
 reads the running step's task, and when it has ended starts the next one. A step is claimed with
 a conditional update before anything is sent, so two pages (or a page and a worker) advancing the
 same plan never start a step twice.
@@ -48,24 +49,24 @@ def advance(plan_id: int) -> LaunchPlan | None:
 
 
 def retry(plan: LaunchPlan) -> None:
-    """The failed step starts again from the beginning on the next :func:`advance`."""
+    """The failed step starts again from the beginning on the next :func:`advance` (the caller
+    queues it)."""
     for step in plan.steps:
         if step.state == FAILED:
             step.state, step.task_id, step.error, step.query_id = "waiting", None, None, None
             step.result = {}
     plan.state = RUNNING
     _record(plan)
-    advance(plan.id)
 
 
 def undo(plan: LaunchPlan) -> None:
-    """Remove what the plan created, newest first: module, database, domains."""
+    """Remove what the plan created, newest first: module, database, domains (from the next
+    :func:`advance`, which the caller queues)."""
     for step in plan.steps:
         if step.kind in UNDOABLE and step.state == "done":
             step.state = "to_undo"
     plan.state = UNDOING
     _record(plan)
-    advance(plan.id)
 
 
 def _forward(plan: LaunchPlan) -> None:

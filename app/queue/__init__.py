@@ -45,7 +45,13 @@ _app: Flask | None = None
 
 MODELS = ("app.queue.models", "app.notify.models", "app.watch.models", "app.approvals.models")
 # Modules defining jobs: a worker imports them all before taking the first job.
-JOBS = ("app.queue.jobs", "app.notify.jobs", "app.watch.jobs", "app.approvals.jobs")
+JOBS = (
+    "app.queue.jobs",
+    "app.notify.jobs",
+    "app.watch.jobs",
+    "app.approvals.jobs",
+    "app.launch.jobs",
+)
 
 
 class NotYet(Exception):

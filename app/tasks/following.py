@@ -255,3 +255,7 @@ def task_ended(gateway: OvhGateway, task: Task) -> None:
 
         announce(task)
         completion.complete_https(gateway, task)
+    if task.final:
+        from app.launch.jobs import task_ended as launch_step_ended
+
+        launch_step_ended(task.service_name, task.id)

@@ -1,6 +1,7 @@
 """A real worker process (``flask queue worker``) on Redis follows a task the panel started to its
-end while no page is open, says it is alive on ``/healthz``, and stops cleanly on Ctrl-C. Runs in
-``.ci/run``'s PostgreSQL/Redis pass (the SQLite pass has no Redis)."""
+end and runs a launch's steps to the end while no page is open, says it is alive on
+``/healthz``, and stops cleanly on Ctrl-C. Runs in ``.ci/run``'s PostgreSQL/Redis pass (the
+SQLite pass has no Redis)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from sqlalchemy import select
 
 from app import audit
 from app.extensions import db, ovh_api
-from app.models import AuditEntry
+from app.launch import plans
+from app.launch.jobs import advance_launch
+from app.models import AuditEntry, LaunchPlan, LaunchStep
 from app.services import databases
 from tests.support.panel import dispose, make_app
 from tests.support.panel_data import GRANTED_SERVICE
@@ -69,8 +72,10 @@ def test_a_worker_process_follows_a_task_to_its_end_with_nobody_watching(
                 status = db.session.scalar(
                     select(AuditEntry.task_status).where(AuditEntry.task_id == task.id)
                 )
+            launched = launch_with_nobody_watching()
             health = queued.test_client().get("/healthz").get_json()
         assert status == "done", "the worker did not record the task's end"
+        assert launched == ["done", "done"], "the worker did not run the launch to its end"
         assert health["queue"] == "redis"
         assert health["workers"] >= 1 and health["workers_alive"] is True
     finally:
@@ -83,3 +88,25 @@ def test_a_worker_process_follows_a_task_to_its_end_with_nobody_watching(
         assert queued.test_client().get("/healthz").get_json()["workers"] == 0
     finally:
         dispose(queued)
+
+
+def launch_with_nobody_watching() -> list[str]:
+    """A started launch (attach the domain, then HTTPS) queued to the worker, as the start
+    button does, then waited for from here: its steps' states once it ended."""
+    domain = f"worker-{uuid.uuid4().hex[:8]}.example.org"
+    choices = {"www": False, "ssl": True, "auto_dns": True, "content": plans.NOTHING}
+    plan = LaunchPlan(
+        service_name=GRANTED_SERVICE, domain=domain, path=domain, choices=choices, state="running"
+    )
+    plan.steps = [
+        LaunchStep(position=index, kind=step.kind, target=step.target, result={})
+        for index, step in enumerate(plans.planned_steps(choices, domain))
+    ]
+    db.session.add(plan)
+    db.session.commit()
+    advance_launch(plan.id)
+    deadline = time.monotonic() + 60
+    while plan.state == "running" and time.monotonic() < deadline:
+        time.sleep(0.5)
+        db.session.expire_all()
+    return [step.state for step in plan.steps]
