@@ -1,9 +1,8 @@
 """The actions staff may ask an administrator for: one entry each. An entry says what the request
 is in words, what it will change, and how it runs once approved: it reads the object again from
 OVH (it must still exist, be idle, and be the one asked about), then calls the panel's own action,
-whose task is followed like any other. Adding an approvable action (a backup's restore, deleting
-an application…) is one :class:`Approvable` in :data:`APPROVABLE` and the route's
-``respond_or_ask``."""
+whose task is followed like any other. Adding an approvable action is one :class:`Approvable` in
+:data:`APPROVABLE` and the route's ``respond_or_ask``."""
 
 from __future__ import annotations
 
@@ -16,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from app.actions import Started
 from app.approvals.models import ApprovalRequest
 from app.extensions import ovh_api
-from app.services import databases, domains, ssl
+from app.services import backups, databases, domains, modules, ssl
 from app.services.errors import NotFound
 
 
@@ -71,6 +70,54 @@ def _delete_certificate(request: ApprovalRequest) -> Started:
     return actions.delete(request.service_name, found)
 
 
+def _backup_asked(request: ApprovalRequest) -> tuple[str, backups.Backup]:
+    """The database and the backup the request names, read from OVH now: both still there and
+    idle, or :class:`Stale`."""
+    name, dump_id = str(request.values["name"]), int(request.values["dump_id"])
+    database = databases.find_database(ovh_api.gateway, request.service_name, name)
+    if database is None:
+        raise Stale(_l("The database no longer exists."))
+    if database.busy:
+        raise Stale(_l("OVH is working on this database right now. Try again in a moment."))
+    found = backups.list_backups(ovh_api.gateway, request.service_name, name)
+    backup = next((b for b in found if b.id == dump_id), None)
+    if backup is None:
+        raise Stale(_l("The backup no longer exists (OVH keeps each backup a limited time)."))
+    if backup.busy:
+        raise Stale(_l("OVH is working on this backup right now. Try again in a moment."))
+    return name, backup
+
+
+def _restore_backup(request: ApprovalRequest) -> Started:
+    from app.databases import backup_actions
+
+    name, backup = _backup_asked(request)
+    back_up_first = bool(request.values.get("back_up_first"))
+    return backup_actions.restore(request.service_name, name, backup, back_up_first)
+
+
+def _delete_backup(request: ApprovalRequest) -> Started:
+    from app.databases import backup_actions
+
+    name, backup = _backup_asked(request)
+    return backup_actions.delete_backup(request.service_name, name, backup)
+
+
+def _remove_application(request: ApprovalRequest) -> Started:
+    from app.websites.actions import remove
+
+    install_id = int(request.values["install_id"])
+    try:
+        found = modules.get_installed(ovh_api.gateway, request.service_name, install_id, True)
+    except NotFound:
+        raise Stale(_l("The application is no longer installed.")) from None
+    if found.path != request.values.get("path"):
+        raise Stale(_l("The application was moved or replaced since the request: ask again."))
+    if found.busy:
+        raise Stale(_l("OVH is working on this application right now. Try again in a moment."))
+    return remove(request.service_name, found)
+
+
 APPROVABLE: dict[str, Approvable] = {
     "database.delete": Approvable(
         _l("Delete the database %(target)s"),
@@ -83,6 +130,27 @@ APPROVABLE: dict[str, Approvable] = {
         _l("The domain stops showing this plan's website."),
         _detach_domain,
         "domains.index",
+    ),
+    "database.restore_backup": Approvable(
+        _l("Restore a backup of the database %(target)s"),
+        _l(
+            "Everything written to the database since the backup was made is lost: its whole "
+            "content is replaced by the backup's."
+        ),
+        _restore_backup,
+        "databases.index",
+    ),
+    "database.delete_backup": Approvable(
+        _l("Delete a backup of the database %(target)s"),
+        _l("The backup is deleted for good: it can no longer be downloaded or restored."),
+        _delete_backup,
+        "databases.index",
+    ),
+    "module.remove": Approvable(
+        _l("Remove the application in %(target)s"),
+        _l("OVH removes the application's files from its folder. Its database stays."),
+        _remove_application,
+        "websites.index",
     ),
     "ssl.delete": Approvable(
         _l("Delete the SSL certificate %(target)s"),

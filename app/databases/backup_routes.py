@@ -1,6 +1,7 @@
 """A database's backups: back up now, download, delete, restore; import a file; copy into
 another database; the plan's backups of deleted databases. Backing up, downloading and importing
-are for anyone who may operate the plan; what overwrites or removes data is for administrators."""
+are for anyone who may operate the plan; what overwrites or removes data is for administrators,
+whom staff who may operate ask (Approvals)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from werkzeug.wrappers import Response
 
 from app.access import Action, requires
 from app.actions import respond
+from app.approvals.ask import asking_form, must_ask, respond_or_ask
 from app.databases import backup_actions, backup_loaders, bp
 from app.databases.backup_forms import (
     BackUpForm,
@@ -58,21 +60,29 @@ def download_plan_backup(service_name: str, dump_id: int) -> Response:
 
 
 @bp.route("/<name>/backups/<int:dump_id>/delete", methods=["GET", "POST"])
-@requires(Action.DESTROY)
+@requires(Action.OPERATE)  # staff who may operate ask an administrator (Approvals)
 def delete_backup(service_name: str, name: str, dump_id: int) -> Response | str:
     page = backup_loaders.backup_page(service_name, name, dump_id)
+    form = (asking_form(DeleteBackupForm) if must_ask(service_name) else DeleteBackupForm)()
     remove = partial(backup_actions.delete_backup, service_name, name, page["backup"])
-    return respond(DeleteBackupForm(), remove, "databases/delete_backup.html", page)
+    asked = ("database.delete_backup", service_name, name,
+             lambda: {"name": name, "dump_id": dump_id})  # fmt: skip
+    return respond_or_ask(form, remove, "databases/delete_backup.html", page, asked)
 
 
 @bp.route("/<name>/backups/<int:dump_id>/restore", methods=["GET", "POST"])
-@requires(Action.DESTROY)
+@requires(Action.OPERATE)  # staff who may operate ask an administrator (Approvals)
 def restore_backup(service_name: str, name: str, dump_id: int) -> Response | str:
     page = backup_loaders.backup_page(service_name, name, dump_id)
-    form = RestoreForm()
+    form = (asking_form(RestoreForm) if must_ask(service_name) else RestoreForm)()
     restore = partial(backup_actions.restore, service_name, name, page["backup"])
-    return respond(
-        form, lambda: restore(bool(form.back_up_first.data)), "databases/restore.html", page
+
+    def values() -> dict[str, object]:
+        return {"name": name, "dump_id": dump_id, "back_up_first": bool(form.back_up_first.data)}
+
+    asked = ("database.restore_backup", service_name, name, values)
+    return respond_or_ask(
+        form, lambda: restore(bool(form.back_up_first.data)), "databases/restore.html", page, asked
     )
 
 

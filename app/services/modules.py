@@ -135,9 +135,12 @@ def list_installed(gateway: OvhGateway, service_name: str) -> list[InstalledModu
     return sorted((_installed(item) for item in raw), key=lambda m: m.path)
 
 
-def get_installed(gateway: OvhGateway, service_name: str, install_id: int) -> InstalledModule:
+def get_installed(
+    gateway: OvhGateway, service_name: str, install_id: int, fresh: bool = False
+) -> InstalledModule:
+    """One installed module (``fresh``: read from OVH now, as before an approved removal)."""
     target = path("/hosting/web", service_name, "module", install_id)
-    return _installed(gateway.get(target, scope=service_name))
+    return _installed(gateway.get(target, scope=service_name, cache=not fresh))
 
 
 def install_module(gateway: OvhGateway, service_name: str, install: Install) -> Task:

@@ -11,9 +11,10 @@ from wtforms import SubmitField
 
 from app.access import Action, requires
 from app.actions import change, respond
+from app.approvals.ask import asking_form, must_ask, respond_or_ask
 from app.forms import PanelForm
 from app.services import modules
-from app.websites import bp, loaders
+from app.websites import actions, bp, loaders
 
 
 class NewAdminPasswordForm(PanelForm):
@@ -41,11 +42,16 @@ def password(service_name: str, install_id: int) -> str | Response:
 
 
 @bp.route("/application/<int:install_id>/remove", methods=["GET", "POST"])
-@requires(Action.DESTROY)
+@requires(Action.OPERATE)  # staff who may operate ask an administrator (Approvals)
 def remove(service_name: str, install_id: int) -> str | Response:
     page = loaders.module_page(service_name, install_id)
-    send = partial(modules.remove_module, install_id=install_id)
-    parameters = {"path": page["module"].path, "database": page["module"].database}
-    action = partial(change, "websites.index", "module.remove", str(install_id), send,
-                     service_name, parameters=parameters)  # fmt: skip
-    return respond(RemoveApplicationForm(), action, "websites/remove.html", page)
+    module = page["module"]
+    asking = must_ask(service_name)
+    form = (asking_form(RemoveApplicationForm) if asking else RemoveApplicationForm)()
+
+    def values() -> dict[str, object]:
+        return {"install_id": install_id, "path": module.path}
+
+    asked = ("module.remove", service_name, module.path, values)
+    action = partial(actions.remove, service_name, module)
+    return respond_or_ask(form, action, "websites/remove.html", page, asked)

@@ -115,6 +115,9 @@ ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
     ("databases.delete", "POST"): {"staff_operate": 200, "other": 302},
     ("domains.detach", "POST"): {"staff_operate": 200, "other": 302},
     ("ssl.delete", "POST"): {"staff_operate": 200, "other": 302},
+    ("databases.restore_backup", "POST"): {"staff_operate": 200, "other": 302},
+    ("databases.delete_backup", "POST"): {"staff_operate": 200, "other": 302},
+    ("websites.remove", "POST"): {"staff_operate": 200, "other": 302},
 }
 
 
