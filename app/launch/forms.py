@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,10 +15,19 @@ from wtforms.validators import ValidationError
 from app.domains.forms import AttachDomainForm
 from app.forms import stripped
 from app.launch import plans
+from app.passwords_rules import LETTERS_AND_DIGITS, PasswordRules
 from app.services.modules import CatalogueModule
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 ADMIN_PASSWORD_MIN = 12
+# What the form's generator makes (20 letters and digits, each kind at least once); the form
+# itself asks only for the length, since OVH documents no other rule for an application's password.
+ADMIN_PASSWORD_RULES = PasswordRules(
+    ADMIN_PASSWORD_MIN,
+    30,
+    LETTERS_AND_DIGITS,
+    (string.ascii_uppercase, string.ascii_lowercase, string.digits),
+)
 LANGUAGES: dict[str, Any] = {
     "cz": _l("Czech"), "de": _l("German"), "en": _l("English"), "es": _l("Spanish"),
     "fi": _l("Finnish"), "fr": _l("French"), "it": _l("Italian"), "lt": _l("Lithuanian"),
@@ -26,6 +36,7 @@ LANGUAGES: dict[str, Any] = {
 
 
 class LaunchForm(AttachDomainForm):
+    password_rules = ADMIN_PASSWORD_RULES
     content = RadioField(
         _l("What goes in the folder"),
         choices=[

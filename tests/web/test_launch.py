@@ -120,6 +120,9 @@ def test_the_form_refuses_a_folder_in_use_and_a_short_password(admin_client: Fla
     assert answer.status_code == 200
     assert "This folder already shows" in html
     assert "Choose a password of at least 12 characters." in html
+    # The same password generator as the other password fields, making 20 letters and digits.
+    assert 'data-password-target="admin_password"' in html and "Generate a strong password" in html
+    assert 'data-password-length="20"' in html and 'value="short"' not in html
 
 
 def test_a_viewer_sees_no_launch_and_cannot_start_one(staff_client: Any) -> None:
