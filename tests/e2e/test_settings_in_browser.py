@@ -5,7 +5,6 @@ after reviewing what changes."""
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 import pytest
