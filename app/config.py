@@ -229,7 +229,7 @@ def load_settings(instance_path: str) -> dict[str, Any]:
         "OVH_SLOW_CACHE_SECONDS": _env_float("OVH_SLOW_CACHE_SECONDS", 600.0),
         # How long any answer is kept to be shown, with its age, when the budget is spent.
         "OVH_KEEP_SECONDS": _env_float("OVH_KEEP_SECONDS", 86400.0),
-        # Refresh kept answers in a background thread of each worker (off: only when asked).
+        # Refresh kept answers as queue jobs before they expire (off: only when a page asks).
         "OVH_BACKGROUND_REFRESH": _env_bool("OVH_BACKGROUND_REFRESH", True),
         # Notifications by email (Flask-Mail): without MAIL_SERVER they are written to the log.
         # The demo sends to its local catch-all server (scripts/demo.sh) and reads it back from

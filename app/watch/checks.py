@@ -1,7 +1,9 @@
 """What the watch looks at on one plan, through the service layer, at background priority:
 
-- the certificate: in a state other than ``created``, or not covering a domain with HTTPS on
-  (OVH's hosted SSL gives no expiry date: see the UNCONFIRMED table; Let's Encrypt renews itself);
+- the certificate: in a state other than ``created``, or not covering a domain with HTTPS on;
+  an imported certificate expiring within 21 days, from the end date the panel read when it was
+  imported (OVH's hosted SSL gives no expiry date: see the UNCONFIRMED table; Let's Encrypt renews
+  itself, and a certificate imported outside the panel has no known date);
 - domains whose DNS no longer points to the plan (``digStatus``, kept answers, a few asked now);
 - databases above 80 % of their quota;
 - the plan itself: not ``active``, a billing status other than ``ok``, or expiring within 30 days
@@ -15,6 +17,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import AuditEntry
 from app.services import databases, domains, hosting, ssl, tasks
 from app.services.client import OvhGateway
 
@@ -22,6 +28,7 @@ DATABASE_FULL = 80.0
 RENEWAL_WITHIN = 30  # days
 FAILED_WITHIN = timedelta(days=2)
 DNS_CHECKS = 5  # asked now per plan; the others come from kept answers
+EXPIRY_WITHIN = timedelta(days=21)
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,33 @@ def _certificates(
     for domain, certificate in pairs:
         if certificate is None or not certificate.covers(domain.domain):
             found.append(Finding("https", domain.domain))
+    plan_wide = {c for _, c in pairs if c is not None and c.provider == "CUSTOM"}
+    if plan_wide and not service.multiple_ssl:
+        found += _imported_expiry(service.service_name)
     return found
+
+
+def _imported_expiry(service_name: str) -> list[Finding]:
+    """The end date of the certificate last imported through the panel (OVH gives none)."""
+    entry = db.session.scalars(
+        select(AuditEntry)
+        .where(
+            AuditEntry.service_name == service_name,
+            AuditEntry.action == "ssl.import",
+            AuditEntry.outcome == "accepted",
+        )
+        .order_by(AuditEntry.created_at.desc())
+        .limit(1)
+    ).first()
+    not_after = (entry.parameters or {}).get("not_after") if entry is not None else None
+    if not not_after or (entry is not None and entry.task_status not in (None, "done")):
+        return []
+    ends = datetime.fromisoformat(str(not_after))
+    ends = ends if ends.tzinfo else ends.replace(tzinfo=UTC)
+    left = ends - datetime.now(UTC)
+    if left > EXPIRY_WITHIN:
+        return []
+    return [Finding("expiry", "", {"date": ends.date().isoformat(), "days": max(left.days, 0)})]
 
 
 def _dns(

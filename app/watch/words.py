@@ -16,6 +16,10 @@ SENTENCES: dict[str, Any] = {
     "renewal": _l("The plan expires on %(date)s and is not renewed automatically."),
     "renewal_deleted": _l("The plan will be deleted when it expires on %(date)s."),
     "certificate": _l("The SSL certificate is “%(state)s”: visitors may see a warning."),
+    "expiry": _l(
+        "The SSL certificate imported on this plan expires on %(date)s: import its renewal "
+        "before then, or visitors will see a warning."
+    ),
     "https": _l("%(subject)s has HTTPS on but the certificate does not cover it."),
     "dns": _l("%(subject)s no longer points to this plan: visitors do not reach it."),
     "database": _l("The database %(subject)s is %(percent)s %% full."),

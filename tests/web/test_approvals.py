@@ -64,7 +64,7 @@ def test_staff_ask_with_the_same_form_and_the_administrator_is_told(
         "exampleblog.mysql.db",
         "waiting",
     )
-    assert request.values == {"name": "exampleblog.mysql.db"}
+    assert request.values == {"name": "exampleblog.mysql.db", "back_up_first": False}
     assert request.expires_at - request.requested_at == timedelta(days=7)
     with app.app_context():  # OVH was not asked
         assert databases.find_database(ovh_api.gateway, GRANTED_SERVICE, "exampleblog.mysql.db")
