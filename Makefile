@@ -43,6 +43,9 @@ demo: $(VENV)/.installed catalogs
 	$(BIN)/flask demo prepare
 	@PORT=$(PORT) SANDBOX_PORT=$(SANDBOX_PORT) SMTP_PORT=$(SMTP_PORT) BIN=$(BIN) ./scripts/demo.sh
 
+# Two workers (pytest-xdist), one per core; each has its own PostgreSQL database and Redis number
+# (tests/support/isolation.py). PYTEST_ARGS= runs it in one process.
+PYTEST_ARGS ?= -n 2
 test: $(VENV)/.installed catalogs
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
