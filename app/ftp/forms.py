@@ -13,6 +13,7 @@ from wtforms.validators import Optional, ValidationError
 from app.databases.forms import PASSWORD_POLICY, check_confirmation, check_password
 from app.domains.forms import check_path
 from app.forms import PanelForm, stripped
+from app.services.databases import PASSWORD_RULES
 from app.services.errors import Conflict, InvalidInput, PanelError
 from app.services.ftp_users import (
     LOGIN_CHARACTERS,
@@ -61,6 +62,7 @@ class CreateAccessUserForm(PanelForm):
         description=_l("A folder inside the plan's space, for example www/shop."),
     )
     ssh_state = SelectField(_l("How it connects"), default="sftponly", validate_choice=False)
+    password_rules = PASSWORD_RULES  # OVH asks the same of a login's password as of a database's
     password = PasswordField(
         _l("Password"), validators=[check_password], description=PASSWORD_POLICY
     )
@@ -166,6 +168,7 @@ class AccessChangeForm(PanelForm):
 
 class ChangeAccessPasswordForm(AccessChangeForm):
     ovh_fields: ClassVar[Mapping[type[PanelError], str]] = {InvalidInput: "password"}
+    password_rules = PASSWORD_RULES
     password = PasswordField(
         _l("New password"), validators=[check_password], description=PASSWORD_POLICY
     )

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.support.accessibility import (
+    AFTER_FORMS,
     ANONYMOUS,
     AXE_RUN,
     ERRORS,
@@ -34,6 +37,13 @@ ROLES = {
 }
 
 
+@pytest.fixture
+def caught_mail(app: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo's page of caught mail exists only with a folder to read: it gets an empty one."""
+    monkeypatch.setitem(app.config, "MAIL_CATCH_DIR", str(tmp_path / "mail"))
+
+
+@pytest.mark.usefixtures("caught_mail")
 @pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize("role", ["admin", "staff"])
 def test_every_page_has_no_accessibility_violation(
@@ -58,17 +68,18 @@ def test_every_page_has_no_accessibility_violation(
         sign_in_as(page, email, TEST_PASSWORDS[kind], language)
         for path in [*(each.path for each in pages(app, client)), *ERRORS]:
             results[path] = violations(page, path)
-        results.update(after_forms(page, role))
+        results.update(after_forms(page, role, app))
     finally:
         context.close()
     report(role, language, results)
     assert not any(results.values()), summary({k: v for k, v in results.items() if v})
 
 
+@pytest.mark.usefixtures("caught_mail")
 def test_every_page_of_the_url_map_is_among_those_checked(
     app: Flask, client: FlaskClient, users: UserFactory, auth: AuthActions
 ) -> None:
-    reached = {endpoint_of(app, path) for path in ANONYMOUS}
+    reached = {endpoint_of(app, path) for path in ANONYMOUS} | set(AFTER_FORMS)
     for email, kind, grants in ROLES.values():
         users.make(email, kind, TEST_PASSWORDS[kind], grants)
         assert auth.sign_in(email, TEST_PASSWORDS[kind]).status_code == 302
@@ -78,9 +89,28 @@ def test_every_page_of_the_url_map_is_among_those_checked(
     assert not missing, f"pages no link leads to (add a start in accessibility.py): {missing}"
 
 
-def after_forms(page: Any, role: str) -> dict[str, list[dict[str, Any]]]:
-    """Pages only a sent form shows: a form with its errors, a certificate's review."""
+def after_forms(page: Any, role: str, app: Flask) -> dict[str, list[dict[str, Any]]]:
+    """Pages only a sent form shows: a form with its errors, a certificate's review, a launch's
+    summary, a request to an administrator (each of ``AFTER_FORMS`` is opened here)."""
     found = {}
+    reached = set()
+    page.goto(f"/hosting/{GRANTED_SERVICE}/launch/")
+    page.locator("input[name=domain]").fill(f"a11y-{role}.example.org")
+    page.locator("input[name=admin_name]").fill("marie")
+    page.locator("input[name=admin_password]").fill("a long passphrase")
+    page.locator("main form[method=post] [type=submit]").first.click()
+    page.wait_for_load_state()
+    reached.add(endpoint_of(app, urlsplit(page.url).path))
+    found["launch summary"] = page.evaluate(AXE_RUN)
+    if role == "staff":
+        page.goto(f"/hosting/{GRANTED_SERVICE}/databases/exampleblog.mysql.db/delete")
+        page.locator("input[name=confirm_name]").fill("exampleblog.mysql.db")
+        page.locator("textarea[name=why]").fill("The old blog is closed.")
+        page.locator("main form[method=post] [type=submit]").first.click()
+        page.wait_for_url("**/approvals/*")
+        reached.add(endpoint_of(app, urlsplit(page.url).path))
+        found["request to an administrator"] = page.evaluate(AXE_RUN)
+    assert reached == {e for e in AFTER_FORMS if role == "staff" or e != "approvals.show"}
     page.goto(f"/hosting/{GRANTED_SERVICE}/domains/attach")
     page.locator("main form[method=post] [type=submit]").first.click()
     page.wait_for_load_state()

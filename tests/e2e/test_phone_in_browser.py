@@ -17,6 +17,8 @@ SERVICE = f"/hosting/{GRANTED_SERVICE}"
 MAIN_PAGES = (
     "/hosting/",
     f"{SERVICE}/",
+    f"{SERVICE}/websites/",
+    f"{SERVICE}/launch/",
     f"{SERVICE}/domains/",
     f"{SERVICE}/ssl/",
     f"{SERVICE}/databases/",
@@ -30,6 +32,9 @@ MAIN_PAGES = (
     f"{SERVICE}/databases/example.mysql.db/",
     f"{SERVICE}/databases/example.mysql.db/password",
     f"{SERVICE}/databases/example.mysql.db/delete",
+    f"{SERVICE}/databases/backups",
+    f"{SERVICE}/databases/example.mysql.db/back-up",
+    f"{SERVICE}/databases/example.mysql.db/backups/7100002/delete",
     f"{SERVICE}/access/",
     f"{SERVICE}/access/new",
     f"{SERVICE}/access/example-agency/",
@@ -44,6 +49,9 @@ MAIN_PAGES = (
     "/admin/audit",
     "/admin/connection",
     "/auth/profile",
+    "/profile/notifications",
+    "/approvals/",
+    "/admin/background",
     "/inventory/",
 )
 # A 1280 px screen at 200 % zoom: 640 CSS pixels across.
@@ -102,7 +110,8 @@ def test_the_domains_tab_fits_a_phone_and_shows_every_column(phone: Any) -> None
 def too_wide(page: Any, screen: int = PHONE["width"]) -> dict[str, int]:
     widths = {}
     for path in MAIN_PAGES:
-        page.goto(path)
+        answer = page.goto(path)
+        assert answer is not None and answer.status == 200, path  # a page, not an error
         page.wait_for_load_state("networkidle")
         if page_width(page) > screen:
             widths[path] = page_width(page)

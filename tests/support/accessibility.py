@@ -20,7 +20,24 @@ from tests.support.crawl import read_page
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"
-STARTS = ["/hosting/", "/admin/", "/admin/users", "/auth/profile", "/tasks/"]
+STARTS = [
+    "/hosting/",
+    "/admin/",
+    "/admin/users",
+    "/auth/profile",
+    "/tasks/",
+    # A plan's pages are opened once per plan: these are the ones whose links lead further (a
+    # login that is not the plan's own has Switch off and Delete; a database with a backup made
+    # on demand has its Delete; a database's Back up is a button whose page shows OVH's refusal).
+    "/hosting/example.cluster01.hosting.ovh.net/access/example-agency/",
+    "/hosting/example.cluster01.hosting.ovh.net/databases/example.mysql.db/",
+    "/hosting/example.cluster01.hosting.ovh.net/databases/example.mysql.db/back-up",
+]
+# Pages only a sent form leads to; ``after_forms`` in the test opens each and says so.
+AFTER_FORMS = {
+    "launch.show": "the launch's summary, after the launch form",
+    "approvals.show": "a request to an administrator, after staff ask to delete a database",
+}
 # GET endpoints that are not pages a person reads (files, fragments for scripts, redirects).
 NOT_PAGES = {
     "static": "files",
@@ -36,6 +53,11 @@ NOT_PAGES = {
     "inventory.xlsx": "a spreadsheet file",
     "inventory.json": "a JSON file",
     "inventory.csv": "a CSV file",
+    "domains.name": "JSON for the attach and launch forms' script",
+    "ftp.status": "a fragment the FTP tab's script puts in place",
+    "launch.progress": "a fragment the launch page's script puts in place",
+    "databases.download_backup": "a redirect to OVH's address of a backup file",
+    "databases.download_plan_backup": "a redirect to OVH's address of a backup file",
 }
 # Pages seen before signing in (the first one only while the panel has no user).
 ANONYMOUS = ["/auth/welcome", "/auth/sign-in", "/auth/set-password"]

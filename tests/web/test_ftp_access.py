@@ -53,7 +53,7 @@ def test_the_form_offers_the_plans_folders_and_says_ovhs_rules(admin_client: Fla
         )
     assert "at most 12 characters after “example-”" in html
     assert "8 to 30 characters" in html
-    assert "data-password-generator" in html
+    assert "data-password-generate" in html and "/static/js/password.js" in html
 
 
 def test_creating_a_login_shows_its_connection_details_and_follows_the_task(
