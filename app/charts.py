@@ -14,6 +14,7 @@ from flask_babel import format_date, format_datetime, format_decimal, format_tim
 from app.services.statistics import Series
 
 WIDTH, HEIGHT = 640, 220
+DAYS = "days"  # a series of one point a day (the panel's own snapshots): its moments are dates
 LEFT, RIGHT, TOP, BOTTOM = 56, 12, 12, 28
 
 
@@ -32,6 +33,7 @@ class Chart:
     peak: tuple[float, float, str, str] | None  # x, y, value, when
     latest: str | None
     rows: tuple[tuple[str, str], ...]  # (when, value) for the table
+    limit: tuple[float, str] | None = None  # y and value of a quota drawn as a dashed line
     width: int = WIDTH
     height: int = HEIGHT
 
@@ -47,7 +49,7 @@ def number(value: float) -> str:
 def when(moment: datetime, period: str) -> str:
     if period == "daily":
         return str(format_time(moment, "short"))
-    if period == "yearly":
+    if period in ("yearly", DAYS):
         return str(format_date(moment, "medium"))
     return str(format_datetime(moment, "short"))
 
@@ -60,10 +62,14 @@ def _ceiling(value: float) -> float:
     return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= value)
 
 
-def chart(series: Series) -> Chart:
+def chart(series: Series, limit: float | None = None) -> Chart:
+    """``limit`` (a quota, in the series' unit) is drawn when the values come near it, at least
+    halfway: further off it would flatten the line to nothing."""
     points = series.points
     values = series.values
-    top = _ceiling(max(values)) if values else 1.0
+    if limit is not None and (not values or max(values) < limit / 2):
+        limit = None
+    top = _ceiling(max([*values, limit or 0.0])) if values else 1.0
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     if points:
         start, end = points[0][0].timestamp(), points[-1][0].timestamp()
@@ -104,7 +110,8 @@ def chart(series: Series) -> Chart:
         (when(moment, series.period), "—" if value is None else number(value))
         for moment, value in points
     )
-    return Chart(series, tuple(lines), y_ticks, x_ticks, peak, latest, rows)
+    drawn = (y(limit), number(limit)) if limit is not None else None
+    return Chart(series, tuple(lines), y_ticks, x_ticks, peak, latest, rows, drawn)
 
 
 def chart_of(series: Series | None) -> Any:

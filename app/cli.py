@@ -38,8 +38,8 @@ demo_cli = AppGroup("demo", help="Prepare and describe the demo that runs on the
 
 @demo_cli.command("prepare")
 def demo_prepare() -> None:
-    """Seed the sandbox and the two demo users when they are empty (``make demo`` runs this after
-    the migrations)."""
+    """Seed the sandbox, the two demo users and a made-up history of disk and database use when
+    they are empty (``make demo`` runs this after the migrations)."""
     if not current_app.config["ON_SANDBOX"]:
         raise click.ClickException("The demo only runs on the built-in sandbox.")
     from ovh_sandbox import seed
@@ -51,6 +51,10 @@ def demo_prepare() -> None:
     if not any_user():
         seed_demo_accounts()
         click.echo("Created the demo users.")
+    from app.trends.demo import seed_history
+
+    if written := seed_history(config):
+        click.echo(f"Made up {written} days of disk and database use for the trend charts.")
 
 
 @demo_cli.command("sign-ins")

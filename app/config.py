@@ -267,4 +267,6 @@ def load_settings(instance_path: str) -> dict[str, Any]:
         # may take.
         "IMPORT_MAX_MB": int(_env_float("IMPORT_MAX_MB", 50)),
         "IMPORT_UPLOAD_SECONDS": _env_float("IMPORT_UPLOAD_SECONDS", 600.0),
+        # How many days of daily disk and database use are kept for the trends (OVH keeps none).
+        "TREND_KEEP_DAYS": int(_env_float("TREND_KEEP_DAYS", 400)),
     }

@@ -104,6 +104,14 @@ WORDS: dict[str, dict[str, Any]] = {
         "connections": _l("connections"),
         "commands": _l("commands"),
         "statements": _l("queries"),
+        "MB": _l("MB"),
+        "GB": _l("GB"),
+    },
+    # The periods of the disk and database use trends (app/trends/pages.py), in days.
+    "trend_period": {
+        "30": _l("Last 30 days"),
+        "90": _l("Last 90 days"),
+        "365": _l("Last 12 months"),
     },
 }
 

@@ -12,6 +12,7 @@ from app.extensions import ovh_api
 from app.services import access_rules, account, domains, hosting, ssl, statistics
 from app.services.client import OvhGateway
 from app.services.errors import PanelError
+from app.trends.pages import plan_trend
 
 
 def with_service(service_name: str, *reads: Callable[[OvhGateway, str], Any]) -> list[Any]:
@@ -35,10 +36,11 @@ def service_labels() -> dict[str, str]:
     return hosting.service_labels(ovh_api.gateway)
 
 
-def overview_page(service_name: str, period: str, kind: str) -> dict[str, Any]:
+def overview_page(service_name: str, period: str, kind: str, days: int) -> dict[str, Any]:
     """The service, and the addresses whose HTTPS is asked for but not in the certificate yet:
-    said on the overview too, so it never suggests every site is secure while one is not; and
-    the plan's activity chart (``period``, ``kind``), read in the same round trip."""
+    said on the overview too, so it never suggests every site is secure while one is not; the
+    plan's activity chart (``period``, ``kind``), read in the same round trip; and its disk use
+    over the last ``days`` days, from the panel's own snapshots (today's noted from this read)."""
     activity = partial(statistics.hosting_statistics, period=period, measure=kind)
     service, attached, names, series = with_service(
         service_name, domains.list_domains, ssl.certificate_names, activity
@@ -51,6 +53,7 @@ def overview_page(service_name: str, period: str, kind: str) -> dict[str, Any]:
         "activity": chart_of(series),
         "period": period,
         "kind": kind,
+        "trend": plan_trend(service, days),
     }
 
 

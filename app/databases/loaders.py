@@ -14,6 +14,7 @@ from app.extensions import ovh_api
 from app.loaders import with_service
 from app.services import backups, databases, statistics, tasks
 from app.services.databases import DatabaseFilters
+from app.trends import pages as trends
 
 
 def index_page(service_name: str, form: FilterDatabasesForm) -> dict[str, Any]:
@@ -23,6 +24,7 @@ def index_page(service_name: str, form: FilterDatabasesForm) -> dict[str, Any]:
         partial(databases.list_databases, filters=filters),
         databases.list_creation_offers,
     )
+    trends.seen_databases(service_name, found)
     return {
         "service": service,
         "databases": found,
@@ -43,9 +45,10 @@ def _clear_links(service_name: str, filters: DatabaseFilters) -> list[tuple[str,
     ]
 
 
-def show_page(service_name: str, name: str, period: str, kind: str) -> dict[str, Any]:
+def show_page(service_name: str, name: str, period: str, kind: str, days: int) -> dict[str, Any]:
     """The database read fresh, what OVH allows on it, its backups, its activity chart
-    (``period``, ``kind``), and the task working on it if any."""
+    (``period``, ``kind``), the task working on it if any, and its size over the last ``days``
+    days from the panel's own snapshots (today's noted from this read)."""
     service, database, capabilities, found, series = with_service(
         service_name,
         partial(databases.get_database, name=name, fresh=True),
@@ -64,6 +67,7 @@ def show_page(service_name: str, name: str, period: str, kind: str) -> dict[str,
         "activity": chart_of(series),
         "period": period,
         "kind": kind,
+        "trend": trends.database_trend(service_name, database, days),
     }
 
 

@@ -19,6 +19,7 @@ from app.databases.forms import (
 )
 from app.services import statistics
 from app.services.databases import CREATION_ENGINES
+from app.trends import pages as trends
 
 
 @bp.get("/")
@@ -33,7 +34,8 @@ def index(service_name: str) -> str:
 def show(service_name: str, name: str) -> str:
     period = choice(request.args.get("period"), statistics.PERIODS, "weekly")
     kind = choice(request.args.get("type"), statistics.DATABASE_TYPES, "statement")
-    page = loaders.show_page(service_name, name, period, kind)
+    days = int(choice(request.args.get("days"), trends.PERIODS, trends.DEFAULT_PERIOD))
+    page = loaders.show_page(service_name, name, period, kind, days)
     return render_template("databases/show.html", **page)
 
 

@@ -11,6 +11,7 @@ from app.admin.history import history_page
 from app.charts import choice
 from app.hosting import bp
 from app.services import statistics
+from app.trends import pages as trends
 from app.watch.words import needs_attention
 
 
@@ -36,5 +37,6 @@ def history() -> str:
 def show(service_name: str) -> str:
     period = choice(request.args.get("period"), statistics.PERIODS, "weekly")
     kind = choice(request.args.get("type"), statistics.HOSTING_TYPES, "in.httpHits")
-    page = loaders.overview_page(service_name, period, kind)
+    days = int(choice(request.args.get("days"), trends.PERIODS, trends.DEFAULT_PERIOD))
+    page = loaders.overview_page(service_name, period, kind, days)
     return render_template("hosting/show.html", **page)
