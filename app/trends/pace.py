@@ -69,7 +69,7 @@ def full_words(pace: Pace, database: bool) -> str | None:
     if pace.days_to_full is None:
         return None
     left = timedelta(days=max(1, round(pace.days_to_full)))
-    time = format_timedelta(left, granularity="day", threshold=0.85)
+    time = format_timedelta(left, granularity="day", threshold=2)
     if database:
         return _("At this pace the database is full in about %(time)s.", time=time)
     return _("At this pace the disk is full in about %(time)s.", time=time)
