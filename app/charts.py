@@ -34,6 +34,7 @@ class Chart:
     latest: str | None
     rows: tuple[tuple[str, str], ...]  # (when, value) for the table
     limit: tuple[float, str] | None = None  # y and value of a quota drawn as a dashed line
+    peak_label_y: float = 0.0  # clear of the top, and of the quota's line when it is near
     width: int = WIDTH
     height: int = HEIGHT
 
@@ -111,7 +112,10 @@ def chart(series: Series, limit: float | None = None) -> Chart:
         for moment, value in points
     )
     drawn = (y(limit), number(limit)) if limit is not None else None
-    return Chart(series, tuple(lines), y_ticks, x_ticks, peak, latest, rows, drawn)
+    label_y = max(peak[1] + 4, 16) if peak else 0.0
+    if peak and drawn and abs(label_y - 4 - drawn[0]) < 14:
+        label_y = peak[1] + 18  # under the point, below the quota's line
+    return Chart(series, tuple(lines), y_ticks, x_ticks, peak, latest, rows, drawn, label_y)
 
 
 def chart_of(series: Series | None) -> Any:

@@ -54,7 +54,7 @@ def demo_prepare() -> None:
     from app.trends.demo import seed_history
 
     if written := seed_history(config):
-        click.echo(f"Made up {written} days of disk and database use for the trend charts.")
+        click.echo(f"Made up {written} daily snapshots of disk and database use for the trends.")
 
 
 @demo_cli.command("sign-ins")

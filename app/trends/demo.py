@@ -47,12 +47,14 @@ def _history(
         return []
     rng = random.Random(f"{service_name}/{name}")  # the same history on every demo
     draw = rng.random()
+    if size and used >= 0.9 * size:
+        draw = 1.0  # near its quota: it got there by growing (the page says when it is full)
     if draw < 0.15:
-        start, noise = used * 1.3, 0.004  # cleaned up: shrinking
+        start, noise = used * 1.3, 0.002  # cleaned up: shrinking
     elif draw < 0.3:
         start, noise = used, 0.0  # untouched: no change
     else:
-        start, noise = used * rng.uniform(0.55, 0.8), 0.004  # growing
+        start, noise = used * rng.uniform(0.55, 0.8), 0.002  # growing
     rows = []
     for back in range(days, 0, -1):
         share = (days - back) / days

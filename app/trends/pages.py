@@ -42,7 +42,10 @@ def trend_of(service_name: str, database: str, days: int) -> Trend:
         "use",
         DAYS,
         "GB" if scale == GB else "MB",
-        tuple((datetime.combine(day, time(), UTC), round(used / scale, 2)) for day, used in points),
+        tuple(
+            (datetime.combine(day, time(), UTC), round(used / scale, 2 if scale == GB else 1))
+            for day, used in points
+        ),
     )
     drawn = chart(series, limit=size / scale if size else None)
     return Trend(days, drawn, change_words(pace), full_words(pace, database=bool(database)))

@@ -13,6 +13,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from app.trends.models import PLAN
 from tests.support.accessibility import (
     AFTER_FORMS,
     ANONYMOUS,
@@ -29,6 +30,7 @@ from tests.support.browser import sign_in
 from tests.support.certificates import leaf
 from tests.support.panel import AuthActions, UserFactory
 from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE, TEST_PASSWORDS
+from tests.support.trends import history
 
 pytestmark = pytest.mark.e2e
 ROLES = {
@@ -43,7 +45,15 @@ def caught_mail(app: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setitem(app.config, "MAIL_CATCH_DIR", str(tmp_path / "mail"))
 
 
-@pytest.mark.usefixtures("caught_mail")
+@pytest.fixture
+def use_history(app: Flask) -> None:
+    """The overview's and the databases' trend charts drawn (the other plan's pages say the trend
+    comes later): a growing disk, and a database near its quota (its line drawn)."""
+    history(app, GRANTED_SERVICE, PLAN, [1500 + 3 * day for day in range(100)], 250 * 1024)
+    history(app, GRANTED_SERVICE, "exampleblog.mysql.db", [340 + day for day in range(50)], 400)
+
+
+@pytest.mark.usefixtures("caught_mail", "use_history")
 @pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize("role", ["admin", "staff"])
 def test_every_page_has_no_accessibility_violation(

@@ -18,6 +18,7 @@ from app.trends.jobs import take_snapshots
 from app.trends.models import PLAN, UseSnapshot
 from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE
 from tests.support.sandbox import SandboxControl
+from tests.support.trends import history as history_of
 
 OVERVIEW = f"/hosting/{GRANTED_SERVICE}/"
 DATABASE = f"/hosting/{GRANTED_SERVICE}/databases/exampleblog.mysql.db/"
@@ -26,26 +27,14 @@ FR = {"Accept-Language": "fr"}
 MB = 1024**2
 
 
+def history(app: Flask, database: str, used_mb: list[float], size_mb: float) -> None:
+    history_of(app, GRANTED_SERVICE, database, used_mb, size_mb)
+
+
 def rows(app: Flask) -> dict[tuple[str, str], tuple[int, int | None]]:
     with app.app_context():
         found = db.session.scalars(select(UseSnapshot))
         return {(r.service_name, r.database): (r.used_bytes, r.size_bytes) for r in found}
-
-
-def history(app: Flask, database: str, used_mb: list[float], size_mb: float) -> None:
-    """One snapshot a day up to yesterday, as the daily job would have left them."""
-    with app.app_context():
-        today = store.today()
-        store.upsert(
-            {
-                "service_name": GRANTED_SERVICE,
-                "database": database,
-                "day": today - timedelta(days=len(used_mb) - index),
-                "used_bytes": round(mb * MB),
-                "size_bytes": round(size_mb * MB),
-            }
-            for index, mb in enumerate(used_mb)
-        )
 
 
 def test_the_daily_job_notes_every_plan_and_database_in_few_calls(
