@@ -34,7 +34,7 @@ class Chart:
     latest: str | None
     rows: tuple[tuple[str, str], ...]  # (when, value) for the table
     limit: tuple[float, str] | None = None  # y and value of a quota drawn as a dashed line
-    peak_label_y: float = 0.0  # clear of the top, and of the quota's line when it is near
+    peak_label_y: float = 0.0  # where the peak's words go (see _peak_label_y)
     width: int = WIDTH
     height: int = HEIGHT
 
@@ -112,10 +112,17 @@ def chart(series: Series, limit: float | None = None) -> Chart:
         for moment, value in points
     )
     drawn = (y(limit), number(limit)) if limit is not None else None
-    label_y = max(peak[1] + 4, 16) if peak else 0.0
-    if peak and drawn and abs(label_y - 4 - drawn[0]) < 14:
-        label_y = peak[1] + 18  # under the point, below the quota's line
+    label_y = _peak_label_y(peak[1], drawn[0] if drawn else None) if peak else 0.0
     return Chart(series, tuple(lines), y_ticks, x_ticks, peak, latest, rows, drawn, label_y)
+
+
+def _peak_label_y(peak: float, limit: float | None) -> float:
+    """Above the highest point, where the line is not (beside it, a rising line runs into the
+    words); under it when there is no room above or the quota's line is there."""
+    above = peak - 10
+    if above >= TOP + 4 and (limit is None or not above - 12 <= limit <= peak):
+        return above
+    return peak + 18
 
 
 def chart_of(series: Series | None) -> Any:
