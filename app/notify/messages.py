@@ -112,6 +112,17 @@ def digest(user: User, values: dict[str, Any]) -> Message:
     return subject, "\n".join([*lines, "", link("hosting.index")]) + "\n"
 
 
+def asked_lines(request: Any) -> str:
+    """What the request asks, one "label: words" line per value, and the plan it is on."""
+    from app.approvals.registry import details_of
+
+    lines = [
+        gettext("%(label)s:", label=label) + f" {words}" for label, words in details_of(request)
+    ]
+    name = plan_name(request.service_name)
+    return "\n".join([*lines, plan_footer(request.service_name, name)])
+
+
 def approval_asked(user: User, values: dict[str, Any]) -> Message:
     from app.approvals.models import ApprovalRequest
     from app.approvals.registry import title_of
@@ -119,9 +130,11 @@ def approval_asked(user: User, values: dict[str, Any]) -> Message:
     request = db.session.get(ApprovalRequest, int(values["id"]))
     what = title_of(request) if request else gettext("an action")
     subject = gettext("Approval asked: %(what)s", what=what)
-    who = request.requester_email if request else ""
-    said = gettext("%(who)s asks an administrator to approve this.", who=who)
-    return subject, f"{said}\n\n{link('approvals.show', request_id=values['id'])}\n"
+    if request is None:
+        return subject, link("approvals.index") + "\n"
+    said = gettext("%(who)s asks an administrator to approve this.", who=request.requester_email)
+    page = link("approvals.show", request_id=request.id)
+    return subject, f"{said}\n\n{asked_lines(request)}\n\n{page}\n"
 
 
 def approval_decided(user: User, values: dict[str, Any]) -> Message:
@@ -147,7 +160,8 @@ def approval_decided(user: User, values: dict[str, Any]) -> Message:
         "expired": gettext("No administrator answered within 7 days. Ask again if still needed."),
         "failed": gettext("It no longer matched what OVH has: %(why)s", why=request.error),
     }.get(request.state, "")
-    return subject, f"{detail}\n\n{link('approvals.show', request_id=request.id)}\n"
+    page = link("approvals.show", request_id=request.id)
+    return subject, f"{detail}\n\n{asked_lines(request)}\n\n{page}\n"
 
 
 KINDS: dict[str, Callable[[User, dict[str, Any]], Message]] = {
