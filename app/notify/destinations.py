@@ -135,16 +135,14 @@ def check_host(host: str, allowed: Allowed, resolve: Resolver = system_resolver)
 
 
 def hosts_of(plugin: object) -> list[str]:
-    """The hosts an Apprise plugin connects to, for the kinds whose URL names one (their
-    templates hold ``{host}``); an email plugin's SMTP server too (``?smtp=``)."""
+    """The host an Apprise plugin connects to, for the kinds whose URL names one (their templates
+    hold ``{host}``); for email, the SMTP server it uses (``?smtp=``, a known provider's, or the
+    host itself), not the domain of the address."""
     templates = getattr(plugin, "templates", ())
     if not any("{host}" in template for template in templates):
         return []
-    hosts = [str(getattr(plugin, "host", "") or "")]
     smtp = getattr(plugin, "smtp_host", None)
-    if smtp:
-        hosts.append(str(smtp))
-    return hosts
+    return [str(smtp)] if smtp else [str(getattr(plugin, "host", "") or "")]
 
 
 def check_plugins(

@@ -159,7 +159,9 @@ def test_the_administrator_may_allow_intranet_names_and_networks() -> None:
         ("json://hooks.example.com/path", ["hooks.example.com"]),
         ("xml://169.254.169.254/latest/meta-data", ["169.254.169.254"]),
         ("json://[::1]:8080/x", ["[::1]"]),
-        ("mailtos://user:pass@example.com?smtp=10.0.0.1", ["example.com", "10.0.0.1"]),
+        ("mailtos://user:pass@example.com?smtp=10.0.0.1", ["10.0.0.1"]),  # its SMTP server
+        ("mailto://user:pass@gmail.com", ["smtp.gmail.com"]),
+        ("mailto://user@127.0.0.1:2525?from=panel@example.com", ["127.0.0.1"]),
         ("gotify://gotify.example.com/token", ["gotify.example.com"]),
         ("slack://T1ABCD/B1ABCD/abcdefghijklmnopqrstuvwx", []),  # always Slack's servers
         ("discord://123456/abcdef", []),

@@ -20,7 +20,7 @@ FR = {"Accept-Language": "fr"}
 WHY = "The shop moved to another host."
 
 
-def test_the_values_are_in_plain_words_on_the_list_and_the_page(
+def test_the_values_and_the_plan_are_in_plain_words_on_the_list_and_the_page(
     app: Flask, users: UserFactory
 ) -> None:
     admin, staff = admin_and_staff(app, users)
@@ -33,6 +33,7 @@ def test_the_values_are_in_plain_words_on_the_list_and_the_page(
             assert "Domain:</span> <span" in html and ">example.com</span>" in html
             assert "DNS zone:</span> <span" in html and ">Left as it is</span>" in html
             assert "leave_dns" not in html and "<code>domain</code>" not in html
+            assert "Example shop" in html and GRANTED_SERVICE in html  # the plan, both names
             french = client.get(page, headers=FR).get_data(as_text=True)
             assert "Zone DNS :</span> <span" in french and ">Laissée telle quelle</span>" in french
 
