@@ -8,6 +8,7 @@ naming each of them.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -161,6 +162,19 @@ def trusted_hosts(url: str, demo: bool) -> list[str]:
     return hosts + [host for host in LOOPBACK_HOSTS if host not in hosts] if demo else hosts
 
 
+def notify_allowed_hosts() -> list[str]:
+    """``NOTIFY_ALLOWED_HOSTS``: a network written wrongly stops the panel."""
+    listed = [one.strip() for one in (_env("NOTIFY_ALLOWED_HOSTS") or "").split(",")]
+    for entry in (one for one in listed if "/" in one):
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ConfigError(
+                f"NOTIFY_ALLOWED_HOSTS: {entry!r} is not a network such as 10.0.0.0/8."
+            ) from None
+    return [one for one in listed if one]
+
+
 def _demo_secret_key(instance_path: Path) -> str:
     """A key kept in the instance folder, so every worker of the demo signs cookies alike."""
     key_file = instance_path / "demo-secret-key"
@@ -243,6 +257,9 @@ def load_settings(instance_path: str) -> dict[str, Any]:
         "MAIL_DEFAULT_SENDER": _env("MAIL_DEFAULT_SENDER") or "OVH hosting panel <panel@localhost>",
         "MAIL_SUPPRESS_SEND": False,
         "MAIL_CATCH_DIR": _env("MAIL_CATCH_DIR") if demo else None,
+        # Chat and webhook destinations go to public addresses only; these intranet hosts (names,
+        # addresses or CIDR networks, comma-separated) are let through (app/notify/destinations).
+        "NOTIFY_ALLOWED_HOSTS": notify_allowed_hosts(),
         # The task queue (Huey): on REDIS_URL when set, else a SQLite file in the instance folder.
         # Its name keeps two panels on one Redis apart; immediate runs jobs in the caller (tests).
         "QUEUE_NAME": _env("QUEUE_NAME") or "panel",

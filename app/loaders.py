@@ -36,6 +36,15 @@ def service_labels() -> dict[str, str]:
     return hosting.service_labels(ovh_api.gateway)
 
 
+def site_labels() -> dict[str, str]:
+    """The same, or nothing when OVH cannot be reached: for pages showing the panel's own
+    records (history, approvals), which then name sites technically."""
+    try:
+        return service_labels()
+    except PanelError:
+        return {}
+
+
 def overview_page(service_name: str, period: str, kind: str, days: int) -> dict[str, Any]:
     """The service, and the addresses whose HTTPS is asked for but not in the certificate yet:
     said on the overview too, so it never suggests every site is secure while one is not; the

@@ -8,6 +8,9 @@ SMTP_PORT=${SMTP_PORT:-8025}
 export PANEL_DEMO=1
 # The demo's email goes to its own catch-all server, read on the administrators' Mail caught page.
 export MAIL_SERVER=127.0.0.1 MAIL_PORT="$SMTP_PORT" MAIL_USE_TLS=0 MAIL_CATCH_DIR="$PWD/instance/caught-mail"
+# A chat destination may be tried on the demo's own machine (e.g. Apprise's mailto:// to the
+# catch-all server): loopback is let through here only; the panel refuses it otherwise.
+export NOTIFY_ALLOWED_HOSTS="${NOTIFY_ALLOWED_HOSTS:-127.0.0.1}"
 
 # Each server in its own session: Ctrl-C reaches this script only, which stops them in order.
 setsid "$BIN/flask" sandbox serve --host 127.0.0.1 --port "$SANDBOX_PORT" &

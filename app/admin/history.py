@@ -19,7 +19,6 @@ from app.admin.forms import OUTCOME_CHOICES, FilterAuditForm
 from app.admin.log import AuditFilter, csv_lines, known_actions, known_services, query
 from app.admin.words import ACCOUNT_ACTIONS, SIGN_INS, action_label, details, error_text
 from app.extensions import db
-from app.services.errors import PanelError
 from app.services.tasks import FAILED
 
 PER_PAGE = 50
@@ -34,7 +33,7 @@ def audit() -> str:
 def history_page(endpoint: str, staff: bool) -> str:
     """The history with its filters: everything for administrators; for staff, what was done on
     the sites they may see (not sign-ins, nor changes to people and access)."""
-    labels = _site_labels()
+    labels = loaders.site_labels()
     form, filters = _filters(labels, staff)
     page = db.paginate(query(filters), per_page=PER_PAGE, max_per_page=PER_PAGE, error_out=False)
     args = {key: value for key, value in request.args.items() if key != "page"}
@@ -53,15 +52,6 @@ def history_page(endpoint: str, staff: bool) -> str:
         outcome_labels={choice.value: choice.label for choice in OUTCOME_CHOICES},
         failed_statuses=FAILED,
     )
-
-
-def _site_labels() -> dict[str, str]:
-    """Sites by technical name with the names people know; technical names alone when OVH
-    cannot be reached (the history is the panel's own, it still shows)."""
-    try:
-        return loaders.service_labels()
-    except PanelError:
-        return {}
 
 
 def _periods() -> list[tuple[str, dict[str, str]]]:

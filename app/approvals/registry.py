@@ -7,13 +7,15 @@ whose task is followed like any other. Adding an approvable action is one :class
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
 from app.actions import Started
+from app.approvals import words
 from app.approvals.models import ApprovalRequest
+from app.approvals.words import BACK_UP_FIRST, BACKUP, DATABASE, Detail
 from app.extensions import ovh_api
 from app.services import backups, databases, domains, modules, ssl
 from app.services.errors import NotFound
@@ -29,6 +31,11 @@ class Approvable:
     effect: Any  # what approving will change, in plain words
     run: Callable[[ApprovalRequest], Started]
     page: str  # the endpoint of the object's tab
+    details: tuple[Detail, ...] = field(default=())  # its values, each named in plain words
+
+    def describe(self, request: ApprovalRequest) -> list[tuple[str, str]]:
+        """The request's values as (label, words) lines, in the reader's language."""
+        return words.described(self.details, request.values or {})
 
 
 def _delete_database(request: ApprovalRequest) -> Started:
@@ -124,12 +131,17 @@ APPROVABLE: dict[str, Approvable] = {
         _l("The database and all its data are erased for good. Websites using it stop working."),
         _delete_database,
         "databases.index",
+        (DATABASE, BACK_UP_FIRST),
     ),
     "domain.detach": Approvable(
         _l("Detach %(target)s"),
         _l("The domain stops showing this plan's website."),
         _detach_domain,
         "domains.index",
+        (
+            Detail("domain", _l("Domain"), words.domain),
+            Detail("leave_dns", _l("DNS zone"), words.dns_zone),
+        ),
     ),
     "database.restore_backup": Approvable(
         _l("Restore a backup of the database %(target)s"),
@@ -139,27 +151,39 @@ APPROVABLE: dict[str, Approvable] = {
         ),
         _restore_backup,
         "databases.index",
+        (DATABASE, BACKUP, BACK_UP_FIRST),
     ),
     "database.delete_backup": Approvable(
         _l("Delete a backup of the database %(target)s"),
         _l("The backup is deleted for good: it can no longer be downloaded or restored."),
         _delete_backup,
         "databases.index",
+        (DATABASE, BACKUP),
     ),
     "module.remove": Approvable(
         _l("Remove the application in %(target)s"),
         _l("OVH removes the application's files from its folder. Its database stays."),
         _remove_application,
         "websites.index",
+        (Detail("path", _l("Folder")), Detail("install_id", _l("Installation number"))),
     ),
     "ssl.delete": Approvable(
         _l("Delete the SSL certificate %(target)s"),
         _l("Visitors of the domains it covers see a security warning until a new one is made."),
         _delete_certificate,
         "ssl.index",
+        (
+            Detail("domain", _l("Certificate"), words.certificate),
+            Detail("provider", _l("Issued by"), words.ssl_provider),
+            Detail("domains", _l("Domains it covers"), words.domains),
+        ),
     ),
 }
 
 
 def title_of(request: ApprovalRequest) -> str:
     return str(APPROVABLE[request.action].title) % {"target": request.target}
+
+
+def details_of(request: ApprovalRequest) -> list[tuple[str, str]]:
+    return APPROVABLE[request.action].describe(request)

@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from app import loaders
 from app.access import Action, requires
 from app.actions import follow
 from app.approvals import bp, requests
@@ -35,7 +36,10 @@ class ApproveForm(PanelForm):
 @requires(Action.SIGNED_IN)
 def index() -> str:
     return render_template(
-        "approvals/index.html", requests=requests.visible_to(current_user), approvable=APPROVABLE
+        "approvals/index.html",
+        requests=requests.visible_to(current_user),
+        approvable=APPROVABLE,
+        labels=loaders.site_labels(),
     )
 
 
@@ -78,6 +82,7 @@ def _page(request: ApprovalRequest, decline_form: DeclineForm) -> str:
         decline_form=decline_form,
         approve_form=ApproveForm(),
         approvable=APPROVABLE[request.action],
+        labels=loaders.site_labels(),
     )
 
 

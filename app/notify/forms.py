@@ -6,10 +6,11 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, StringField, SubmitField
-from wtforms.validators import Length, Optional
+from wtforms.validators import Length, Optional, ValidationError
 
 from app.forms import PanelForm
-from app.notify.channels import valid_chat_destination
+from app.notify.channels import check_chat_destination, valid_chat_destination
+from app.notify.destinations import UNKNOWN, Refused
 
 
 class NotificationsForm(PanelForm):
@@ -22,8 +23,9 @@ class NotificationsForm(PanelForm):
         validators=[Optional(), Length(max=2000)],
         description=_l(
             "An address in Apprise's format, such as slack://…, msteams://…, discord://… or "
-            "json://… for a webhook. It holds the service's key: it is kept encrypted and never "
-            "shown again. Leave empty to keep the current one."
+            "json://… for a webhook, on a public address (the panel does not send to its own "
+            "machine or a private network). It holds the service's key: it is kept encrypted and "
+            "never shown again. Leave empty to keep the current one."
         ),
         render_kw={"autocomplete": "off", "spellcheck": "false"},
     )
@@ -31,10 +33,25 @@ class NotificationsForm(PanelForm):
     submit = SubmitField(_l("Save my notifications"))
 
     def validate_chat(self, field: Any) -> None:
-        from wtforms.validators import ValidationError
-
         value = (field.data or "").strip()
-        if value and not valid_chat_destination(value):
+        if not value:
+            return
+        if not valid_chat_destination(value):
             raise ValidationError(
                 _l("This is not a destination the panel knows. Check the address's beginning.")
             )
+        try:
+            check_chat_destination(value)
+        except Refused as refused:
+            if refused.why == UNKNOWN:
+                raise ValidationError(
+                    _l("The panel cannot find %(host)s. Check its spelling.", host=refused.host)
+                ) from None
+            raise ValidationError(
+                _l(
+                    "The panel does not send to %(host)s: it is on the panel's own machine or a "
+                    "private network. Use the service's public address; an administrator can "
+                    "allow an intranet address with the NOTIFY_ALLOWED_HOSTS setting.",
+                    host=refused.host,
+                )
+            ) from None

@@ -32,6 +32,8 @@ def task_ended(task: Task) -> None:
 @job(retries=3, delay=10.0)
 def announce_task_end(values: dict[str, Any]) -> None:
     service_name, task_id = values["service_name"], int(values["id"])
+    # The plan as people know it, read once for every message of this end.
+    values = {**values, "plan": messages.plan_name(service_name)}
     starter = db.session.scalar(
         select(AuditEntry.user_id)
         .where(AuditEntry.service_name == service_name, AuditEntry.task_id == task_id)

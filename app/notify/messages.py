@@ -1,6 +1,7 @@
 """The messages: short, in the reader's language, with a link to the page, never a secret (task
 names, plan names and statuses only). Each kind is one function returning (subject, body), written
-while the reader's language is in force (:func:`in_language_of`)."""
+while the reader's language is in force (:func:`in_language_of`). A plan is named as people know
+it (its display name), its technical name kept at the foot for support."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from typing import Any
 from flask import current_app, url_for
 from flask_babel import force_locale, gettext, ngettext
 
-from app.extensions import db
+from app.extensions import db, ovh_api
 from app.models import User
+from app.services import hosting
+from app.services.budget import in_background
+from app.services.errors import PanelError
 from app.services.tasks import Task
 
 Message = tuple[str, str]
@@ -57,11 +61,32 @@ def task_values(task: Task) -> dict[str, Any]:
     }
 
 
+def plan_name(service_name: str) -> str | None:
+    """The plan's display name ("Example shop") as OVH has it now; None when it has none or OVH
+    cannot be read just now (the message then names the plan by its technical name)."""
+    try:
+        with in_background():
+            return hosting.get_service(ovh_api.gateway, service_name).display_name
+    except PanelError:
+        return None
+
+
+def plan_footer(service_name: str, name: str | None) -> str:
+    if name:
+        return gettext(
+            "Plan: %(name)s (technical name, for support: %(service_name)s)",
+            name=name,
+            service_name=service_name,
+        )
+    return gettext("Plan: %(service_name)s", service_name=service_name)
+
+
 def task_ended(user: User, values: dict[str, Any]) -> Message:
     from app.tasks.following import describe
 
     task = task_from(values)
-    what = describe(task)
+    name = values.get("plan")
+    what = describe(task, name)
     if task.succeeded:
         subject = gettext("Done: %(what)s", what=what)
         said = gettext("This operation is finished.")
@@ -69,7 +94,7 @@ def task_ended(user: User, values: dict[str, Any]) -> Message:
         subject = gettext("Not completed: %(what)s", what=what)
         said = gettext("OVH did not complete this operation. The page says what to do next.")
     page = link("tasks.show", service_name=task.service_name, task_id=task.id)
-    return subject, f"{what}\n\n{said}\n\n{page}\n"
+    return subject, f"{what}\n\n{said}\n\n{page}\n\n{plan_footer(task.service_name, name)}\n"
 
 
 def digest(user: User, values: dict[str, Any]) -> Message:
@@ -87,6 +112,17 @@ def digest(user: User, values: dict[str, Any]) -> Message:
     return subject, "\n".join([*lines, "", link("hosting.index")]) + "\n"
 
 
+def asked_lines(request: Any) -> str:
+    """What the request asks, one "label: words" line per value, and the plan it is on."""
+    from app.approvals.registry import details_of
+
+    lines = [
+        gettext("%(label)s:", label=label) + f" {words}" for label, words in details_of(request)
+    ]
+    name = plan_name(request.service_name)
+    return "\n".join([*lines, plan_footer(request.service_name, name)])
+
+
 def approval_asked(user: User, values: dict[str, Any]) -> Message:
     from app.approvals.models import ApprovalRequest
     from app.approvals.registry import title_of
@@ -94,9 +130,11 @@ def approval_asked(user: User, values: dict[str, Any]) -> Message:
     request = db.session.get(ApprovalRequest, int(values["id"]))
     what = title_of(request) if request else gettext("an action")
     subject = gettext("Approval asked: %(what)s", what=what)
-    who = request.requester_email if request else ""
-    said = gettext("%(who)s asks an administrator to approve this.", who=who)
-    return subject, f"{said}\n\n{link('approvals.show', request_id=values['id'])}\n"
+    if request is None:
+        return subject, link("approvals.index") + "\n"
+    said = gettext("%(who)s asks an administrator to approve this.", who=request.requester_email)
+    page = link("approvals.show", request_id=request.id)
+    return subject, f"{said}\n\n{asked_lines(request)}\n\n{page}\n"
 
 
 def approval_decided(user: User, values: dict[str, Any]) -> Message:
@@ -122,7 +160,8 @@ def approval_decided(user: User, values: dict[str, Any]) -> Message:
         "expired": gettext("No administrator answered within 7 days. Ask again if still needed."),
         "failed": gettext("It no longer matched what OVH has: %(why)s", why=request.error),
     }.get(request.state, "")
-    return subject, f"{detail}\n\n{link('approvals.show', request_id=request.id)}\n"
+    page = link("approvals.show", request_id=request.id)
+    return subject, f"{detail}\n\n{asked_lines(request)}\n\n{page}\n"
 
 
 KINDS: dict[str, Callable[[User, dict[str, Any]], Message]] = {

@@ -41,7 +41,7 @@ def sentence(finding: WatchFinding) -> str:
         from app.tasks.following import describe
 
         task = task_from({"id": finding.subject, "service_name": finding.service_name, **detail})
-        detail["what"] = describe(task)
+        detail["what"] = describe(task, detail.get("plan"))
     template = SENTENCES.get(kind)
     if template is None:
         return gettext("Something needs attention.")

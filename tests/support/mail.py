@@ -66,9 +66,12 @@ class Webhook:
 
 
 @pytest.fixture
-def webhook() -> Iterator[Webhook]:
-    """An HTTP server on loopback keeping the JSON bodies posted to it (Apprise's ``json://``)."""
+def webhook(app: Flask) -> Iterator[Webhook]:
+    """An HTTP server on loopback keeping the JSON bodies posted to it (Apprise's ``json://``);
+    the panel lets chat messages through to loopback for it only, as an administrator would
+    allow an intranet host (``NOTIFY_ALLOWED_HOSTS``)."""
     hook = Webhook()
+    app.config["NOTIFY_ALLOWED_HOSTS"] = ["127.0.0.1"]
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:

@@ -17,6 +17,10 @@ def _is_loopback(host: Any) -> bool:
     try:
         return ipaddress.ip_address(host.split("%")[0]).is_loopback
     except ValueError:
+        pass
+    try:  # the old numeric spellings the resolver reads without asking anyone (127.1, 2130706433)
+        return ipaddress.IPv4Address(socket.inet_aton(host)).is_loopback
+    except OSError:
         return False
 
 

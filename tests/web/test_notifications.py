@@ -16,7 +16,7 @@ from app.notify.models import NotificationSettings
 from app.queue import jobs
 from tests.support.forms import submit
 from tests.support.mail import Inbox, Webhook
-from tests.support.panel_data import GRANTED_SERVICE, TEST_PASSWORDS
+from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE, TEST_PASSWORDS
 
 DATABASES = f"/hosting/{GRANTED_SERVICE}/databases"
 PREFERENCES = "/profile/notifications"
@@ -46,6 +46,7 @@ def test_the_person_who_started_a_task_hears_by_email_when_it_ends(
     body = smtp.body()
     assert "This operation is finished." in body
     assert f"http://127.0.0.1:8000/hosting/{GRANTED_SERVICE}/tasks/{task_id}" in body
+    assert f"Plan: Example shop (technical name, for support: {GRANTED_SERVICE})" in body
     assert len(body) < 400  # short
 
 
@@ -62,6 +63,44 @@ def test_the_message_is_in_the_readers_language(
         "Terminé : Suppression de la base de données exampleblog.mysql.db"
     )
     assert "Cette opération est terminée." in smtp.body()
+    assert f"Hébergement : Example shop (nom technique, pour le support : {GRANTED_SERVICE})" in (
+        smtp.body()
+    )
+
+
+def test_a_plan_is_named_as_people_know_it_with_its_technical_name_at_the_foot(
+    admin_client: FlaskClient, app: Flask, smtp: Inbox
+) -> None:
+    cron = {"script": "www/cron/backup.php", "language": "php8.2", "kind": "daily", "hour": "2"}
+    extra = {"weekday": "1", "raw": "", "description": "", "email": "no", "enabled": "y"}
+    answer = submit(admin_client, f"/hosting/{GRANTED_SERVICE}/cron/new", **cron, **extra)
+    assert answer.status_code == 302
+    with app.app_context():
+        task_id = db.session.scalar(
+            select(AuditEntry.task_id).where(AuditEntry.action.like("cron.%"))
+        )
+        assert task_id is not None
+        jobs.follow_task(GRANTED_SERVICE, int(task_id))
+    [message] = smtp.messages
+    assert message["Subject"] == "Done: Adding a scheduled job on Example shop"
+    assert GRANTED_SERVICE not in message["Subject"]
+    last_line = smtp.body().splitlines()[-1]
+    assert last_line == f"Plan: Example shop (technical name, for support: {GRANTED_SERVICE})"
+
+
+def test_a_plan_without_a_display_name_is_named_technically(app: Flask, users: Any) -> None:
+    from app.notify import messages
+
+    user_id = users.make("reader@example.com")
+    values = {"id": 7, "service_name": OTHER_SERVICE, "function": "cron/create", "status": "done"}
+    with app.app_context():
+        user = db.session.get(User, user_id)
+        assert user is not None
+        values["plan"] = messages.plan_name(OTHER_SERVICE)  # read from OVH: it has none
+        assert values["plan"] is None
+        subject, body = messages.compose(user, "task", values)
+    assert subject == "Done: Adding a scheduled job on example2.cluster02"
+    assert body.endswith(f"Plan: {OTHER_SERVICE}\n")
 
 
 def test_choosing_not_to_hear_on_the_profile_sends_nothing(
