@@ -101,7 +101,8 @@ class LaunchForm(AttachDomainForm):
             or self.database_choice.data != plans.EXISTING_DATABASE
         ):
             return None
-        return next((d for d in self.empty_databases if d.name == self.existing_database.data), None)
+        name = self.existing_database.data
+        return next((d for d in self.empty_databases if d.name == name), None)
 
     def validate_content(self, field: Field) -> None:
         if field.data == plans.APPLICATION and not (self.database_room or self.empty_databases):
@@ -121,8 +122,10 @@ class LaunchForm(AttachDomainForm):
             )
 
     def validate_database_choice(self, field: Field) -> None:
-        if self.content.data != plans.APPLICATION or not (self.database_room or self.empty_databases):
+        if self.content.data != plans.APPLICATION:
             return
+        if not (self.database_room or self.empty_databases):
+            return  # said once, by validate_content
         if field.data == plans.NEW_DATABASE and not self.database_room:
             raise ValidationError(
                 _l("This plan has no database left to create: use an existing empty one.")
@@ -134,9 +137,13 @@ class LaunchForm(AttachDomainForm):
 
     def validate_existing_database(self, field: Field) -> None:
         wants_existing = self.database_choice.data == plans.EXISTING_DATABASE
-        if self.content.data == plans.APPLICATION and wants_existing and self.empty_databases:
-            if self.into_existing is None:
-                raise ValidationError(_l("Choose one of the empty databases offered."))
+        if (
+            self.content.data == plans.APPLICATION
+            and wants_existing
+            and self.empty_databases
+            and self.into_existing is None
+        ):
+            raise ValidationError(_l("Choose one of the empty databases offered."))
 
     def validate_password_way(self, field: Field) -> None:
         if self.into_existing is not None and field.data not in plans.PASSWORD_WAYS:

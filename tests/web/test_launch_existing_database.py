@@ -25,8 +25,15 @@ def create_empty_database(client: FlaskClient) -> None:
     token = csrf_token(client.get(DATABASES + "/new", headers=EN).get_data(as_text=True))
     answer = client.post(
         DATABASES + "/new",
-        data={"csrf_token": token, "capabilitie": "sqlPerso", "type": "mysql", "version": "8.0",
-              "user": "data", "password": PASSWORD, "confirm": PASSWORD},  # fmt: skip
+        data={
+            "csrf_token": token,
+            "capabilitie": "sqlPerso",
+            "type": "mysql",
+            "version": "8.0",
+            "user": "data",
+            "password": PASSWORD,
+            "confirm": PASSWORD,
+        },
         headers=EN,
     )
     assert answer.status_code == 302, answer.get_data(as_text=True)
