@@ -106,6 +106,7 @@ def test_wordpress_goes_into_the_existing_database_with_its_password(
     assert EMPTY in sites.get_data(as_text=True)  # the Websites tab shows the database it uses
     again = admin_client.get(LAUNCH, headers=EN).get_data(as_text=True)
     assert EMPTY not in again  # now used by WordPress, and no longer empty
+    assert "This plan has no database left to create and no empty one" in again
 
 
 def test_a_new_password_is_a_step_before_the_install(admin_client: FlaskClient) -> None:
