@@ -31,6 +31,16 @@ def _remove(store: Store, service: str, payload: dict[str, Any]) -> None:
         store.delete("domainssl", service, payload["key"])
 
 
+def _installed(store: Store, service: str, payload: dict[str, Any]) -> None:
+    """The module is ready, and its tables are in its database (``quotaUsed`` grows)."""
+    _finish(store, service, payload)
+    database = store.get("database", service, str(payload.get("database")))
+    if database is not None:
+        used = (database.get("quotaUsed") or {}).get("value") or 0.0
+        database["quotaUsed"] = {"unit": "MB", "value": round(used + payload["tables_mb"], 1)}
+        store.put("database", service, database["name"], database)
+
+
 def _revert(store: Store, service: str, payload: dict[str, Any]) -> None:
     _finish(store, service, {**payload, "changes": {}})
 
@@ -110,7 +120,7 @@ EFFECTS: dict[str, tuple[Effect, Effect]] = {
     "hostedssl/import": (_finish, _remove),
     "hostedssl/regenerate": (_issue_certificate, _revert),
     "hostedssl/delete": (_remove, _revert),
-    "module/install": (_finish, _remove),
+    "module/install": (_installed, _remove),
     "module/delete": (_remove, _revert),
     "module/changePassword": (_finish, _revert),
 }

@@ -14,7 +14,13 @@ from flask import Blueprint, Response, request
 from ovh_sandbox import api, tasks
 from ovh_sandbox.db import public
 from ovh_sandbox.errors import bad_request, conflict, forbidden, not_found
-from ovh_sandbox.seed_data import ENGINE_DEFAULTS, ENGINE_VERSIONS, database, database_name
+from ovh_sandbox.seed_data import (
+    ENGINE_DEFAULTS,
+    ENGINE_VERSIONS,
+    database,
+    database_name,
+    password_digest,
+)
 
 bp = Blueprint("hosting_databases", __name__, url_prefix="/1.0/hosting/web/<serviceName>")
 
@@ -144,6 +150,7 @@ def create_database(serviceName: str) -> Response:
         user, engine, quota_mb=float(quota), used_mb=0.0, capabilitie=offer, version=version
     )
     doc.update(status="creating", taskId=task["id"], lastCheck=None)
+    doc["_password"] = password_digest(values["password"])
     api.store().put("database", serviceName, name, doc)
     return api.answer(task)
 
@@ -153,7 +160,13 @@ def get_database(serviceName: str, name: str) -> Response:
     return api.answer(public(_database(serviceName, name)))
 
 
-def _start(service: str, doc: dict[str, Any], function: str, status: str) -> Response:
+def _start(
+    service: str,
+    doc: dict[str, Any],
+    function: str,
+    status: str,
+    changes: dict[str, Any] | None = None,
+) -> Response:
     _require_idle(doc)
     task = tasks.create(
         api.conn(),
@@ -162,7 +175,7 @@ def _start(service: str, doc: dict[str, Any], function: str, status: str) -> Res
         object_type="Database",
         object_id=doc["name"],
         step=api.config().task_seconds,
-        payload={"kind": "database", "key": doc["name"]},
+        payload={"kind": "database", "key": doc["name"], "changes": changes or {}},
     )
     doc.update(status=status, taskId=task["id"])
     api.store().put("database", service, doc["name"], doc)
@@ -179,7 +192,9 @@ def change_password(serviceName: str, name: str) -> Response:
     doc = _database(serviceName, name)
     values = api.body("POST /hosting/web/{serviceName}/database/{name}/changePassword")
     _check_password(values["password"])
-    return _start(serviceName, doc, "database/changePassword", "updating")
+    # The new password counts once the task has ended (a module install checks it).
+    changes = {"_password": password_digest(values["password"])}
+    return _start(serviceName, doc, "database/changePassword", "updating", changes)
 
 
 @bp.get("/database/<name>/capabilities")

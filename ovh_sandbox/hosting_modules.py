@@ -6,6 +6,11 @@ a domain not attached to the hosting, a folder that climbs out of the home folde
 module, an admin name that is not an email where the module wants one, a password under 8
 characters, and the MySQL database it needs: exactly one dependency, of type ``mysql``, naming a
 database of this hosting that is ready, with its own user.
+
+The dependency's ``password`` is only tried when the install runs, as OVH's installer does: a
+wrong one is accepted by the call and the task ends ``cancelled`` (OVH's "Unable to connect to
+database" email). A finished install leaves its tables in the database: its ``quotaUsed`` grows
+by :data:`TABLES_MB`.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from ovh_sandbox.db import public
 from ovh_sandbox.errors import bad_request, conflict, not_found
 from ovh_sandbox.hosting_domains import checked_path
 from ovh_sandbox.module_catalogue import CATALOGUE, find
+from ovh_sandbox.seed_data import password_digest
 from ovh_sandbox.validation import query_bool
 
 bp = Blueprint("hosting_modules", __name__, url_prefix="/1.0/hosting/web")
@@ -30,6 +36,9 @@ EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # Trigger inputs: an admin name ending in ``fail`` or ``cancel`` always fails; a domain whose first
 # label starts with ``flaky-`` fails its first install and succeeds when tried again.
 FLAKY_PREFIX = "flaky-"
+# What a fresh install's tables take in its database, in MB (the sandbox's figures: OVH
+# publishes none; each is well above the panel's 1 MB "empty database" threshold).
+TABLES_MB = {"wordpress": 2.4, "prestashop": 18.0, "joomla": 4.1, "drupal": 7.6}
 
 
 def _filter(entry: dict[str, Any]) -> bool:
@@ -89,8 +98,14 @@ def _checked_dependency(service: str, values: dict[str, Any]) -> dict[str, Any]:
     return database
 
 
-def _outcome(service: str, domain: str, admin_name: str) -> str:
-    if admin_name.lower().endswith(("fail", "cancel")):
+def _connects(database: dict[str, Any], values: dict[str, Any]) -> bool:
+    """Whether the installer can sign in to the database with the password it was given."""
+    password = str(values["dependencies"][0].get("password") or "")
+    return database.get("_password") == password_digest(password)
+
+
+def _outcome(service: str, domain: str, admin_name: str, connects: bool) -> str:
+    if not connects or admin_name.lower().endswith(("fail", "cancel")):
         return tasks.FAILED
     if domain.split(".", 1)[0].startswith(FLAKY_PREFIX):
         marker = api.store().get("flaky", service, domain)
@@ -136,8 +151,13 @@ def install(serviceName: str) -> Response:
         object_type="Module",
         object_id=str(install_id),
         step=api.config().task_seconds,
-        outcome=_outcome(serviceName, domain, admin_name),
-        payload={"kind": "module", "key": str(install_id)},
+        outcome=_outcome(serviceName, domain, admin_name, _connects(database, values)),
+        payload={
+            "kind": "module",
+            "key": str(install_id),
+            "database": database["name"],
+            "tables_mb": TABLES_MB.get(entry["name"], 2.0),
+        },
     )
     api.store().put(
         "module",

@@ -193,6 +193,16 @@ def database_name(user: str, engine: str) -> str:
     return user + ENGINE_DEFAULTS[engine][2]
 
 
+# The password of every seeded database (the sandbox's credentials are public on purpose): an
+# install into one of them with any other password fails like OVH's would (README).
+SEEDED_DATABASE_PASSWORD = "Secret123"
+
+
+def password_digest(password: str) -> str:
+    """How the sandbox keeps a database's password: never in clear, only to compare."""
+    return hashlib.sha256(password.encode()).hexdigest()
+
+
 def database(
     user: str,
     engine: str,
@@ -230,6 +240,7 @@ def database(
         "version": version or default_version,
         "versionSupport": "stable",
         "_capabilitie": capabilitie,
+        "_password": password_digest(SEEDED_DATABASE_PASSWORD),
     }
 
 

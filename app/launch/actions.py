@@ -37,7 +37,19 @@ def prepare(
         "content": content,
     }
     secrets: dict[str, str] = {}
-    if content in (plans.APPLICATION, plans.DATABASE_ONLY):
+    chosen = form.into_existing
+    if chosen is not None:  # an existing empty database: nothing is created, nor undone
+        known = form.password_way.data == plans.KNOWN_PASSWORD
+        choices.update(
+            existing_database=True,
+            database=chosen.name,
+            database_user=chosen.user,
+            password_way=plans.KNOWN_PASSWORD if known else plans.RESET_PASSWORD,
+        )
+        secrets["database_password"] = (
+            form.database_password.data if known else plans.database_password()
+        ) or ""
+    elif content in (plans.APPLICATION, plans.DATABASE_ONLY):
         offer = plans.database_offer(offers)
         taken = [d.name for d in existing] + [d.user for d in existing]
         user = plans.database_user(service.primary_login, domain, taken)

@@ -12,10 +12,12 @@ from wtforms import Field, PasswordField, RadioField, SelectField, StringField, 
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
+from app.databases.forms import PASSWORD_POLICY, check_password
 from app.domains.forms import AttachDomainForm
 from app.forms import stripped
 from app.launch import plans
 from app.passwords_rules import LETTERS_AND_DIGITS, PasswordRules
+from app.services.databases import Database
 from app.services.modules import CatalogueModule
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -60,18 +62,96 @@ class LaunchForm(AttachDomainForm):
             "forgets it once the application is installed."
         ),
     )
+    database_choice = RadioField(
+        _l("Database"),
+        choices=[
+            SelectChoice(plans.NEW_DATABASE, _l("Create a new one (recommended)")),
+            SelectChoice(plans.EXISTING_DATABASE, _l("Use an existing empty database")),
+        ],
+        default=plans.NEW_DATABASE,
+    )
+    existing_database = SelectField(_l("Existing database"), validate_choice=False)
+    password_way = RadioField(
+        _l("Its password"),
+        choices=[
+            SelectChoice(plans.RESET_PASSWORD, _l("Give it a new password (the panel makes one)")),
+            SelectChoice(plans.KNOWN_PASSWORD, _l("I know its password")),
+        ],
+        default=plans.RESET_PASSWORD,
+    )
+    database_password = PasswordField(
+        _l("Its current password, if you know it"), description=PASSWORD_POLICY
+    )
     submit = SubmitField(_l("Review the launch"))
 
     database_room = True  # whether the plan has a database left to create
+    empty_databases: Sequence[Database] = ()  # the plan's databases an application can go into
+
+    def offer_databases(self, room: bool, empty: Sequence[Database]) -> None:
+        self.database_room, self.empty_databases = room, empty
+        self.existing_database.choices = [SelectChoice(d.name, d.name) for d in empty]
+        if not room and empty and not self.is_submitted():
+            self.database_choice.data = plans.EXISTING_DATABASE
+
+    @property
+    def into_existing(self) -> Database | None:
+        """The existing database chosen for the application, when that is the choice."""
+        if (
+            self.content.data != plans.APPLICATION
+            or self.database_choice.data != plans.EXISTING_DATABASE
+        ):
+            return None
+        name = self.existing_database.data
+        return next((d for d in self.empty_databases if d.name == name), None)
 
     def validate_content(self, field: Field) -> None:
-        if field.data in (plans.APPLICATION, plans.DATABASE_ONLY) and not self.database_room:
+        if field.data == plans.APPLICATION and not (self.database_room or self.empty_databases):
             raise ValidationError(
                 _l(
-                    "This plan has no database left to create, and an application needs one. "
-                    "Choose “Nothing yet”, or free a database on the Databases tab."
+                    "This plan has no database left to create and no empty one, and an "
+                    "application needs one. Choose “Nothing yet”, or free a database on the "
+                    "Databases tab."
                 )
             )
+        if field.data == plans.DATABASE_ONLY and not self.database_room:
+            raise ValidationError(
+                _l(
+                    "This plan has no database left to create. Choose “Nothing yet”, or free a "
+                    "database on the Databases tab."
+                )
+            )
+
+    def validate_database_choice(self, field: Field) -> None:
+        if self.content.data != plans.APPLICATION:
+            return
+        if not (self.database_room or self.empty_databases):
+            return  # said once, by validate_content
+        if field.data == plans.NEW_DATABASE and not self.database_room:
+            raise ValidationError(
+                _l("This plan has no database left to create: use an existing empty one.")
+            )
+        if field.data == plans.EXISTING_DATABASE and not self.empty_databases:
+            raise ValidationError(_l("No database of this plan is free for it: create a new one."))
+        if field.data not in (plans.NEW_DATABASE, plans.EXISTING_DATABASE):
+            raise ValidationError(_l("Choose a new database or an existing one."))
+
+    def validate_existing_database(self, field: Field) -> None:
+        wants_existing = self.database_choice.data == plans.EXISTING_DATABASE
+        if (
+            self.content.data == plans.APPLICATION
+            and wants_existing
+            and self.empty_databases
+            and self.into_existing is None
+        ):
+            raise ValidationError(_l("Choose one of the empty databases offered."))
+
+    def validate_password_way(self, field: Field) -> None:
+        if self.into_existing is not None and field.data not in plans.PASSWORD_WAYS:
+            raise ValidationError(_l("Say whether you know its password."))
+
+    def validate_database_password(self, field: Field) -> None:
+        if self.into_existing is not None and self.password_way.data == plans.KNOWN_PASSWORD:
+            check_password(self, field)
 
     def offer_catalogue(self, catalogue: Sequence[CatalogueModule], locale: str) -> None:
         self.catalogue = {str(m.id): m for m in catalogue}

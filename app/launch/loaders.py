@@ -7,7 +7,7 @@ from typing import Any
 from flask import abort
 
 from app.extensions import db, ovh_api
-from app.launch import runner
+from app.launch import plans, runner
 from app.loaders import with_service as with_service
 from app.models import LaunchPlan
 from app.services import databases, domains, modules
@@ -16,13 +16,15 @@ from app.services.domains import ownership_records
 
 
 def form_page(service_name: str) -> dict[str, Any]:
-    """The plan, its domains (folders in use), database offers and databases, and OVH's
-    catalogue: one round trip for the plan's, the catalogue's own (shared by every plan)."""
-    service, attached, offers, existing = with_service(
+    """The plan, its domains (folders in use), database offers, databases and installed
+    applications (which databases are free for a new one), and OVH's catalogue: one round trip
+    for the plan's, the catalogue's own (shared by every plan)."""
+    service, attached, offers, existing, installed = with_service(
         service_name,
         domains.list_domains,
         databases.list_creation_offers,
         databases.list_databases,
+        modules.list_installed,
     )
     catalogue = modules.latest_versions(modules.list_catalogue(ovh_api.gateway))
     return {
@@ -30,6 +32,8 @@ def form_page(service_name: str) -> dict[str, Any]:
         "attached": attached,
         "offers": offers,
         "existing": existing,
+        "empty_databases": plans.empty_databases(existing, installed),
+        "existing_mysql": any(d.engine == plans.DB_ENGINE for d in existing),
         "catalogue": catalogue,
         "folders": folders_in_use((d.domain, d.path) for d in attached),
     }

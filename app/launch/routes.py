@@ -25,7 +25,7 @@ def new(service_name: str) -> str | Response:
     form = LaunchForm()
     form.offer_choices(page["attached"])
     form.offer_catalogue(page["catalogue"], str(get_locale() or "en")[:2])
-    form.database_room = database_offer(page["offers"]) is not None
+    form.offer_databases(database_offer(page["offers"]) is not None, page["empty_databases"])
     if not form.is_submitted():  # the application most sites start with, when OVH offers it
         form.module.data = next(
             (str(m.id) for m in page["catalogue"] if m.name == "wordpress"), form.module.data

@@ -155,6 +155,13 @@ def _start(plan: LaunchPlan, step: LaunchStep) -> None:
             new = NewDatabase(choices["offer"], plans.DB_ENGINE, choices["database_user"],
                               secrets["database_password"], None, None)  # fmt: skip
             _running(step, databases.create_database(gateway, plan.service_name, new).id)
+        elif step.kind == plans.NEW_PASSWORD:  # an existing database, before the install
+            if "database_password" not in secrets:
+                raise _Gone()
+            task = databases.change_password(
+                gateway, plan.service_name, step.target, secrets["database_password"]
+            )
+            _running(step, task.id)
         elif step.kind == plans.INSTALL:
             _install(plan, step, secrets)
         elif step.kind == plans.HTTPS:
@@ -238,7 +245,7 @@ def _start_undo(plan: LaunchPlan, step: LaunchStep) -> None:
     try:
         if step.kind == plans.INSTALL and step.result.get("install_id"):
             task = modules.remove_module(gateway, name, int(step.result["install_id"]))
-        elif step.kind == plans.DATABASE:
+        elif step.kind == plans.DATABASE and not plan.choices.get("existing_database"):
             task = databases.delete_database(gateway, name, step.target)
         elif step.kind in (plans.ATTACH, plans.ATTACH_WWW):
             leave = not plan.choices.get("auto_dns")

@@ -51,7 +51,17 @@ def step_title(step: LaunchStep) -> str:
 
 
 def step_what(step: LaunchStep, plan: LaunchPlan) -> str:
-    return str(plans.WHAT[step.kind] % {"target": display_name(step.target), "path": plan.path})
+    words = plans.WHAT[step.kind]
+    if step.kind == plans.INSTALL and plan.choices.get("existing_database"):
+        words = plans.INSTALL_EXISTING
+    return str(
+        words
+        % {
+            "target": display_name(step.target),
+            "path": plan.path,
+            "database": plan.choices.get("database", ""),
+        }
+    )
 
 
 def step_usually(step: LaunchStep) -> str:
@@ -70,6 +80,10 @@ def step_problem(step: LaunchStep) -> str | None:
         return str(HTTPS_LATER.get(step.result.get("decision", ""), "")) or None
     if step.state != "failed":
         return None
+    if step.error == "task" and step.kind == plans.INSTALL and _typed_password(step):
+        return str(_l("OVH could not install it. If the password you typed for the database "
+                      "%(database)s was wrong, undo, then launch again choosing “Give it a new "
+                      "password”.", database=step.plan.choices.get("database", "")))  # fmt: skip
     if step.error == "task":
         return str(_l("OVH ended the operation without doing it (it ended “%(status)s”).",
                       status=step.result.get("status", "cancelled")))  # fmt: skip
@@ -78,6 +92,10 @@ def step_problem(step: LaunchStep) -> str | None:
     if step.error == "undo":
         return str(_l("OVH did not remove it; look at the Tasks tab, or ask an administrator."))
     return str(_l("OVH refused: “%(detail)s”", detail=step.error or ""))
+
+
+def _typed_password(step: LaunchStep) -> bool:
+    return step.plan.choices.get("password_way") == plans.KNOWN_PASSWORD
 
 
 def init_app(app: Any) -> None:

@@ -69,3 +69,42 @@ def test_a_failed_launch_is_undone_and_another_one_tried_again(
     expect(page.get_by_text("Already done: flaky-e2e.example.org")).to_be_visible()
     page.get_by_role("button", name="Try the step again").click()
     expect(page.locator('[data-plan-state="done"]')).to_be_visible(timeout=20_000)
+
+
+def test_wordpress_is_launched_into_an_existing_empty_database(
+    page: Any, users: UserFactory
+) -> None:
+    """A shop manager makes a database on the Databases tab, then launches WordPress into it,
+    typing its password; the summary has no database to create, and Websites shows it used."""
+    users.make("staff@example.com", "staff", TEST_PASSWORDS["staff"], {GRANTED_SERVICE: "operate"})
+    sign_in(page, "staff@example.com", TEST_PASSWORDS["staff"])
+    page.goto(OVERVIEW + "databases/new")
+    page.get_by_label("User name").fill("reuse")
+    page.get_by_label("Password", exact=True).fill("Reuse2024pass")
+    page.get_by_label("Password again").fill("Reuse2024pass")
+    page.get_by_role("button", name="Create the database").click()
+    page.locator('[data-status="done"]').first.wait_for(timeout=15_000)
+
+    page.goto(OVERVIEW + "launch/")
+    page.get_by_label("Domain").fill("reuse-e2e.example.org")
+    expect(page.get_by_label("Folder", exact=True)).to_have_value("reuse-e2e.example.org")
+    page.get_by_label("Application", exact=True).select_option(label="WordPress 6.5.2")
+    page.get_by_label("Administrator's name").fill("marie")
+    page.get_by_label("Administrator's password").fill("a long passphrase")
+    # The plan's last database is taken, so the empty one is chosen already.
+    expect(page.get_by_label("Use an existing empty database")).to_be_checked()
+    expect(page.get_by_label("Existing database")).to_have_value("examplereuse.mysql.db")
+    password = page.get_by_label("Its current password, if you know it")
+    expect(password).to_be_hidden()  # "Give it a new password" is the default
+    page.get_by_label("I know its password").check()
+    password.fill("Reuse2024pass")
+    page.get_by_role("button", name="Review the launch").click()
+    expect(page.get_by_text("Nothing has been sent to OVH yet")).to_be_visible()
+    expect(page.get_by_text("Create the database")).to_have_count(0)
+    expect(page.get_by_text("using the existing database examplereuse.mysql.db")).to_be_visible()
+    page.get_by_role("button", name="Start the launch").click()
+    expect(page.locator('[data-plan-state="done"]')).to_be_visible(timeout=30_000)
+    expect(page.locator("[data-step]")).to_have_count(3)  # no database to create
+    page.get_by_role("link", name="See it in Websites").click()
+    row = page.locator('[data-site="reuse-e2e.example.org"]')
+    expect(row).to_contain_text("examplereuse.mysql.db")

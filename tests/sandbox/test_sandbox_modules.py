@@ -128,3 +128,32 @@ def test_removing_and_a_new_password_are_tasks(client: ovh.Client) -> None:
     assert 1500000 not in client.get(MODULES)
     with pytest.raises(ResourceNotFoundError):
         client.get(f"{MODULES}/1500000")
+
+
+def test_an_install_with_a_wrong_database_password_is_accepted_then_fails(
+    client: ovh.Client,
+) -> None:
+    """As OVH's installer: the call is accepted, the install cannot connect and ends cancelled."""
+    database = ready_database(client)
+    dependency = {"type": "mysql", "name": database, "user": "examplewp", "server": database,
+                  "port": 3306, "password": "Wrong1234"}  # fmt: skip
+    task = install(client, dependencies=[dependency])
+    assert task["function"] == "module/install" and task["status"] == "cancelled"
+    assert client.get(MODULES) == [1500000]
+
+
+def test_a_changed_database_password_is_the_one_an_install_needs(client: ovh.Client) -> None:
+    database = ready_database(client)
+    client.post(f"/hosting/web/{EXAMPLE}/database/{database}/changePassword", password="Newer2024")
+    assert install(client, database=database)["status"] == "cancelled"  # the old one
+    dependency = {"type": "mysql", "name": database, "user": "examplewp", "server": database,
+                  "port": 3306, "password": "Newer2024"}  # fmt: skip
+    assert install(client, dependencies=[dependency])["status"] == "done"
+
+
+def test_an_install_fills_its_database(client: ovh.Client) -> None:
+    database = ready_database(client)
+    assert client.get(f"/hosting/web/{EXAMPLE}/database/{database}")["quotaUsed"]["value"] == 0
+    install(client, database=database)
+    used = client.get(f"/hosting/web/{EXAMPLE}/database/{database}")["quotaUsed"]
+    assert used == {"unit": "MB", "value": 2.4}  # WordPress's tables
