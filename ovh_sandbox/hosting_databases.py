@@ -130,15 +130,13 @@ def create_database(serviceName: str) -> Response:
     if api.store().get("database", serviceName, name) is not None:
         raise conflict(f"A database named {name} already exists")
     quota = values.get("quota") or offers[offer]["quota"]["value"]
-    task = tasks.create(
-        api.conn(),
+    task = api.start_task(
         serviceName,
+        "database",
+        name,
         function="database/create",
         object_type="Database",
-        object_id=name,
-        step=api.config().task_seconds,
         outcome=tasks.outcome_for_database_user(user),
-        payload={"kind": "database", "key": name},
     )
     doc = database(
         user, engine, quota_mb=float(quota), used_mb=0.0, capabilitie=offer, version=version
@@ -155,17 +153,15 @@ def get_database(serviceName: str, name: str) -> Response:
 
 def _start(service: str, doc: dict[str, Any], function: str, status: str) -> Response:
     _require_idle(doc)
-    task = tasks.create(
-        api.conn(),
+    task = api.start_task(
         service,
+        "database",
+        doc["name"],
         function=function,
         object_type="Database",
-        object_id=doc["name"],
-        step=api.config().task_seconds,
-        payload={"kind": "database", "key": doc["name"]},
+        doc=doc,
+        status=status,
     )
-    doc.update(status=status, taskId=task["id"])
-    api.store().put("database", service, doc["name"], doc)
     return api.answer(task)
 
 
