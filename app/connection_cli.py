@@ -15,8 +15,8 @@ from flask.cli import AppGroup
 from app.extensions import ovh_api
 from app.services import access_rules, account, deep_check
 from app.services.access_rules import PANEL_RULES
-from app.services.client import build_client
 from app.services.errors import PanelError
+from app.services.gateway_setup import build_client
 
 ovh_cli = AppGroup("ovh", help="Connect the panel to an OVH account and check that connection.")
 

@@ -15,7 +15,8 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy.orm import DeclarativeBase
 
-from app.services.client import OvhGateway, build_gateway
+from app.services.client import OvhGateway
+from app.services.gateway_setup import build_gateway
 
 
 class Base(DeclarativeBase):

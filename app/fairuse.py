@@ -12,7 +12,7 @@ from typing import Any
 from flask import Flask, g
 from werkzeug.wrappers import Response
 
-from app.services.client import stale_ages
+from app.services.freshness import stale_ages
 from app.templating import seconds_ago
 
 

@@ -4,16 +4,27 @@ concerns; the ``form_errors`` macro shows them, and OVH's reference through ``su
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar, TypeVar
 
 from flask import request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import Field, Form, PasswordField, SubmitField
+from wtforms.validators import ValidationError
 
+from app.passwords_rules import PasswordRules
 from app.services.errors import Conflict, InvalidInput, PanelError
 
 T = TypeVar("T")
+REFUSED = _l("OVH refused this: “%(detail)s”")
+
+
+def busy_or_refused(busy: Any) -> Mapping[type[PanelError], Any]:
+    """The sentences of a form that changes one thing at OVH: ``busy`` when OVH is already
+    working on it, OVH's own words when it refuses a value."""
+    return {Conflict: busy, InvalidInput: REFUSED}
 
 
 class PanelForm(FlaskForm):
@@ -56,6 +67,38 @@ class PanelForm(FlaskForm):
             detail = (error.detail or "").lower()
             name = next((f for word, f in self.ovh_field_hints.items() if word in detail), None)
         return name if name in self._fields else None
+
+
+def check_confirmation(form: Form, field: Field) -> None:
+    """The password typed a second time, the same as the form's ``password``."""
+    if not field.data:
+        raise ValidationError(_l("Type the password a second time."))
+    if field.data != form.password.data:
+        raise ValidationError(_l("The two passwords are not the same. Type them again."))
+
+
+class NewPasswordFields(PanelForm):
+    """A new password for something OVH keeps (a database's, an FTP login's): typed twice, with
+    OVH's refusal of it shown beside it. A subclass names its ``password_rules``
+    (app/passwords_rules.py, what the ``password_field`` macro's generator makes), the
+    ``password_checks`` that enforce them and the ``password_policy`` that says them under the
+    field; it may give the fields other labels by declaring them again."""
+
+    ovh_fields: ClassVar[Mapping[type[PanelError], str]] = {InvalidInput: "password"}
+    password_rules: ClassVar[PasswordRules]
+    password_checks: ClassVar[Sequence[Callable[[Form, Field], None]]]
+    password_policy: ClassVar[Any]
+    password = PasswordField(_l("New password"))
+    confirm = PasswordField(_l("New password again"), validators=[check_confirmation])
+    submit = SubmitField(_l("Change the password"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.password.description = self.password_policy
+
+    def validate_password(self, field: Field) -> None:
+        for check in self.password_checks:
+            check(self, field)
 
 
 def stripped(value: Any) -> Any:

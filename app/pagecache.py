@@ -17,7 +17,7 @@ from flask_login import current_user
 
 from app.extensions import ovh_api
 from app.services.cache import ACCOUNT_SCOPE, MemoryStore, ResponseCache
-from app.services.client import live_reads
+from app.services.freshness import live_reads
 
 PAGES = frozenset(
     {

@@ -225,9 +225,12 @@ def task_follow_up(
     does: OVH calls per poll, and how long after the task ended the page showed it."""
     # Without HTTPS: with it, the page goes on to follow the certificate's renewal, a second task
     # (two calls per poll while it runs: the attach task and the certificate's).
+    # A folder of its own: the attach form refuses one that already shows another site.
     location = browser.post_form(
-        f"/hosting/{service}/domains/attach", domain="bench-follow.example.org", path="www"
+        f"/hosting/{service}/domains/attach", domain="bench-follow.example.org", path="bench"
     )
+    if not location:
+        raise RuntimeError("the attach form did not start a task: nothing to follow")
     created = time.monotonic()
     status_path = urlsplit(location).path + "/status"
     calls_per_poll = []

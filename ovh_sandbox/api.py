@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Response, current_app, g, jsonify, request
 
-from ovh_sandbox import clock, db
+from ovh_sandbox import clock, db, tasks
 from ovh_sandbox.config import SandboxConfig
 from ovh_sandbox.errors import bad_request, unknown_service
 from ovh_sandbox.validation import validated_body
@@ -36,6 +36,38 @@ def conn() -> sqlite3.Connection:
 
 def store() -> db.Store:
     return db.Store(conn())
+
+
+def start_task(
+    service: str,
+    kind: str,
+    key: str,
+    *,
+    function: str,
+    object_type: str,
+    object_id: str | None = None,
+    outcome: str = "done",
+    doc: dict[str, Any] | None = None,
+    status: str = "",
+    **payload: Any,
+) -> dict[str, Any]:
+    """Start OVH's ``function`` task on the ``kind`` document ``key`` (its effect, applied when
+    the task ends, reads ``payload``) and return it as the API shows it. With ``doc``, the
+    document shows ``status`` and the task's id until then."""
+    task = tasks.create(
+        conn(),
+        service,
+        function=function,
+        object_type=object_type,
+        object_id=key if object_id is None else object_id,
+        step=config().task_seconds,
+        outcome=outcome,
+        payload={"kind": kind, "key": key, **payload},
+    )
+    if doc is not None:
+        doc.update(status=status, taskId=task["id"])
+        store().put(kind, service, key, doc)
+    return task
 
 
 def answer(value: Any, status: int = 200) -> Response:

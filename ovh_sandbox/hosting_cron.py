@@ -94,15 +94,15 @@ def _start(
 ) -> dict[str, Any]:
     if doc["state"] != "created":
         raise conflict(f"An operation is already in progress on the cron {doc['id']}")
-    task = tasks.create(
-        api.conn(),
+    task = api.start_task(
         service,
+        "cron",
+        str(doc["id"]),
         function=function,
         object_type="Cron",
-        object_id=str(doc["id"]),
-        step=api.config().task_seconds,
         outcome=_outcome(str((changes or {}).get("command") or doc["command"])),
-        payload={"kind": "cron", "key": str(doc["id"]), "field": "state", "changes": changes or {}},
+        field="state",
+        changes=changes or {},
     )
     doc["state"] = state
     api.store().put("cron", service, str(doc["id"]), doc)

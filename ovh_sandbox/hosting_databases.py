@@ -136,15 +136,13 @@ def create_database(serviceName: str) -> Response:
     if api.store().get("database", serviceName, name) is not None:
         raise conflict(f"A database named {name} already exists")
     quota = values.get("quota") or offers[offer]["quota"]["value"]
-    task = tasks.create(
-        api.conn(),
+    task = api.start_task(
         serviceName,
+        "database",
+        name,
         function="database/create",
         object_type="Database",
-        object_id=name,
-        step=api.config().task_seconds,
         outcome=tasks.outcome_for_database_user(user),
-        payload={"kind": "database", "key": name},
     )
     doc = database(
         user, engine, quota_mb=float(quota), used_mb=0.0, capabilitie=offer, version=version
@@ -168,17 +166,16 @@ def _start(
     changes: dict[str, Any] | None = None,
 ) -> Response:
     _require_idle(doc)
-    task = tasks.create(
-        api.conn(),
+    task = api.start_task(
         service,
+        "database",
+        doc["name"],
         function=function,
         object_type="Database",
-        object_id=doc["name"],
-        step=api.config().task_seconds,
-        payload={"kind": "database", "key": doc["name"], "changes": changes or {}},
+        doc=doc,
+        status=status,
+        changes=changes or {},
     )
-    doc.update(status=status, taskId=task["id"])
-    api.store().put("database", service, doc["name"], doc)
     return api.answer(task)
 
 

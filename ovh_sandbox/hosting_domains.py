@@ -99,15 +99,13 @@ def attach(serviceName: str) -> Response:
         where = "this hosting" if holder["service"] == serviceName else "another hosting"
         raise conflict(f"The domain {name} is already attached to {where}")
     dns = _dns_after_attach(name, values.get("bypassDNSConfiguration") is True)
-    task = tasks.create(
-        api.conn(),
+    task = api.start_task(
         serviceName,
+        "domain",
+        name,
         function="attachedDomain/create",
         object_type="AttachedDomain",
-        object_id=name,
-        step=api.config().task_seconds,
         outcome=tasks.outcome_for_domain(name),
-        payload={"kind": "domain", "key": name},
     )
     api.store().put(
         "domain",
@@ -146,18 +144,17 @@ def update_domain(serviceName: str, domain: str) -> Response:
     changes = {key: values[key] for key in WRITABLE if values.get(key) is not None}
     if "path" in changes:
         checked_path(changes["path"])
-    task = tasks.create(
-        api.conn(),
+    api.start_task(
         serviceName,
+        "domain",
+        domain,
         function="attachedDomain/update",
         object_type="AttachedDomain",
-        object_id=domain,
-        step=api.config().task_seconds,
         outcome=tasks.outcome_for_domain(domain),
-        payload={"kind": "domain", "key": domain, "changes": changes},
+        doc=doc,
+        status="updating",
+        changes=changes,
     )
-    doc.update(status="updating", taskId=task["id"])
-    api.store().put("domain", serviceName, domain, doc)
     return api.void()
 
 
@@ -168,17 +165,15 @@ def detach(serviceName: str, domain: str) -> Response:
     if domain == serviceName:
         raise forbidden("The default attached domain of a hosting cannot be detached")
     _require_idle(doc)
-    task = tasks.create(
-        api.conn(),
+    task = api.start_task(
         serviceName,
+        "domain",
+        domain,
         function="attachedDomain/delete",
         object_type="AttachedDomain",
-        object_id=domain,
-        step=api.config().task_seconds,
-        payload={"kind": "domain", "key": domain},
+        doc=doc,
+        status="deleting",
     )
-    doc.update(status="deleting", taskId=task["id"])
-    api.store().put("domain", serviceName, domain, doc)
     return api.answer(task)
 
 

@@ -80,19 +80,17 @@ def _task(
 ) -> dict[str, Any]:
     """Start a task on ``database``, which shows ``status`` until it ends."""
     _require_idle(database)
-    task = tasks.create(
-        api.conn(),
+    return api.start_task(
         service,
+        "database",
+        database["name"],
         function=function,
         object_type="Database",
-        object_id=database["name"],
-        step=api.config().task_seconds,
         outcome=outcome or fails(database["name"]),
-        payload={"kind": "database", "key": database["name"], **payload},
+        doc=database,
+        status=status,
+        **payload,
     )
-    database.update(status=status, taskId=task["id"])
-    api.store().put("database", service, database["name"], database)
-    return task
 
 
 @bp.get("/database/<name>/dump")
@@ -135,18 +133,17 @@ def delete_dump(serviceName: str, name: str, id: int) -> Response:
     dump = _dump(serviceName, name, dump_id)
     if dump["status"] != "created":
         raise conflict(f"An operation is already in progress on the dump {dump_id}")
-    task = tasks.create(
-        api.conn(),
+    task = api.start_task(
         serviceName,
+        "dump",
+        str(dump_id),
         function="dump/delete",
         object_type="Dump",
-        object_id=str(dump_id),
-        step=api.config().task_seconds,
         outcome=fails(name),
-        payload={"kind": "dump", "key": str(dump_id), "database": name},
+        doc=dump,
+        status="deleting",
+        database=name,
     )
-    dump.update(status="deleting", taskId=task["id"])
-    api.store().put("dump", serviceName, str(dump_id), dump)
     return api.answer(task)
 
 

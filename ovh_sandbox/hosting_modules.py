@@ -144,20 +144,15 @@ def install(serviceName: str) -> Response:
         api.conn().execute("SELECT 1 FROM docs WHERE kind='module' OR kind='module-id'").fetchall()
     )
     api.store().put("module-id", serviceName, str(install_id), {})
-    task = tasks.create(
-        api.conn(),
+    task = api.start_task(
         serviceName,
+        "module",
+        str(install_id),
         function="module/install",
         object_type="Module",
-        object_id=str(install_id),
-        step=api.config().task_seconds,
         outcome=_outcome(serviceName, domain, admin_name, _connects(database, values)),
-        payload={
-            "kind": "module",
-            "key": str(install_id),
-            "database": database["name"],
-            "tables_mb": TABLES_MB.get(entry["name"], 2.0),
-        },
+        database=database["name"],
+        tables_mb=TABLES_MB.get(entry["name"], 2.0),
     )
     api.store().put(
         "module",
@@ -199,17 +194,15 @@ def get_module(serviceName: str, id: int) -> Response:
 def _start(service: str, doc: dict[str, Any], function: str, status: str) -> Response:
     if doc["status"] != "created":
         raise conflict(f"An operation is already in progress on the module {doc['id']}")
-    task = tasks.create(
-        api.conn(),
+    task = api.start_task(
         service,
+        "module",
+        str(doc["id"]),
         function=function,
         object_type="Module",
-        object_id=str(doc["id"]),
-        step=api.config().task_seconds,
-        payload={"kind": "module", "key": str(doc["id"])},
+        doc=doc,
+        status=status,
     )
-    doc.update(status=status, taskId=task["id"])
-    api.store().put("module", service, str(doc["id"]), doc)
     return api.answer(task)
 
 

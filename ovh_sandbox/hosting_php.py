@@ -45,18 +45,17 @@ def _start(
         raise conflict(
             f"An operation is already in progress on this configuration (task {doc['taskId']})"
         )
-    task = tasks.create(
-        api.conn(),
+    task = api.start_task(
         service,
+        "ovhconfig",
+        str(doc["id"]),
         function=function,
         object_type="OvhConfig",
-        object_id=str(doc["id"]),
-        step=api.config().task_seconds,
         outcome=outcome,
-        payload={"kind": "ovhconfig", "key": str(doc["id"]), "changes": changes},
+        doc=doc,
+        status=status,
+        changes=changes,
     )
-    doc.update(status=status, taskId=task["id"])
-    api.store().put("ovhconfig", service, str(doc["id"]), doc)
     return api.answer(task)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 
-from ovh_sandbox import api, clock, pem, tasks
+from ovh_sandbox import api, clock, pem
 from ovh_sandbox.db import public
 from ovh_sandbox.errors import ApiError, bad_request, conflict, forbidden, not_found
 from ovh_sandbox.hosting_domains import domain_doc
@@ -38,17 +38,16 @@ def _start(
     kind: str, service: str, key: str, doc: dict[str, Any], function: str, status: str
 ) -> Response:
     """Record ``doc`` in ``status`` under a new task and answer it as ``hosting.web.SSL``."""
-    task = tasks.create(
-        api.conn(),
+    api.start_task(
         service,
+        kind,
+        key,
         function=function,
         object_type="Hostedssl",
         object_id=key or service,
-        step=api.config().task_seconds,
-        payload={"kind": kind, "key": key},
+        doc=doc,
+        status=status,
     )
-    doc.update(status=status, taskId=task["id"])
-    api.store().put(kind, service, key, doc)
     return api.answer(public(doc))
 
 

@@ -79,19 +79,17 @@ def _start(
             f"An operation is already in progress on {doc['login']} "
             f"(status {doc['status']}, task {doc['taskId']})"
         )
-    task = tasks.create(
-        api.conn(),
+    return api.start_task(
         service,
+        "user",
+        doc["login"],
         function=function,
         object_type="User",
-        object_id=doc["login"],
-        step=api.config().task_seconds,
         outcome=_outcome(doc["login"]),
-        payload={"kind": "user", "key": doc["login"], "changes": changes or {}},
+        doc=doc,
+        status=status,
+        changes=changes or {},
     )
-    doc.update(status=status, taskId=task["id"])
-    api.store().put("user", service, doc["login"], doc)
-    return task
 
 
 @bp.get("/user")

@@ -15,10 +15,9 @@ from wtforms.validators import Length, Optional, ValidationError
 
 from app.cron import schedule
 from app.domains.forms import check_path
-from app.forms import PanelForm, stripped
+from app.forms import PanelForm, busy_or_refused, stripped
 from app.labels import label_of
 from app.services.crons import COMMAND_MAX_LENGTH, EMAIL_CHOICES, Cron, CronSettings, command_for
-from app.services.errors import Conflict, InvalidInput, PanelError
 
 OTHER_EMAIL = "+other"
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -32,7 +31,6 @@ BUSY_JOB = _l(
     "OVH is already working on this job. Wait until that operation ends (see the Tasks tab), "
     "then try again."
 )
-REFUSED = _l("OVH refused this: “%(detail)s”")
 
 
 def language_label(language: str) -> str:
@@ -49,10 +47,7 @@ def language_label(language: str) -> str:
 
 
 class CronForm(PanelForm):
-    ovh_sentences: ClassVar[Mapping[type[PanelError], Any]] = {
-        Conflict: BUSY_JOB,
-        InvalidInput: REFUSED,
-    }
+    ovh_sentences = busy_or_refused(BUSY_JOB)
     ovh_field_hints: ClassVar[Mapping[str, str]] = {
         "command": "script",
         "frequency": "raw",
@@ -208,10 +203,7 @@ def _data_of(cron: Cron) -> dict[str, Any]:
 
 
 class CronChangeForm(PanelForm):
-    ovh_sentences: ClassVar[Mapping[type[PanelError], Any]] = {
-        Conflict: BUSY_JOB,
-        InvalidInput: REFUSED,
-    }
+    ovh_sentences = busy_or_refused(BUSY_JOB)
     submit = SubmitField(_l("Confirm"))
 
 

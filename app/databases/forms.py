@@ -23,7 +23,14 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 
-from app.forms import PanelForm, stripped
+from app.forms import (
+    REFUSED,
+    NewPasswordFields,
+    PanelForm,
+    busy_or_refused,
+    check_confirmation,
+    stripped,
+)
 from app.labels import label_of
 from app.services.databases import (
     CREATION_ENGINES,
@@ -78,14 +85,7 @@ def check_password(form: Form, field: Field) -> None:
         )
 
 
-def check_confirmation(form: Form, field: Field) -> None:
-    if not field.data:
-        raise ValidationError(_l("Type the password a second time."))
-    if field.data != form.password.data:
-        raise ValidationError(_l("The two passwords are not the same. Type them again."))
-
-
-REFUSED_VALUE = _l("OVH refused this: “%(detail)s”")
+REFUSED_VALUE = REFUSED
 BUSY_DATABASE = _l(
     "OVH is already working on this database. Wait until that operation ends (see the "
     "Tasks tab), then try again."
@@ -272,20 +272,13 @@ class CreateDatabaseForm(PanelForm):
 
 
 class DatabaseChangeForm(PanelForm):
-    ovh_sentences: ClassVar[Mapping[type[PanelError], Any]] = {
-        Conflict: BUSY_DATABASE,
-        InvalidInput: REFUSED_VALUE,
-    }
+    ovh_sentences = busy_or_refused(BUSY_DATABASE)
 
 
-class ChangeDatabasePasswordForm(DatabaseChangeForm):
-    ovh_fields: ClassVar[Mapping[type[PanelError], str]] = {InvalidInput: "password"}
+class ChangeDatabasePasswordForm(NewPasswordFields, DatabaseChangeForm):
     password_rules = PASSWORD_RULES
-    password = PasswordField(
-        _l("New password"), validators=[check_password], description=PASSWORD_POLICY
-    )
-    confirm = PasswordField(_l("New password again"), validators=[check_confirmation])
-    submit = SubmitField(_l("Change the password"))
+    password_checks = (check_password,)
+    password_policy = PASSWORD_POLICY
 
 
 class DeleteDatabaseForm(DatabaseChangeForm):

@@ -10,9 +10,16 @@ from flask_babel import lazy_gettext as _l
 from wtforms import Field, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import Optional, ValidationError
 
-from app.databases.forms import PASSWORD_POLICY, check_confirmation, check_password
+from app.databases.forms import PASSWORD_POLICY, check_password
 from app.domains.forms import check_path
-from app.forms import PanelForm, stripped
+from app.forms import (
+    REFUSED,
+    NewPasswordFields,
+    PanelForm,
+    busy_or_refused,
+    check_confirmation,
+    stripped,
+)
 from app.services.databases import PASSWORD_RULES
 from app.services.errors import Conflict, InvalidInput, PanelError
 from app.services.ftp_users import (
@@ -34,7 +41,6 @@ BUSY_LOGIN = _l(
     "OVH is already working on this login. Wait until that operation ends (see the Tasks tab), "
     "then try again."
 )
-REFUSED = _l("OVH refused this: “%(detail)s”")
 
 
 def ssh_choices() -> list[tuple[str, Any]]:
@@ -160,20 +166,13 @@ class CreateAccessUserForm(PanelForm):
 
 
 class AccessChangeForm(PanelForm):
-    ovh_sentences: ClassVar[Mapping[type[PanelError], Any]] = {
-        Conflict: BUSY_LOGIN,
-        InvalidInput: REFUSED,
-    }
+    ovh_sentences = busy_or_refused(BUSY_LOGIN)
 
 
-class ChangeAccessPasswordForm(AccessChangeForm):
-    ovh_fields: ClassVar[Mapping[type[PanelError], str]] = {InvalidInput: "password"}
-    password_rules = PASSWORD_RULES
-    password = PasswordField(
-        _l("New password"), validators=[check_password], description=PASSWORD_POLICY
-    )
-    confirm = PasswordField(_l("New password again"), validators=[check_confirmation])
-    submit = SubmitField(_l("Change the password"))
+class ChangeAccessPasswordForm(NewPasswordFields, AccessChangeForm):
+    password_rules = PASSWORD_RULES  # OVH asks the same of a login's password as of a database's
+    password_checks = (check_password,)
+    password_policy = PASSWORD_POLICY
 
 
 class AccessSshForm(AccessChangeForm):

@@ -13,9 +13,8 @@ from wtforms import BooleanField, Field, SelectField, SubmitField
 from wtforms.validators import ValidationError
 from wtforms.widgets import HiddenInput
 
-from app.forms import PanelForm
+from app.forms import PanelForm, busy_or_refused
 from app.labels import label_of
-from app.services.errors import Conflict, InvalidInput, PanelError
 from app.services.php import ENGINES, ENVIRONMENTS, FIREWALLS, PhpConfig, VersionChoice
 
 KEEP_CONTAINER = ""
@@ -24,14 +23,10 @@ BUSY = _l(
     "OVH is already changing this configuration. Wait until that operation ends (see the Tasks "
     "tab), then try again."
 )
-REFUSED = _l("OVH refused this: “%(detail)s”")
 
 
 class ChangePhpForm(PanelForm):
-    ovh_sentences: ClassVar[Mapping[type[PanelError], Any]] = {
-        Conflict: BUSY,
-        InvalidInput: REFUSED,
-    }
+    ovh_sentences = busy_or_refused(BUSY)
     ovh_field_hints: ClassVar[Mapping[str, str]] = {
         "container": "container",
         "php": "engineVersion",
@@ -125,10 +120,7 @@ class ChangePhpForm(PanelForm):
 
 
 class RollbackPhpForm(PanelForm):
-    ovh_sentences: ClassVar[Mapping[type[PanelError], Any]] = {
-        Conflict: BUSY,
-        InvalidInput: REFUSED,
-    }
+    ovh_sentences = busy_or_refused(BUSY)
     rollback_id = SelectField(_l("Go back to"), validate_choice=False)
     submit = SubmitField(_l("Go back to this configuration"))
 

@@ -8,30 +8,20 @@ its age for the page to show; only when nothing is known does the error reach th
 
 from __future__ import annotations
 
-import contextvars
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any, TypeVar
-from urllib.parse import quote, urlencode
 
 import ovh
 import ovh.exceptions
 import requests
 
-from app.services.budget import BudgetedAdapter, CallBudget, build_budget
-from app.services.cache import (
-    ACCOUNT_SCOPE,
-    CacheStore,
-    Entry,
-    MemoryStore,
-    RedisStore,
-    ResponseCache,
-    SharedVersionStore,
-)
+from app.services.budget import CallBudget
+from app.services.cache import ACCOUNT_SCOPE, ResponseCache
+from app.services.concurrency import ConcurrentCalls
 from app.services.errors import (
     NotFound,
     PanelError,
@@ -40,14 +30,33 @@ from app.services.errors import (
     from_response,
     translate,
 )
-from app.services.oauth2 import (
-    allow_plain_http_on_loopback,
-    is_oauth2,
-    oauth2_token_url,
-    renew_refused_tokens,
+from app.services.freshness import (
+    NOT_FOUND,
+    answer_of,
+    in_flux,
+    last_known,
+    live_reads,
+    note_live_read,
+    stale_ages,
 )
+from app.services.oauth2 import is_oauth2
 from app.services.ovh_answers import header_int, list_body, refused_for_time, time_refusal_body
-from app.services.refresh import Refresher, Spec
+from app.services.ovh_paths import path, query_string
+from app.services.refresh import Refresher
+
+# Split along its seams, the gateway's names stay importable from here: the paths
+# (ovh_paths), what may be kept and what a page must know of it (freshness), the concurrent
+# calls (concurrency); the gateway is built from settings in gateway_setup.
+__all__ = [
+    "NOT_FOUND",
+    "OvhGateway",
+    "in_flux",
+    "live_reads",
+    "note_live_read",
+    "path",
+    "query_string",
+    "stale_ages",
+]
 
 log = logging.getLogger(__name__)
 
@@ -59,28 +68,9 @@ MAX_PAGES = 1000  # a guard against an answer that never ends, far above any rea
 # its list reads ask for a fresh answer with Pragma: no-cache, as OVH's control panel does.
 FRESH_AFTER_WRITE_SECONDS = 120.0
 RETRY_DELAYS = (0.2, 0.6)
-RUNNING_TASK_STATUSES = frozenset({"todo", "init", "doing"})
 
 
-def path(*segments: str | int) -> str:
-    """An OVH path from raw segments, each one escaped: ``path("hosting/web", name)``."""
-    parts = [segments[0] if isinstance(segments[0], str) else str(segments[0])]
-    parts += [quote(str(segment), safe="") for segment in segments[1:]]
-    return "/" + "/".join(part.strip("/") for part in parts)
-
-
-def query_string(params: Mapping[str, Any]) -> str:
-    """Query parameters encoded as python-ovh encodes them (booleans as ``true``/``false``)."""
-
-    def encode(value: Any) -> Any:
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        return "null" if value is None else value
-
-    return urlencode({key: encode(value) for key, value in params.items()})
-
-
-class OvhGateway:
+class OvhGateway(ConcurrentCalls):
     def __init__(
         self,
         client: ovh.Client,
@@ -92,6 +82,7 @@ class OvhGateway:
         refresher: Refresher | None = None,
         slow_seconds: float = 600.0,
     ) -> None:
+        super().__init__(max_workers)
         self.client = client
         self.cache = cache
         self.page_size = page_size
@@ -99,10 +90,6 @@ class OvhGateway:
         self.refresher = refresher or Refresher(budget)
         self.slow_seconds = slow_seconds
         self._clock_lock = threading.Lock()
-        # Two pools, so a concurrent page section (gather) can itself fan out (map) without
-        # waiting on a pool its own callers fill.
-        self._pages = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="ovh-page")
-        self._details = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="ovh-detail")
         self._sleep = sleep
 
     # Reads -------------------------------------------------------------------------------------
@@ -114,7 +101,7 @@ class OvhGateway:
         key = "GET " + target + ("?" + query_string(params) if params else "")
         entry = self.cache.entry(scope, key) if cache else None
         if entry is not None and entry.fresh:
-            return _answer(entry.value)
+            return answer_of(entry.value)
         try:
             result = self.call_with_retries(lambda: self.client.get(target, **params))
         except NotFound:
@@ -123,7 +110,7 @@ class OvhGateway:
             self.keep(scope, key, NOT_FOUND, settled=cache)
             raise
         except RateLimited as error:
-            return _answer(_last_known(entry, key, error))
+            return answer_of(last_known(entry, key, error))
         self.keep(scope, key, result, settled=cache and result is not None)
         return result
 
@@ -159,38 +146,9 @@ class OvhGateway:
             if items and not all(isinstance(item, dict) for item in items):
                 items = self.map(lambda item: self.get(path(target, item), scope=scope), items)
         except RateLimited as error:
-            return list(_last_known(entry, key, error))
+            return list(last_known(entry, key, error))
         self.keep(scope, key, items)
         return list(items)
-
-    def map(self, function: Callable[[Any], T], items: Iterable[Any]) -> list[T]:
-        """Run ``function`` over ``items`` concurrently on the bounded pool, keeping order."""
-        items = list(items)
-        if len(items) <= 1 or threading.current_thread().name.startswith("ovh-detail"):
-            return [function(item) for item in items]
-        context = contextvars.copy_context
-        return list(self._details.map(lambda item: context().run(function, item), items))
-
-    def gather(self, *calls: Callable[[], Any]) -> list[Any]:
-        """Run independent calls concurrently; the first failure is raised once all are done."""
-        if len(calls) <= 1:
-            return [call() for call in calls]
-        if threading.current_thread().name.startswith("ovh-"):
-            # Already inside a pooled call: waiting here on the same pool could deadlock once
-            # every pool thread waits, so these few calls get threads of their own.
-            return _in_own_threads(calls)
-        futures = [self._pages.submit(contextvars.copy_context().run, call) for call in calls]
-        results = []
-        failure: BaseException | None = None
-        for future in futures:
-            try:
-                results.append(future.result())
-            except BaseException as error:
-                failure = failure or error
-                results.append(None)
-        if failure is not None:
-            raise failure
-        return results
 
     # Writes: never retried, since OVH may have acted before the answer was lost -------------------
 
@@ -322,159 +280,5 @@ class OvhGateway:
         raise AssertionError("unreachable")
 
 
-# The reads of one page that could not be cached (work in progress, or asked fresh): a page built
-# from any of them must not be kept either. Set per request by whoever builds pages.
-live_reads: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
-    "live_reads", default=None
-)
-
-
-def note_live_read(key: str) -> None:
-    reads = live_reads.get()
-    if reads is not None:
-        reads.append(key)
-
-
-# The ages (seconds) of the last known answers a page shows because the budget was spent: the
-# page says "as of N seconds ago". Set per request by whoever builds pages.
-stale_ages: contextvars.ContextVar[list[float] | None] = contextvars.ContextVar(
-    "stale_ages", default=None
-)
-NOT_FOUND = {"__ovh_answered__": 404}  # how a kept "nothing there" is stored
-
-
-def _answer(kept: Any) -> Any:
-    """A kept answer as OVH gave it: a kept 404 is raised again."""
-    if kept == NOT_FOUND:
-        raise NotFound()
-    return kept
-
-
-def _last_known(entry: Entry | None, key: str, error: RateLimited) -> Any:
-    """The last known answer in place of a call the budget (or OVH's 429) did not allow."""
-    if entry is None:
-        raise error
-    log.info("OVH call budget short: showing %s as of %.0f s ago", key, entry.age)
-    note_live_read(key)
-    ages = stale_ages.get()
-    if ages is not None:
-        ages.append(entry.age)
-    return entry.value
-
-
-def _in_own_threads(calls: Sequence[Callable[[], Any]]) -> list[Any]:
-    results: list[Any] = [None] * len(calls)
-    failures: list[BaseException] = []
-
-    def run(index: int, call: Callable[[], Any]) -> None:
-        try:
-            results[index] = call()
-        except BaseException as error:
-            failures.append(error)
-
-    threads = [
-        threading.Thread(
-            target=contextvars.copy_context().run,
-            args=(run, index, call),
-            name=f"ovh-nested-{index}",
-        )
-        for index, call in enumerate(calls)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if failures:
-        raise failures[0]
-    return results
-
-
-def in_flux(answer: Any) -> bool:
-    """Whether an answer shows something OVH is still working on (a running task, or an object
-    with a ``taskId``): such answers are never cached, so the next page shows the settled state."""
-    items = answer if isinstance(answer, list) else [answer]
-    return any(
-        isinstance(item, dict)
-        and (item.get("taskId") is not None or item.get("status") in RUNNING_TASK_STATUSES)
-        for item in items
-    )
-
-
 def _retryable(error: PanelError) -> bool:
     return isinstance(error, UpstreamUnavailable)
-
-
-def build_client(
-    ovh_settings: Mapping[str, Any],
-    sandbox_url: str,
-    timeout: tuple[float, float],
-    budget: CallBudget | None = None,
-) -> ovh.Client:
-    """The ``ovh.Client`` for these settings: python-ovh's own names, plus ``sandbox`` or a URL.
-
-    Application key mode signs each call; OAuth2 mode (``client_id``/``client_secret``, a
-    service account) gets a token from the token endpoint first. python-ovh only knows OVH's own
-    regions and token URLs; for the sandbox or a URL, both are pointed there instead.
-    """
-    endpoint = ovh_settings["endpoint"]
-    url = sandbox_url if endpoint == "sandbox" else endpoint if "/" in endpoint else None
-    keys = {
-        name: ovh_settings[name]
-        for name in (
-            "application_key",
-            "application_secret",
-            "consumer_key",
-            "client_id",
-            "client_secret",
-        )
-        if ovh_settings.get(name)
-    }
-    client = ovh.Client(endpoint="ovh-eu" if url else endpoint, timeout=timeout, **keys)
-    if url:
-        client._endpoint = url.rstrip("/")
-        if client._oauth2 is not None:
-            client._oauth2.token_url = oauth2_token_url(url)
-            allow_plain_http_on_loopback(url)
-    adapter = BudgetedAdapter(budget) if budget is not None else None
-    if adapter is not None:
-        client._session.mount("https://", adapter)
-        client._session.mount("http://", adapter)
-    # In OAuth2 mode python-ovh sends API calls through its own OAuth2 session: it gets the
-    # budget's transport too.
-    renew_refused_tokens(client, adapter)
-    return client
-
-
-def build_gateway(
-    ovh_settings: Mapping[str, Any],
-    sandbox_url: str,
-    timeout: tuple[float, float],
-    cache_seconds: float,
-    max_workers: int,
-    redis_url: str | None,
-    cache_prefix: str = "panel:ovh:",
-    calls_per_minute: int = 60,
-    slow_seconds: float = 600.0,
-    keep_seconds: float = 86400.0,
-    refresh_dispatch: Callable[[Spec], None] | None = None,
-    database_url: str | None = None,
-) -> OvhGateway:
-    store: CacheStore
-    if redis_url:
-        store = RedisStore(redis_url, cache_prefix)
-    elif database_url and cache_seconds > 0:
-        # Without Redis: answers per worker, versions in the database every worker reads.
-        store = SharedVersionStore(MemoryStore(), database_url)
-    else:
-        store = MemoryStore()
-    cache = ResponseCache(store, ttl=cache_seconds, keep=keep_seconds)
-    budget = build_budget(calls_per_minute, ovh_settings, store, redis_url, cache_prefix)
-    client = build_client(ovh_settings, sandbox_url, timeout, budget)
-    return OvhGateway(
-        client,
-        cache,
-        max_workers=max_workers,
-        budget=budget,
-        refresher=Refresher(budget, refresh_dispatch),
-        slow_seconds=slow_seconds,
-    )

@@ -15,8 +15,9 @@ from functools import partial
 from typing import Any
 
 from app.services.budget import in_background
-from app.services.client import OvhGateway, note_live_read
+from app.services.client import OvhGateway
 from app.services.errors import NotFound, RateLimited
+from app.services.freshness import note_live_read
 
 CLAIM_SECONDS = 30.0  # how long one worker's "I am asking OVH for this" holds
 

@@ -12,7 +12,7 @@ import pytest
 import requests
 from ovh.exceptions import APIError, Forbidden, OAuth2FailureError
 
-from app.services.client import build_client
+from app.services.gateway_setup import build_client
 from ovh_sandbox.config import SandboxConfig
 from ovh_sandbox.control import TOKEN_HEADER
 from ovh_sandbox.oauth2 import iam_action
@@ -194,7 +194,7 @@ def test_python_ovh_alone_keeps_a_refused_token(
 ) -> None:
     """Why the panel renews: python-ovh only fetches a token when its own copy expires."""
     monkeypatch.setattr(
-        "app.services.client.renew_refused_tokens", lambda client, adapter=None: None
+        "app.services.gateway_setup.renew_refused_tokens", lambda client, adapter=None: None
     )
     client = build_client(
         {

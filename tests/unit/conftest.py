@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from app.services.cache import MemoryStore, ResponseCache
-from app.services.client import OvhGateway, build_client
+from app.services.client import OvhGateway
+from app.services.gateway_setup import build_client
 from ovh_sandbox.config import SandboxConfig
 
 # Every call these tests make through the service layer is checked against OVH's schema.

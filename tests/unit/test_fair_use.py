@@ -17,8 +17,9 @@ from app.services import budget as budget_module
 from app.services import cache as cache_module
 from app.services.budget import BACKGROUND, INTERACTIVE, CallBudget, in_background
 from app.services.cache import MemoryStore, RedisStore
-from app.services.client import OvhGateway, build_gateway, stale_ages
+from app.services.client import OvhGateway, stale_ages
 from app.services.errors import Busy, RateLimited
+from app.services.gateway_setup import build_gateway
 from ovh_sandbox.config import SandboxConfig
 
 SERVICE = "example.cluster01.hosting.ovh.net"

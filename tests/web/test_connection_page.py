@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from app.extensions import db, limiter
 from app.services.access_rules import rule_pairs
-from app.services.client import build_client
+from app.services.gateway_setup import build_client
 from tests.support.panel import _empty_tables, make_app
 from tests.support.sandbox import SandboxControl
 from tests.support.sandbox_control import decide

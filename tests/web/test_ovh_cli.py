@@ -16,7 +16,7 @@ from flask import Flask
 
 from app.services import account
 from app.services.access_rules import rule_pairs
-from app.services.client import build_client
+from app.services.gateway_setup import build_client
 from ovh_sandbox.config import SandboxConfig
 from tests.support.panel import make_app
 from tests.support.sandbox import SandboxControl
