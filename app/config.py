@@ -267,4 +267,6 @@ def load_settings(instance_path: str) -> dict[str, Any]:
         # may take.
         "IMPORT_MAX_MB": int(_env_float("IMPORT_MAX_MB", 50)),
         "IMPORT_UPLOAD_SECONDS": _env_float("IMPORT_UPLOAD_SECONDS", 600.0),
+        # How long a launch keeps the passwords it has yet to send (sealed), and its drafts.
+        "LAUNCH_SECRETS_HOURS": max(_env_float("LAUNCH_SECRETS_HOURS", 24.0), 0.1),
     }

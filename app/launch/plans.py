@@ -23,12 +23,16 @@ ATTACH, ATTACH_WWW, DATABASE, INSTALL, HTTPS = (
     "https",
 )
 ORDER = (ATTACH, ATTACH_WWW, DATABASE, INSTALL, HTTPS)
+# Added before the install only when a failed launch is tried again after its passwords were
+# erased while its database already existed: the database gets a new one to install with.
+DB_PASSWORD = "db_password"
 # What each step changes, and how long OVH usually takes, for the summary page.
 WHAT: dict[str, Any] = {
     ATTACH: _l("The hosting starts answering for %(target)s, showing the folder %(path)s."),
     ATTACH_WWW: _l("%(target)s shows the same site."),
     DATABASE: _l("A MySQL database %(target)s is created for the site."),
     INSTALL: _l("%(target)s is installed in the folder %(path)s, using the new database."),
+    DB_PASSWORD: _l("The database %(target)s gets a new password, for the application to use."),
     HTTPS: _l(
         "The free certificate is renewed to include the addresses, once their DNS points here."
     ),
@@ -38,6 +42,7 @@ TITLES: dict[str, Any] = {
     ATTACH_WWW: _l("Attach %(target)s"),
     DATABASE: _l("Create the database %(target)s"),
     INSTALL: _l("Install %(target)s"),
+    DB_PASSWORD: _l("Give the database %(target)s a new password"),
     HTTPS: _l("Secure with HTTPS"),
 }
 USUALLY: dict[str, Any] = {
@@ -45,6 +50,7 @@ USUALLY: dict[str, Any] = {
     ATTACH_WWW: _l("about a minute"),
     DATABASE: _l("a few minutes"),
     INSTALL: _l("5 to 15 minutes"),
+    DB_PASSWORD: _l("a few minutes"),
     HTTPS: _l("a few minutes"),
 }
 NOTHING, APPLICATION, DATABASE_ONLY = "nothing", "application", "database"
