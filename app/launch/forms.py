@@ -56,8 +56,8 @@ class LaunchForm(AttachDomainForm):
     admin_password = PasswordField(
         _l("Administrator's password"),
         description=_l(
-            "At least 12 characters. Keep it somewhere safe: the panel never shows it again and "
-            "forgets it once the application is installed."
+            "At least 12 characters. The launch's page shows it to you once more when you start "
+            "it; the panel forgets it as soon as the application is installed."
         ),
     )
     submit = SubmitField(_l("Review the launch"))
@@ -137,8 +137,8 @@ class RetryForm(PanelForm):
     admin_password = PasswordField(
         _l("Administrator's password"),
         description=_l(
-            "At least 12 characters. Keep it somewhere safe: the panel never shows it again and "
-            "forgets it once the application is installed."
+            "At least 12 characters. Keep it somewhere safe now: the panel does not show it again "
+            "and forgets it as soon as the application is installed."
         ),
     )
     submit = SubmitField(_l("Try the step again"))

@@ -5,10 +5,12 @@ again after that asks for the admin password again and gives the existing databa
 from __future__ import annotations
 
 import json
+import logging
 import time
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -51,8 +53,9 @@ def age(app: Flask, seconds: int) -> None:
 
 
 def test_the_admin_password_is_shown_once_to_whoever_started_the_launch(
-    app: Flask, admin_client: FlaskClient
+    app: Flask, admin_client: FlaskClient, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.DEBUG)
     page = started(admin_client, "once.example.org")
     fragment = admin_client.get(page + "/progress", headers=EN).get_data(as_text=True)
     assert PASSWORD not in fragment and "data-admin-reveal" not in fragment  # the updates: never
@@ -73,6 +76,9 @@ def test_the_admin_password_is_shown_once_to_whoever_started_the_launch(
         assert plan.password_shown_at is not None and plan.sealed is None
         entry = db.session.query(AuditEntry).filter_by(action="site.launch").one()
         assert PASSWORD not in json.dumps(entry.parameters) and PASSWORD not in str(entry.error)
+    with admin_client.session_transaction() as session:
+        assert PASSWORD not in json.dumps(dict(session), default=str)
+    assert PASSWORD not in caplog.text
 
 
 def test_another_person_never_sees_it_and_does_not_use_up_the_one_time(
@@ -97,8 +103,8 @@ def test_kept_passwords_expire_when_read_and_by_the_hourly_job(
     with app.app_context():
         sealed = seal({"admin_password": PASSWORD})
         assert unseal(sealed) == {"admin_password": PASSWORD}
-        old = _fernet().encrypt_at_time(b'{"admin_password": "x"}', int(time.time()) - DAY_AND_MORE)
-        old = old.decode()
+        then = int(time.time()) - DAY_AND_MORE
+        old = _fernet().encrypt_at_time(b'{"admin_password": "x"}', then).decode()
         assert unseal(old) == {}  # refused when read, even before the job runs
         app.config["LAUNCH_SECRETS_HOURS"] = 48
         assert unseal(old) == {"admin_password": "x"}  # the setting decides
