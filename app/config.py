@@ -286,4 +286,6 @@ def load_settings(instance_path: str) -> dict[str, Any]:
         "IMPORT_UPLOAD_SECONDS": _env_float("IMPORT_UPLOAD_SECONDS", 600.0),
         # How many days of daily disk and database use are kept for the trends (OVH keeps none).
         "TREND_KEEP_DAYS": int(_env_float("TREND_KEEP_DAYS", 400)),
+        # How long a launch keeps the passwords it has yet to send (sealed), and its drafts.
+        "LAUNCH_SECRETS_HOURS": max(_env_float("LAUNCH_SECRETS_HOURS", 24.0), 0.1),
     }

@@ -190,8 +190,11 @@ class LaunchPlan(db.Model):  # type: ignore[name-defined]
     # Everything else chosen on the form (no secret): www, ssl, auto_dns, content, module…
     choices: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # The passwords the steps still have to send, encrypted with a key derived from SECRET_KEY;
-    # emptied as soon as the last step needing them was accepted by OVH, or the plan discarded.
+    # emptied as soon as the last step needing them was accepted by OVH, or the plan discarded,
+    # and after LAUNCH_SECRETS_HOURS whatever the plan's state (app.launch.keeping).
     sealed: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # When the application's admin password was shown, once, to the person who started it.
+    password_shown_at: Mapped[datetime | None] = mapped_column(nullable=True)
     audit_entry_id: Mapped[int | None] = mapped_column(
         ForeignKey("audit_entries.id", ondelete="SET NULL"), nullable=True
     )

@@ -1,5 +1,6 @@
 """Launch changes: prepare a plan (nothing sent yet), start it (one audit entry for the whole
-flow), retry its failed step, undo what it created, or discard a plan never started."""
+flow), retry its failed step (asking again for passwords erased since), undo what it created, or
+discard a plan never started."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from flask_login import current_user
 
 from app.audit import scrub
 from app.extensions import db
-from app.launch import plans, runner
+from app.launch import keeping, plans, runner
 from app.launch.forms import LaunchForm
 from app.launch.jobs import advance_launch
 from app.launch.sealed import seal
@@ -113,8 +114,11 @@ def discard(plan: LaunchPlan) -> None:
         db.session.commit()
 
 
-def retry(plan: LaunchPlan) -> None:
+def retry(plan: LaunchPlan, admin_password: str | None = None) -> None:
+    """Try the failed step again; passwords erased since are made again (the admin password is
+    the one the person chose again on the retry form)."""
     if plan.state == runner.FAILED:
+        keeping.renew(plan, admin_password)
         runner.retry(plan)
         advance_launch(plan.id)
 

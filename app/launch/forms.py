@@ -14,7 +14,7 @@ from wtforms.validators import ValidationError
 
 from app.databases.forms import PASSWORD_POLICY, check_password
 from app.domains.forms import AttachDomainForm
-from app.forms import stripped
+from app.forms import PanelForm, stripped
 from app.launch import plans
 from app.passwords_rules import LETTERS_AND_DIGITS, PasswordRules
 from app.services.databases import Database
@@ -58,8 +58,8 @@ class LaunchForm(AttachDomainForm):
     admin_password = PasswordField(
         _l("Administrator's password"),
         description=_l(
-            "At least 12 characters. Keep it somewhere safe: the panel never shows it again and "
-            "forgets it once the application is installed."
+            "At least 12 characters. The launch's page shows it to you once more when you start "
+            "it; the panel forgets it as soon as the application is installed."
         ),
     )
     database_choice = RadioField(
@@ -197,9 +197,31 @@ class LaunchForm(AttachDomainForm):
             )
 
     def validate_admin_password(self, field: Field) -> None:
-        if self.content.data != plans.APPLICATION:
-            return
-        if len(field.data or "") < ADMIN_PASSWORD_MIN:
-            raise ValidationError(
-                _l("Choose a password of at least %(count)d characters.", count=ADMIN_PASSWORD_MIN)
-            )
+        if self.content.data == plans.APPLICATION:
+            check_admin_password(field)
+
+
+def check_admin_password(field: Field) -> None:
+    """The one rule the launch form and the retry form apply to the application's password."""
+    if len(field.data or "") < ADMIN_PASSWORD_MIN:
+        raise ValidationError(
+            _l("Choose a password of at least %(count)d characters.", count=ADMIN_PASSWORD_MIN)
+        )
+
+
+class RetryForm(PanelForm):
+    """Trying a step again after the launch's passwords were erased: the application's admin
+    password is chosen again (the database's is made by the panel)."""
+
+    password_rules = ADMIN_PASSWORD_RULES
+    admin_password = PasswordField(
+        _l("Administrator's password"),
+        description=_l(
+            "At least 12 characters. Keep it somewhere safe now: the panel does not show it again "
+            "and forgets it as soon as the application is installed."
+        ),
+    )
+    submit = SubmitField(_l("Try the step again"))
+
+    def validate_admin_password(self, field: Field) -> None:
+        check_admin_password(field)

@@ -6,6 +6,9 @@ queue to run it again later (:class:`app.queue.NotYet`, not counted as a failure
 step has just started, less often as it lasts, like ``follow_task``. The progress page's updates
 call the same ``advance``; a step is claimed with a conditional update before anything is sent, so
 the page and a worker never start a step twice.
+
+Every hour, :func:`forget_launch_secrets` erases the passwords launches have kept longer than
+``LAUNCH_SECRETS_HOURS`` and deletes drafts that old (reading them after that time already fails).
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ from __future__ import annotations
 import logging
 from datetime import UTC, timedelta
 
+from huey import crontab
+
 from app.extensions import db
-from app.launch import runner
+from app.launch import keeping, runner
 from app.models import LaunchPlan, LaunchStep, utcnow
-from app.queue import NotYet, job
+from app.queue import NotYet, huey, job
 from app.queue.jobs import poll_delay
 
 log = logging.getLogger(__name__)
@@ -63,3 +68,15 @@ def task_ended(service_name: str, task_id: int) -> None:
     ).scalar_one_or_none()
     if step is not None:
         runner.advance(step.plan_id)
+
+
+@huey.periodic_task(crontab(minute=43), name="launch.forget")
+def forget_hourly() -> None:
+    forget_launch_secrets()
+
+
+@job(retries=3, delay=60.0)
+def forget_launch_secrets() -> None:
+    erased, deleted = keeping.forget_expired()
+    if erased or deleted:
+        log.info("Launch plans: %d kept passwords erased, %d old drafts deleted", erased, deleted)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
-from flask import abort
+from flask import abort, current_app
 
 from app.extensions import db, ovh_api
-from app.launch import plans, runner
+from app.launch import keeping, plans, runner
+from app.launch.sealed import keep_seconds
 from app.loaders import with_service as with_service
-from app.models import LaunchPlan
+from app.models import LaunchPlan, utcnow
 from app.services import databases, domains, modules
 from app.services.domain_names import folders_in_use
 from app.services.domains import ownership_records
@@ -70,4 +72,20 @@ def progress_page(service_name: str, plan_id: int) -> dict[str, Any]:
     current = next(
         (s for s in plan.steps if s.state in ("starting", "running", "undoing", "failed")), None
     )
-    return {"plan": plan, "current": current, "final": plan.state in ("done", "undone", "failed")}
+    return {
+        "plan": plan,
+        "current": current,
+        "final": plan.state in ("done", "undone", "failed"),
+        "missing": keeping.missing(plan) if plan.state == runner.FAILED else set(),
+        **kept_for(),
+    }
+
+
+def kept_for() -> dict[str, Any]:
+    """How many hours a launch keeps its passwords, for the pages' words."""
+    hours = float(current_app.config["LAUNCH_SECRETS_HOURS"])
+    return {"secrets_hours": int(hours) if hours.is_integer() else hours}
+
+
+def draft_expired(plan: LaunchPlan) -> bool:
+    return utcnow() - plan.created_at > timedelta(seconds=keep_seconds())

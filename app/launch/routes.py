@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.access import Action, requires
 from app.forms import PanelForm
-from app.launch import actions, bp, loaders
-from app.launch.forms import LaunchForm
+from app.launch import actions, bp, keeping, loaders
+from app.launch.forms import LaunchForm, RetryForm
 from app.launch.plans import database_offer
 from app.models import LaunchPlan
 
@@ -38,15 +40,21 @@ def new(service_name: str) -> str | Response:
 
 @bp.get("/<int:plan_id>")
 @requires(Action.VIEW)
-def show(service_name: str, plan_id: int) -> str:
+def show(service_name: str, plan_id: int) -> str | Response:
     plan = loaders.plan_of(service_name, plan_id)
     if plan.state == "draft":
+        if loaders.draft_expired(plan):
+            actions.discard(plan)
+            flash(_("That launch was prepared too long ago and never started: prepare it again."))
+            return redirect(url_for("launch.new", service_name=service_name))
         return render_template(
             "launch/summary.html", form=PanelForm(), **loaders.summary_page(service_name, plan)
         )
+    # Before the page moves the plan on: the install may send (and forget) the password.
+    reveal = keeping.reveal_once(plan, current_user.id)
     page = loaders.progress_page(service_name, plan_id)
     service = loaders.with_service(service_name)[0]
-    return render_template("launch/progress.html", service=service, **page)
+    return render_template("launch/progress.html", service=service, reveal=reveal, **page)
 
 
 @bp.get("/<int:plan_id>/progress")
@@ -71,10 +79,24 @@ def start(service_name: str, plan_id: int) -> Response:
     return _act(service_name, plan_id, actions.start)
 
 
-@bp.post("/<int:plan_id>/retry")
+@bp.route("/<int:plan_id>/retry", methods=["GET", "POST"])
 @requires(Action.OPERATE)
-def retry(service_name: str, plan_id: int) -> Response:
-    return _act(service_name, plan_id, actions.retry)
+def retry(service_name: str, plan_id: int) -> str | Response:
+    """Try the failed step again; when the admin password it needs was erased, a small form asks
+    for it again first."""
+    plan = loaders.plan_of(service_name, plan_id)
+    if plan.state != "failed" or keeping.ADMIN not in keeping.missing(plan):
+        if request.method == "GET":
+            return redirect(url_for("launch.show", service_name=service_name, plan_id=plan_id))
+        return _act(service_name, plan_id, actions.retry)
+    form = RetryForm()
+    if form.validate_on_submit():
+        actions.retry(plan, form.admin_password.data)
+        return redirect(url_for("launch.show", service_name=service_name, plan_id=plan_id))
+    service = loaders.with_service(service_name)[0]
+    return render_template(
+        "launch/retry.html", service=service, plan=plan, form=form, **loaders.kept_for()
+    )
 
 
 @bp.post("/<int:plan_id>/undo")

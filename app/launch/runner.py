@@ -176,7 +176,8 @@ def _start(plan: LaunchPlan, step: LaunchStep) -> None:
 
 
 class _Gone(Exception):
-    """The passwords a step needs are no longer kept (the panel's key changed)."""
+    """The passwords a step needs are no longer kept (erased after the time limit, or the
+    panel's key changed): trying again asks for them (:func:`app.launch.keeping.renew`)."""
 
 
 def _install(plan: LaunchPlan, step: LaunchStep, secrets: dict[str, str]) -> None:
@@ -234,8 +235,12 @@ def _follow(plan: LaunchPlan, step: LaunchStep) -> None:
         step.state = "done"
         if step.kind == plans.INSTALL:
             installed = modules.list_installed(ovh_api.gateway, plan.service_name)
-            found = next((m.id for m in installed if m.path == plan.path), None)
-            step.result = {**step.result, "install_id": found}
+            found = next((m for m in installed if m.path == plan.path), None)
+            step.result = {**step.result, "install_id": found.id if found else None}
+            if found is not None and found.target_url and found.admin_folder:
+                # OVH's address of the module and its admin folder (relative to it).
+                base = found.target_url.rstrip("/")
+                step.result["sign_in"] = f"{base}/{found.admin_folder.strip('/')}/"
             plan.sealed = None  # the last step that needed a password has done its work
     _record(plan)
 

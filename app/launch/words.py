@@ -88,7 +88,7 @@ def step_problem(step: LaunchStep) -> str | None:
         return str(_l("OVH ended the operation without doing it (it ended “%(status)s”).",
                       status=step.result.get("status", "cancelled")))  # fmt: skip
     if step.error == "secrets":
-        return str(_l("The passwords this step needs are no longer kept: undo, then launch again."))
+        return str(_l("The passwords this step needs are no longer kept."))
     if step.error == "undo":
         return str(_l("OVH did not remove it; look at the Tasks tab, or ask an administrator."))
     return str(_l("OVH refused: “%(detail)s”", detail=step.error or ""))

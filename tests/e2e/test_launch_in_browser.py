@@ -38,12 +38,24 @@ def test_a_wordpress_launch_is_followed_to_the_end_on_one_page(
     sign_in(page, "staff@example.com", TEST_PASSWORDS["staff"])
     launch(page, "shop-e2e.example.org")
     progress_url = page.url
+    reveal = page.locator("[data-admin-reveal]")  # the admin password, once, with a copy button
+    expect(reveal.locator("[data-admin-password]")).to_have_text("a long passphrase")
+    expect(reveal.get_by_role("button", name="Copy: Password")).to_be_visible()
+    expect(reveal).to_contain_text("Keep it somewhere safe: this page shows it only once.")
     steps = page.locator("[data-step]")
     expect(steps).to_have_count(4)
     expect(page.locator('[aria-current="step"]')).to_have_count(1)  # the current one stands out
     expect(page.locator('[data-plan-state="done"]')).to_be_visible(timeout=60_000)
     assert page.url == progress_url  # updated by itself: no reload, no navigation
     expect(page.locator('[data-step-state="done"]')).to_have_count(4)
+    expect(reveal).to_have_count(1)  # the 2-second updates left it alone…
+    expect(page.locator("[data-sign-in] a")).to_have_attribute(
+        "href", "https://shop-e2e.example.org/wp-admin/"
+    )
+    page.reload()
+    expect(page.locator('[data-plan-state="done"]')).to_be_visible()
+    expect(page.locator("[data-admin-reveal]")).to_have_count(0)  # …and a reload shows it no more
+    expect(page.get_by_text("a long passphrase")).to_have_count(0)
     page.get_by_role("link", name="See it in Websites").click()
     row = page.locator('[data-site="shop-e2e.example.org"]')
     expect(row).to_contain_text("WordPress 6.5.2")

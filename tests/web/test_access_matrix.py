@@ -101,6 +101,7 @@ ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
     ("launch.show", "GET"): 404,
     ("launch.progress", "GET"): 404,
     ("launch.start", "POST"): 404,
+    ("launch.retry", "GET"): 404,
     ("launch.retry", "POST"): 404,
     ("launch.undo", "POST"): 404,
     ("launch.discard", "POST"): 404,
