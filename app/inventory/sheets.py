@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
 from app.services.domains import AttachedDomain, DnsReport
 from app.services.hosting import HostingService
-from app.services.ssl import Certificate
+from app.services.ssl import IMPORTED, Certificate
 from app.services.units import Usage
 
 
@@ -153,9 +154,10 @@ def domains(plan: Plan) -> Iterable[Sequence[Any]]:
         Column("status", _l("Status"), "ssl"),
         Column("covers", _l("Covers")),
         Column("uncovered_https", _l("Domains with HTTPS it does not cover")),
-        Column("expires", _l("Expires")),
+        Column("expires", _l("Ends on")),
+        Column("expires_known", _l("End date"), "certificate_end"),
     ],
-    reads=("certificate", "domains"),
+    reads=("certificate", "domains", "certificate_end"),
 )
 def certificates(plan: Plan) -> Iterable[Sequence[Any]]:
     certificate: Certificate | None = plan.reads["certificate"]
@@ -163,15 +165,27 @@ def certificates(plan: Plan) -> Iterable[Sequence[Any]]:
         return
     attached: list[AttachedDomain] = plan.reads["domains"]
     uncovered = [d.unicode for d in attached if d.ssl and not certificate.covers(d.domain)]
-    # OVH's API does not give a hosted certificate's expiry: the column says so, empty.
+    ends, known = certificate_end(certificate, plan.reads["certificate_end"])
     yield (
         certificate.provider,
         certificate.type,
         certificate.status,
         ", ".join(certificate.domains),
         ", ".join(uncovered),
-        None,
+        ends,
+        known,
     )
+
+
+def certificate_end(certificate: Certificate, imported_end: datetime | None) -> tuple[str | None, str]:
+    """What is truthfully known of when the certificate ends: OVH's hosted SSL has no end date
+    (``hosting.web.SSL``); Let's Encrypt is renewed by OVH; an imported certificate's end was
+    read from it when it was installed through the panel (the audit trail), else it is unknown."""
+    if certificate.lets_encrypt:
+        return None, "renewed_by_ovh"
+    if certificate.provider == IMPORTED and imported_end is not None:
+        return imported_end.date().isoformat(), "imported"
+    return None, "unknown" if certificate.provider == IMPORTED else "ordered"
 
 
 @sheet(

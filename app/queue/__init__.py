@@ -43,7 +43,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 huey: Huey = MemoryHuey("panel", immediate=True, results=False)
 _app: Flask | None = None
 
-MODELS = ("app.queue.models", "app.notify.models", "app.watch.models", "app.approvals.models")
+MODELS = ("app.queue.models", "app.notify.models", "app.watch.models", "app.approvals.models",
+          "app.inventory.models")
 # Modules defining jobs: a worker imports them all before taking the first job.
 JOBS = (
     "app.queue.jobs",
@@ -51,6 +52,7 @@ JOBS = (
     "app.watch.jobs",
     "app.approvals.jobs",
     "app.launch.jobs",
+    "app.inventory.jobs",
 )
 
 
