@@ -15,8 +15,8 @@ Sign-ins, user and grant changes go through :func:`record_event`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import UTC, datetime
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 from flask import g, has_request_context

@@ -18,7 +18,7 @@ from app.access import visible_services
 from app.extensions import db, ovh_api
 from app.inventory.loaders import read_plans
 from app.inventory.models import FAILED, QUEUED, READY, RUNNING, PreparedInventory
-from app.inventory.sheets import SHEETS, build
+from app.inventory.sheets import SHEETS, Plan, build
 from app.models import User, utcnow
 from app.queue import NotYet, huey, job
 from app.queue.jobs import budget_wait
@@ -84,7 +84,7 @@ def prepare_inventory(prepared_id: int) -> None:
     forget_inventory.schedule((prepared_id,), delay=KEEP.total_seconds())
 
 
-def _keep_rows(prepared: PreparedInventory, plans: list) -> None:  # type: ignore[type-arg]
+def _keep_rows(prepared: PreparedInventory, plans: list[Plan]) -> None:
     rows = dict(prepared.rows)
     for plan in plans:
         sheets = build(SHEETS, [plan])

@@ -18,6 +18,10 @@ from app.services import databases, domains, ftp_users, hosting, modules, ssl
 from app.services.client import OvhGateway
 
 DNS_CHECKS = 3
+# A plan with a certificate per domain (multipleSSL): at most this many asked now, instead of
+# the plan's certificate (two calls); the others come from what the panel keeps, or are read in
+# the background and said "Not read yet".
+DOMAIN_CERTIFICATES = 3
 # The calls the reads below make per plan: its domains, its certificate (two), databases,
 # applications and FTP logins; then at most DNS_CHECKS, and once per application version.
 CALLS_PER_PLAN = 6
@@ -44,7 +48,7 @@ AFTER: dict[str, Callable[[OvhGateway, str, dict[str, Any]], Any]] = {
         gateway, [m.module_id for m in reads["modules"]]
     ),
 }
-NEEDS = {"dns": "domains", "applications": "modules"}
+NEEDS = {"dns": "domains", "applications": "modules", "certificate": "domains"}
 
 
 def read_plans(
@@ -63,11 +67,21 @@ def read_plans(
 
     def read(service: hosting.HostingService) -> Plan:
         name = service.service_name
-        answers = gateway.gather(*(partial(READS[each], gateway, name) for each in first))
-        reads = dict(zip(first, answers, strict=True))
+        now = [each for each in first if not (each == "certificate" and service.multiple_ssl)]
+        answers = gateway.gather(*(partial(READS[each], gateway, name) for each in now))
+        reads: dict[str, Any] = {"certificate": None, "domain_certificates": None}
+        reads.update(zip(now, answers, strict=True))
         for each, after in AFTER.items():
             if each in wanted:
                 reads[each] = after(gateway, name, reads)
+        if "certificate" in wanted and service.multiple_ssl:
+            reads["domain_certificates"] = ssl.list_domain_certificates(
+                gateway,
+                name,
+                [d.domain for d in reads["domains"] if d.ssl],
+                calls=DOMAIN_CERTIFICATES,
+                with_report=False,
+            )
         reads["certificate_end"] = ends.get(name)
         return Plan(service, reads)
 

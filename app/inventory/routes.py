@@ -16,7 +16,7 @@ from app.access import Action, requires, visible_services
 from app.extensions import db
 from app.forms import PanelForm
 from app.inventory import bp, formats, jobs
-from app.inventory.loaders import CALLS_PER_PLAN, DNS_CHECKS, inventory
+from app.inventory.loaders import CALLS_PER_PLAN, DNS_CHECKS, DOMAIN_CERTIFICATES, inventory
 from app.inventory.models import PreparedInventory
 from app.inventory.sheets import SHEETS, Sheet, SheetSpec
 from app.models import utcnow
@@ -27,7 +27,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @bp.context_processor
 def _numbers() -> dict[str, int]:
     """The calls per plan, for the pages' help."""
-    return {"calls_per_plan": CALLS_PER_PLAN, "dns_checks": DNS_CHECKS}
+    return {
+        "calls_per_plan": CALLS_PER_PLAN,
+        "dns_checks": DNS_CHECKS,
+        "domain_certificates": DOMAIN_CERTIFICATES,
+    }
 
 
 def _specs(only: str | None) -> list[SheetSpec]:

@@ -43,8 +43,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 huey: Huey = MemoryHuey("panel", immediate=True, results=False)
 _app: Flask | None = None
 
-MODELS = ("app.queue.models", "app.notify.models", "app.watch.models", "app.approvals.models",
-          "app.inventory.models")
+MODELS = (
+    "app.queue.models",
+    "app.notify.models",
+    "app.watch.models",
+    "app.approvals.models",
+    "app.inventory.models",
+)
 # Modules defining jobs: a worker imports them all before taking the first job.
 JOBS = (
     "app.queue.jobs",

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from app.extensions import db, ovh_api
 from app.inventory import jobs
-from app.inventory.loaders import read_plans
+from app.inventory.loaders import CALLS_PER_PLAN, DNS_CHECKS, read_plans
 from app.inventory.models import PreparedInventory
 from app.models import utcnow
 from app.services import hosting
@@ -168,9 +168,7 @@ def test_a_prepared_inventory_is_removed_an_hour_after_it_is_ready(
     assert admin_client.get(url, headers=EN).status_code == 404
 
 
-def test_one_past_its_time_is_refused_then_swept(
-    large: Flask, admin_client: FlaskClient
-) -> None:
+def test_one_past_its_time_is_refused_then_swept(large: Flask, admin_client: FlaskClient) -> None:
     url = prepare(admin_client)
     with large.app_context():
         db.session.execute(
@@ -181,3 +179,29 @@ def test_one_past_its_time_is_refused_then_swept(
     assert len(rows(large)) == 1
     admin_client.get("/inventory/", headers=EN)  # the page sweeps what is past its time
     assert rows(large) == []
+
+
+@pytest.mark.cached  # as in production
+def test_forty_plans_cost_a_few_calls_each(
+    large: Flask, admin_client: FlaskClient, sandbox: Any
+) -> None:
+    sandbox.reset(services=40)
+    large.config["INVENTORY_DIRECT_PLANS"] = 5
+    page = admin_client.get("/inventory/", headers=EN).get_data(as_text=True)
+    assert "Prepare the inventory" in page  # python-ovh's clock sync and the list, out of count
+    sandbox.clear_stats()
+    url = prepare(admin_client)
+    routes = sandbox.stats()["by_route"]
+    data = json.loads(admin_client.get(url + "/inventory.json").get_data(as_text=True))
+    plans = len(data["plans"])
+    versions = len({(a["application"], a["version"]) for a in data["applications"]})
+    assert plans == 40
+    assert sum(routes.values()) <= 1 + plans * (CALLS_PER_PLAN + DNS_CHECKS) + versions, routes
+    print(f"\n{plans} plans: {sum(routes.values())} OVH calls: {routes}")
+    sandbox.clear_stats()
+    prepare(admin_client)  # again within the answers' lifetime: what was read is kept
+    again = sandbox.stats()["by_route"]
+    print(f"again: {sum(again.values())} OVH calls", again)
+    # Only the DNS checks the first time left for later: every other answer was kept.
+    assert set(again) <= {"GET /hosting/web/{serviceName}/attachedDomain/{domain}/digStatus"}
+    assert sum(again.values()) <= plans * DNS_CHECKS
