@@ -44,7 +44,9 @@ WORDS: dict[str, dict[str, Any]] = {
     "certificate_end": {
         "renewed_by_ovh": _l("No end date: OVH renews it automatically"),
         "imported": _l("Read from the certificate when it was installed through the panel"),
-        "pending": _l("Not read yet: the panel asks OVH in the background; download it again later"),
+        "pending": _l(
+            "Not read yet: the panel asks OVH in the background; download it again later"
+        ),
         "ordered": _l("Unknown: OVH's API does not give the end of a certificate bought from OVH"),
         "unknown": _l("Unknown: OVH does not give it, and it was not installed through the panel"),
     },
