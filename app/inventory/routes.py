@@ -49,20 +49,23 @@ def _sheets(only: str | None = None) -> list[Sheet]:
     return inventory(services, specs)
 
 
-def _download(body: str | bytes, mimetype: str, name: str) -> Response:
+def _download(body: str | bytes, mimetype: str, name: str, extension: str) -> Response:
+    """The file, named ``inventory-<name>-<date>.<extension>`` (the extension last, so the
+    person's computer knows what opens it)."""
     stamp = datetime.now(UTC).strftime("%Y-%m-%d")
     answer = Response(body, mimetype=mimetype)
-    answer.headers["Content-Disposition"] = f'attachment; filename="inventory-{name}-{stamp}"'
+    filename = f"inventory-{name}-{stamp}.{extension}"
+    answer.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return answer
 
 
 def _files(sheets: Sequence[Sheet], kind: str) -> Response:
     if kind == "xlsx":
-        return _download(formats.to_xlsx(sheets), XLSX, "all.xlsx")
+        return _download(formats.to_xlsx(sheets), XLSX, "all", "xlsx")
     if kind == "json":
-        return _download(formats.to_json(sheets), "application/json", "all.json")
+        return _download(formats.to_json(sheets), "application/json", "all", "json")
     (found,) = sheets
-    return _download(formats.to_csv(found), "text/csv", f"{found.key}.csv")
+    return _download(formats.to_csv(found), "text/csv", found.key, "csv")
 
 
 @bp.get("/")

@@ -154,7 +154,7 @@ def domains(plan: Plan) -> Iterable[Sequence[Any]]:
         Column("covers", _l("Covers")),
         Column("uncovered_https", _l("Domains with HTTPS it does not cover")),
         Column("expires", _l("Ends on")),
-        Column("expires_known", _l("End date"), "certificate_end"),
+        Column("expires_known", _l("About the end date"), "certificate_end"),
     ],
     reads=("certificate", "domains", "certificate_end"),
 )

@@ -39,6 +39,7 @@ def test_a_small_account_downloads_the_spreadsheet_at_once(page: Any, users: Use
     with page.expect_download() as download:
         page.get_by_role("link", name="Spreadsheet (XLSX), every sheet").click()
     assert sheet_names(Path(download.value.path())) == SHEETS
+    assert re.fullmatch(r"inventory-all-[\d-]+\.xlsx", download.value.suggested_filename)
     expect(page.get_by_role("button", name="Prepare the inventory")).to_have_count(0)
 
 
@@ -58,6 +59,7 @@ def test_a_large_account_is_prepared_then_downloaded(
     assert sheet_names(Path(download.value.path())) == SHEETS
     with page.expect_download() as download:
         page.get_by_role("link", name="FTP logins (CSV)").click()
+    assert download.value.suggested_filename.endswith(".csv")
     text = Path(download.value.path()).read_text()
     assert text.startswith("Plan (technical name),Login,") and GRANTED_SERVICE in text
     assert "password" not in text.lower()

@@ -38,7 +38,8 @@ def test_the_hosting_list_leads_to_the_inventory_page(admin_client: FlaskClient)
 def test_json_holds_every_sheet_with_ovh_values(admin_client: FlaskClient) -> None:
     answer = admin_client.get("/inventory/inventory.json", headers=EN)
     assert answer.mimetype == "application/json"
-    assert "attachment" in answer.headers["Content-Disposition"]
+    disposition = answer.headers["Content-Disposition"]
+    assert re.fullmatch(r'attachment; filename="inventory-all-\d{4}-\d\d-\d\d\.json"', disposition)
     data = json.loads(answer.get_data(as_text=True))
     assert {GRANTED_SERVICE, OTHER_SERVICE} <= {plan["plan"] for plan in data["plans"]}
     granted = [d for d in data["domains"] if d["plan"] == GRANTED_SERVICE]
@@ -129,7 +130,7 @@ def test_a_lets_encrypt_certificate_says_ovh_renews_it(admin_client: FlaskClient
     rows = list(csv.reader(io.StringIO(
         admin_client.get("/inventory/certificates.csv", headers=FR).get_data(as_text=True)
     )))  # fmt: skip
-    assert "Date de fin" in rows[0]
+    assert "Se termine le" in rows[0] and "À propos de la date de fin" in rows[0]
     assert any("OVH le renouvelle" in cell for row in rows for cell in row)
 
 
