@@ -20,7 +20,7 @@ from app.inventory.loaders import read_plans
 from app.inventory.models import FAILED, QUEUED, READY, RUNNING, PreparedInventory
 from app.inventory.sheets import SHEETS, Plan, build
 from app.models import User, utcnow
-from app.queue import NotYet, huey, job
+from app.queue import NotYet, app_context, huey, job
 from app.queue.jobs import budget_wait
 from app.services import hosting
 from app.services.budget import in_background
@@ -103,8 +103,6 @@ def forget_inventory(prepared_id: int) -> None:
 
 @huey.periodic_task(crontab(minute="*/15"), name="inventory.remove_expired")
 def remove_expired_regularly() -> None:
-    from app.queue import app_context
-
     with app_context():
         remove_expired()
 

@@ -131,7 +131,9 @@ def upgrade_for(catalogue: Sequence[CatalogueModule], module_id: int) -> Catalog
     return next((m for m in catalogue if module_id in m.upgrade_from and m.active), None)
 
 
-def catalogue_entries(gateway: OvhGateway, ids: Sequence[int]) -> dict[int, CatalogueModule]:
+def catalogue_entries(
+    gateway: OvhGateway, module_ids: Sequence[int]
+) -> dict[int, CatalogueModule]:
     """The catalogue's entries for these module ids, read one by one (each kept account-wide):
     an installed version OVH no longer offers is still named; one OVH forgot is left out."""
 
@@ -141,7 +143,7 @@ def catalogue_entries(gateway: OvhGateway, ids: Sequence[int]) -> dict[int, Cata
         except NotFound:
             return None
 
-    found = gateway.map(entry, sorted(set(ids)))
+    found = gateway.map(entry, sorted(set(module_ids)))
     return {module.id: module for module in found if module is not None}
 
 

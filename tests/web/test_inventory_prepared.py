@@ -205,3 +205,19 @@ def test_forty_plans_cost_a_few_calls_each(
     # Only the DNS checks the first time left for later: every other answer was kept.
     assert set(again) <= {"GET /hosting/web/{serviceName}/attachedDomain/{domain}/digStatus"}
     assert sum(again.values()) <= plans * DNS_CHECKS
+
+
+def test_when_ovh_keeps_failing_the_page_says_so_and_leads_back(
+    large: Flask, admin_client: FlaskClient, sandbox: Any
+) -> None:
+    sandbox.faults(error_rate=1.0)  # every call answers 500, retries included
+    try:
+        url = prepare(admin_client)
+    finally:
+        sandbox.faults(error_rate=0.0)
+    (failed,) = rows(large)
+    assert failed.state == "failed" and failed.error
+    page = admin_client.get(url, headers=EN).get_data(as_text=True)
+    assert 'data-status="failed"' in page and 'data-final="true"' in page
+    assert "could not be completed" in page and 'href="/inventory/"' in page
+    assert admin_client.get(url + "/inventory.json").status_code == 404
