@@ -131,9 +131,7 @@ def upgrade_for(catalogue: Sequence[CatalogueModule], module_id: int) -> Catalog
     return next((m for m in catalogue if module_id in m.upgrade_from and m.active), None)
 
 
-def catalogue_entries(
-    gateway: OvhGateway, module_ids: Sequence[int]
-) -> dict[int, CatalogueModule]:
+def catalogue_entries(gateway: OvhGateway, module_ids: Sequence[int]) -> dict[int, CatalogueModule]:
     """The catalogue's entries for these module ids, read one by one (each kept account-wide):
     an installed version OVH no longer offers is still named; one OVH forgot is left out."""
 
