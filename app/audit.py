@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 from flask import g, has_request_context
@@ -204,3 +205,32 @@ def _current_user() -> User | None:
     if has_request_context() and current_user.is_authenticated:
         return current_user._get_current_object()
     return None
+
+
+def imported_certificate_ends(service_names: Iterable[str]) -> dict[str, datetime]:
+    """When the certificate last installed through the panel on each plan ends (UTC), read from
+    the certificate itself at import: OVH's hosted SSL gives no end date. A plan whose last import
+    failed, or that never had one through the panel, is left out (its end is not known)."""
+    names = list(service_names)
+    if not names:
+        return {}
+    entries = db.session.scalars(
+        select(AuditEntry)
+        .where(
+            AuditEntry.service_name.in_(names),
+            AuditEntry.action == "ssl.import",
+            AuditEntry.outcome == "accepted",
+        )
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+    )
+    ends: dict[str, datetime] = {}
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.service_name is None or entry.service_name in seen:
+            continue
+        seen.add(entry.service_name)
+        not_after = (entry.parameters or {}).get("not_after")
+        if not_after and entry.task_status in (None, "done"):
+            end = datetime.fromisoformat(str(not_after))
+            ends[entry.service_name] = end if end.tzinfo else end.replace(tzinfo=UTC)
+    return ends

@@ -264,6 +264,9 @@ def load_settings(instance_path: str) -> dict[str, Any]:
         # Its name keeps two panels on one Redis apart; immediate runs jobs in the caller (tests).
         "QUEUE_NAME": _env("QUEUE_NAME") or "panel",
         "QUEUE_IMMEDIATE": _env_bool("QUEUE_IMMEDIATE"),
+        # Up to this many plans the inventory is made while the person waits for the download;
+        # above it, the queue prepares it and a page shows how far it has come.
+        "INVENTORY_DIRECT_PLANS": int(_env_float("INVENTORY_DIRECT_PLANS", 5)),
         "SANDBOX": sandbox,
         "ON_SANDBOX": on_sandbox,
         "PANEL_URL": url,

@@ -40,6 +40,16 @@ WORDS: dict[str, dict[str, Any]] = {
         "SECTIGO": _l("Sectigo, paid"),
         "CUSTOM": _l("Imported (your own certificate)"),
     },
+    # Where the inventory's certificate end date comes from (OVH's hosted SSL gives none).
+    "certificate_end": {
+        "renewed_by_ovh": _l("No end date: OVH renews it automatically"),
+        "imported": _l("Read from the certificate when it was installed through the panel"),
+        "pending": _l(
+            "Not read yet: the panel asks OVH in the background; download it again later"
+        ),
+        "ordered": _l("Unknown: OVH's API does not give the end of a certificate bought from OVH"),
+        "unknown": _l("Unknown: OVH does not give it, and it was not installed through the panel"),
+    },
     "ssl_type": {
         "DV": _l("Domain validation (DV)"),
         "EV": _l("Extended validation (EV)"),
@@ -186,6 +196,13 @@ BADGES: dict[str, dict[str, tuple[str, Any]]] = {
         "stable": ("success", _l("Supported")),
         "deprecated": ("warning", _l("Outdated")),
         "beta": ("info", _l("Beta")),
+    },
+    # hosting.web.module.StatusEnum.
+    "module": {
+        "created": ("success", _l("Ready")),
+        "creating": ("primary", _l("Being created")),
+        "updating": ("primary", _l("Being changed")),
+        "deleting": ("warning", _l("Being deleted")),
     },
     # hosting.web.user.StatusEnum; "gone" is the panel's word for a login OVH deleted.
     "ftp_user": {

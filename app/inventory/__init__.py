@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("inventory", __name__)
 
-from app.inventory import routes  # noqa: E402,F401
+from app.inventory import routes, sheets, site_sheets  # noqa: E402,F401

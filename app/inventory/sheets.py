@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
 from app.services.domains import AttachedDomain, DnsReport
 from app.services.hosting import HostingService
-from app.services.ssl import Certificate
+from app.services.ssl import IMPORTED, Certificate, DomainCertificates
 from app.services.units import Usage
 
 
@@ -128,10 +129,9 @@ def plans(plan: Plan) -> Iterable[Sequence[Any]]:
 def domains(plan: Plan) -> Iterable[Sequence[Any]]:
     attached: list[AttachedDomain] = plan.reads["domains"]
     report: DnsReport = plan.reads["dns"]
-    certificate: Certificate | None = plan.reads["certificate"]
     for domain in attached:
         diagnosis = report.diagnoses.get(domain.domain)
-        covered = certificate is not None and certificate.covers(domain.domain)
+        covered = _covered(plan, domain.domain)
         yield (
             domain.unicode,
             domain.path,
@@ -153,25 +153,65 @@ def domains(plan: Plan) -> Iterable[Sequence[Any]]:
         Column("status", _l("Status"), "ssl"),
         Column("covers", _l("Covers")),
         Column("uncovered_https", _l("Domains with HTTPS it does not cover")),
-        Column("expires", _l("Expires")),
+        Column("expires", _l("Ends on")),
+        Column("expires_known", _l("About the end date"), "certificate_end"),
     ],
-    reads=("certificate", "domains"),
+    reads=("certificate", "domains", "certificate_end"),
 )
 def certificates(plan: Plan) -> Iterable[Sequence[Any]]:
+    attached: list[AttachedDomain] = plan.reads["domains"]
+    per_domain: DomainCertificates | None = plan.reads["domain_certificates"]
+    if per_domain is not None:  # multipleSSL: each domain with HTTPS has its own
+        names = {d.domain: d.unicode for d in attached}
+        for name in per_domain.domains:
+            found = per_domain.found.get(name)
+            if name in per_domain.pending:
+                yield (None, None, None, names.get(name, name), "", None, "pending")
+            elif found is not None:
+                ends, known = certificate_end(found, None)
+                left_out = "" if found.covers(name) else names.get(name, name)
+                yield (found.provider, found.type, found.status, names.get(name, name), left_out,
+                       ends, known)  # fmt: skip
+        return
     certificate: Certificate | None = plan.reads["certificate"]
     if certificate is None:
         return
-    attached: list[AttachedDomain] = plan.reads["domains"]
     uncovered = [d.unicode for d in attached if d.ssl and not certificate.covers(d.domain)]
-    # OVH's API does not give a hosted certificate's expiry: the column says so, empty.
+    ends, known = certificate_end(certificate, plan.reads["certificate_end"])
     yield (
         certificate.provider,
         certificate.type,
         certificate.status,
         ", ".join(certificate.domains),
         ", ".join(uncovered),
-        None,
+        ends,
+        known,
     )
+
+
+def _covered(plan: Plan, domain: str) -> bool | None:
+    """Whether the plan's certificate, or the domain's own, covers it; ``None`` if not read yet."""
+    per_domain: DomainCertificates | None = plan.reads["domain_certificates"]
+    if per_domain is None:
+        certificate: Certificate | None = plan.reads["certificate"]
+    elif domain in per_domain.pending:
+        return None
+    else:
+        certificate = per_domain.found.get(domain)
+    return certificate is not None and certificate.covers(domain)
+
+
+def certificate_end(
+    certificate: Certificate, imported_end: datetime | None
+) -> tuple[str | None, str]:
+    """What is truthfully known of when the certificate ends: OVH's hosted SSL has no end date
+    (``hosting.web.SSL``); Let's Encrypt is renewed by OVH; an imported certificate's end was
+    read from it when it was installed through the panel (the audit trail), else it is unknown."""
+    if certificate.lets_encrypt:
+        return None, "renewed_by_ovh"
+    if certificate.provider == IMPORTED and imported_end is not None:
+        return imported_end.date().isoformat(), "imported"
+    return None, "unknown" if certificate.provider == IMPORTED else "ordered"
 
 
 @sheet(

@@ -49,6 +49,7 @@ MODELS = (
     "app.watch.models",
     "app.approvals.models",
     "app.trends.models",
+    "app.inventory.models",
 )
 # Modules defining jobs: a worker imports them all before taking the first job.
 JOBS = (
@@ -58,6 +59,7 @@ JOBS = (
     "app.approvals.jobs",
     "app.launch.jobs",
     "app.trends.jobs",
+    "app.inventory.jobs",
 )
 
 

@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any
 
 from app.services.client import OvhGateway, path
+from app.services.errors import NotFound
 from app.services.tasks import Task, task_from_ovh
 from app.services.units import Quantity, parse_datetime
 
@@ -128,6 +129,20 @@ def latest_versions(catalogue: Sequence[CatalogueModule]) -> list[CatalogueModul
 def upgrade_for(catalogue: Sequence[CatalogueModule], module_id: int) -> CatalogueModule | None:
     """A newer version that replaces ``module_id``, when OVH offers one."""
     return next((m for m in catalogue if module_id in m.upgrade_from and m.active), None)
+
+
+def catalogue_entries(gateway: OvhGateway, module_ids: Sequence[int]) -> dict[int, CatalogueModule]:
+    """The catalogue's entries for these module ids, read one by one (each kept account-wide):
+    an installed version OVH no longer offers is still named; one OVH forgot is left out."""
+
+    def entry(module_id: int) -> CatalogueModule | None:
+        try:
+            return _entry(gateway, module_id)
+        except NotFound:
+            return None
+
+    found = gateway.map(entry, sorted(set(module_ids)))
+    return {module.id: module for module in found if module is not None}
 
 
 def list_installed(gateway: OvhGateway, service_name: str) -> list[InstalledModule]:

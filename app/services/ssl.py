@@ -147,14 +147,12 @@ def list_domain_certificates(
     domains: Sequence[str],
     refresh: bool = False,
     calls: int = DOMAIN_CERTIFICATE_CALLS_PER_VIEW,
+    with_report: bool = True,
 ) -> DomainCertificates:
     """Each attached domain's own certificate (offers with ``multipleSSL``), as kept, at most
-    ``calls`` calls now."""
-    targets = [
-        target
-        for domain in domains
-        for target in (_base(service_name, domain), _base(service_name, domain) + "/report")
-    ]
+    ``calls`` calls now; ``with_report`` reads each one's validation report too."""
+    reads = ("", "/report") if with_report else ("",)
+    targets = [_base(service_name, domain) + each for domain in domains for each in reads]
     kept = read_kept(gateway, service_name, targets, calls, refresh=refresh)
     found: dict[str, Certificate | None] = {}
     for domain in domains:

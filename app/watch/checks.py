@@ -17,10 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
-
-from app.extensions import db
-from app.models import AuditEntry
+from app.audit import imported_certificate_ends
 from app.services import databases, domains, hosting, ssl, tasks
 from app.services.client import OvhGateway
 
@@ -119,21 +116,9 @@ def _certificates(
 
 def _imported_expiry(service_name: str) -> list[Finding]:
     """The end date of the certificate last imported through the panel (OVH gives none)."""
-    entry = db.session.scalars(
-        select(AuditEntry)
-        .where(
-            AuditEntry.service_name == service_name,
-            AuditEntry.action == "ssl.import",
-            AuditEntry.outcome == "accepted",
-        )
-        .order_by(AuditEntry.created_at.desc())
-        .limit(1)
-    ).first()
-    not_after = (entry.parameters or {}).get("not_after") if entry is not None else None
-    if not not_after or (entry is not None and entry.task_status not in (None, "done")):
+    ends = imported_certificate_ends([service_name]).get(service_name)
+    if ends is None:
         return []
-    ends = datetime.fromisoformat(str(not_after))
-    ends = ends if ends.tzinfo else ends.replace(tzinfo=UTC)
     left = ends - datetime.now(UTC)
     if left > EXPIRY_WITHIN:
         return []

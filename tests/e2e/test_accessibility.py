@@ -120,6 +120,12 @@ def after_forms(page: Any, role: str, app: Flask) -> dict[str, list[dict[str, An
         page.wait_for_url("**/approvals/*")
         reached.add(endpoint_of(app, urlsplit(page.url).path))
         found["request to an administrator"] = page.evaluate(AXE_RUN)
+    app.config["INVENTORY_DIRECT_PLANS"] = 0  # the queue prepares it, whatever the account
+    page.goto("/inventory/")
+    page.locator("main form[method=post] [type=submit]").first.click()
+    page.wait_for_url("**/inventory/prepared/*")
+    reached.add(endpoint_of(app, urlsplit(page.url).path))
+    found["prepared inventory"] = page.evaluate(AXE_RUN)
     assert reached == {e for e in AFTER_FORMS if role == "staff" or e != "approvals.show"}
     page.goto(f"/hosting/{GRANTED_SERVICE}/domains/attach")
     page.locator("main form[method=post] [type=submit]").first.click()

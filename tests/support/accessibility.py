@@ -37,6 +37,7 @@ STARTS = [
 AFTER_FORMS = {
     "launch.show": "the launch's summary, after the launch form",
     "approvals.show": "a request to an administrator, after staff ask to delete a database",
+    "inventory.prepared": "a prepared inventory, after Prepare the inventory",
 }
 # GET endpoints that are not pages a person reads (files, fragments for scripts, redirects).
 NOT_PAGES = {
@@ -53,6 +54,10 @@ NOT_PAGES = {
     "inventory.xlsx": "a spreadsheet file",
     "inventory.json": "a JSON file",
     "inventory.csv": "a CSV file",
+    "inventory.prepared_xlsx": "a spreadsheet file",
+    "inventory.prepared_json": "a JSON file",
+    "inventory.prepared_csv": "a CSV file",
+    "inventory.progress": "a fragment the prepared inventory's page puts in place",
     "domains.name": "JSON for the attach and launch forms' script",
     "ftp.status": "a fragment the FTP tab's script puts in place",
     "launch.progress": "a fragment the launch page's script puts in place",

@@ -103,6 +103,7 @@ ARGUMENTS: dict[str, Callable[[str], Any]] = {
     ),
     "catalogue": lambda service: [],
     "module_id": lambda service: 1801,
+    "module_ids": lambda service: [1801],
     "dump_id": lambda service: 7_100_000,
     "file_name": lambda service: "walked.sql",
     "document_id": lambda service: "00000000-0000-4000-8000-000000000000",

@@ -109,6 +109,12 @@ ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
     ("approvals.show", "GET"): 404,
     ("approvals.approve", "POST"): 404,
     ("approvals.decline", "POST"): 404,
+    # No inventory has been prepared for this person in the sample: not found, whoever asks.
+    ("inventory.prepared", "GET"): 404,
+    ("inventory.progress", "GET"): 404,
+    ("inventory.prepared_xlsx", "GET"): 404,
+    ("inventory.prepared_json", "GET"): 404,
+    ("inventory.prepared_csv", "GET"): 404,
     # The tests' panel has no catch-all mail server (only the demo does).
     ("notify.caught", "GET"): 404,
     ("notify.preferences", "POST"): 302,
@@ -185,6 +191,7 @@ class Matrix:
             "sheet": "domains",
             "request_id": "9999",
             "failure_id": "9999",
+            "prepared_id": "999999",
         }
 
     def url(self, endpoint: str, rule: str) -> str:
