@@ -43,7 +43,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 huey: Huey = MemoryHuey("panel", immediate=True, results=False)
 _app: Flask | None = None
 
-MODELS = ("app.queue.models", "app.notify.models", "app.watch.models", "app.approvals.models")
+MODELS = (
+    "app.queue.models",
+    "app.notify.models",
+    "app.watch.models",
+    "app.approvals.models",
+    "app.operations.models",
+)
 # Modules defining jobs: a worker imports them all before taking the first job.
 JOBS = (
     "app.queue.jobs",
@@ -51,6 +57,7 @@ JOBS = (
     "app.watch.jobs",
     "app.approvals.jobs",
     "app.launch.jobs",
+    "app.operations.jobs",
 )
 
 
