@@ -38,7 +38,7 @@ class Gone(Exception):
     """The secrets a part needs are no longer readable (too old, or SECRET_KEY changed)."""
 
 
-def part(kind: str, action: str, target: str, **parameters: Any) -> dict[str, Any]:
+def part(kind: str, action: str, target: str, /, **parameters: Any) -> dict[str, Any]:
     return {"kind": kind, "action": action, "target": target, "parameters": parameters}
 
 

@@ -179,11 +179,9 @@ def test_a_sealed_certificate_too_old_is_not_imported_and_the_page_says_what_to_
     assert operation_of(app, answer.location).sealed is None
 
 
-def test_another_service_cannot_open_an_operation(
-    admin_client: FlaskClient, staff_client: Callable[[str], FlaskClient]
-) -> None:
+def test_an_operation_opens_only_under_its_own_hosting(admin_client: FlaskClient) -> None:
     weekly = backup_of_kind(page(admin_client, SHOP + "/"), "Weekly")
     answer = submit(admin_client, f"{SHOP}/backups/{weekly}/restore", back_up_first="y")
     elsewhere = answer.location.replace(GRANTED_SERVICE, "example2.cluster02.hosting.ovh.net")
     assert admin_client.get(elsewhere, headers=EN).status_code == 404
-    assert staff_client("view").get(answer.location, headers=EN).status_code == 200
+    assert admin_client.get(answer.location, headers=EN).status_code == 200
