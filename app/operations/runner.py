@@ -97,8 +97,8 @@ def _start(operation: Operation) -> None:
         return
     if isinstance(started, Copy):  # a copy has no task: its own status is followed
         operation.values = {**operation.values, "copy_id": started.id}
-    if task_id is not None or isinstance(started, Copy):
-        _change(operation, step, task=task_id, state=RUNNING)
+    if task_id is not None or isinstance(started, Copy):  # this runner holds the claim
+        operation.steps = _steps(operation, task=task_id, state=RUNNING)
         operation.step_state, operation.task_id = RUNNING, task_id
         _save(operation)
 
@@ -126,27 +126,44 @@ def _follow(operation: Operation) -> bool:
 
 
 def _next(operation: Operation) -> None:
-    step = operation.steps[operation.position]
-    _change(operation, step, state=DONE)
-    operation.position += 1
-    operation.step_state, operation.task_id, operation.step_started_at = WAITING, None, None
-    if operation.position >= len(operation.steps):
-        operation.state, operation.sealed = DONE, None
-    _save(operation)
+    """The part has ended well: the next one waits to be claimed (or the operation is done)."""
+    position = operation.position + 1
+    values: dict[str, Any] = {"position": position, "step_state": WAITING, "task_id": None}
+    values |= {"step_started_at": None, "steps": _steps(operation, state=DONE)}
+    if position >= len(operation.steps):
+        values |= {"state": DONE, "sealed": None}
+    _move(operation, values)
 
 
 def _fail(
     operation: Operation, step: dict[str, Any], error: str, query_id: str | None = None
 ) -> None:
-    _change(operation, step, state=FAILED, error=error, query_id=query_id)
-    operation.state, operation.sealed, operation.task_id = FAILED, None, None
-    _save(operation)
+    steps = _steps(operation, state=FAILED, error=error, query_id=query_id)
+    _move(operation, {"state": FAILED, "sealed": None, "task_id": None, "steps": steps})
 
 
-def _change(operation: Operation, step: dict[str, Any], **changes: Any) -> None:
+def _steps(operation: Operation, **changes: Any) -> list[dict[str, Any]]:
     steps = [dict(s) for s in operation.steps]
-    steps[operation.position] = {**step, **changes}
-    operation.steps = steps  # a new list, so the JSON column is written
+    steps[operation.position] = {**steps[operation.position], **changes}
+    return steps
+
+
+def _move(operation: Operation, values: dict[str, Any]) -> None:
+    """From where this runner saw the operation to ``values``, as a conditional update: a
+    runner that saw the same end later changes nothing (and so starts nothing twice)."""
+    db.session.commit()  # what this runner changed before (the used seal)
+    db.session.execute(
+        update(Operation)
+        .where(
+            Operation.id == operation.id,
+            Operation.state == RUNNING,
+            Operation.position == operation.position,
+            Operation.step_state == operation.step_state,
+        )
+        .values(updated_at=utcnow(), **values)
+    )
+    db.session.commit()
+    db.session.refresh(operation)
 
 
 def _save(operation: Operation) -> None:
