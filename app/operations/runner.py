@@ -42,7 +42,7 @@ def advance(operation_id: int) -> Operation | None:
             _start(operation)
             if operation.state == RUNNING and operation.step_state == STARTING:
                 # OVH named nothing to wait for: the part has ended
-                _next(operation)
+                _next(operation, (operation.position, STARTING))
         else:
             break  # another runner is starting this part
     return operation
@@ -65,7 +65,7 @@ def _claim(operation: Operation) -> bool:
 
 
 def _start(operation: Operation) -> None:
-    step = operation.steps[operation.position]
+    step, seen = operation.steps[operation.position], (operation.position, STARTING)
     secrets = unseal(operation.sealed, parts.PURPOSE, ttl=parts.SEALED_SECONDS)
     if step["kind"] == parts.SSL_IMPORT:
         operation.sealed = None  # used now, whatever OVH answers
@@ -74,7 +74,7 @@ def _start(operation: Operation) -> None:
     try:
         action, parameters, send = parts.call(operation, step, secrets)
     except parts.Gone:
-        _fail(operation, step, "secrets")
+        _fail(operation, seen, "secrets")
         return
     try:
         with audited(
@@ -89,23 +89,23 @@ def _start(operation: Operation) -> None:
             task_id = started if isinstance(started, int) else task_id
             entry.accepted(task_id=task_id)
     except PanelError as error:
-        _fail(operation, step, str(error.detail or error.message), error.query_id)
+        _fail(operation, seen, str(error.detail or error.message), error.query_id)
         return
     except Exception as error:
         log.warning("Operation %s: part %s failed to start", operation.id, step["kind"])
-        _fail(operation, step, type(error).__name__)
+        _fail(operation, seen, type(error).__name__)
         return
     if isinstance(started, Copy):  # a copy has no task: its own status is followed
         operation.values = {**operation.values, "copy_id": started.id}
     if task_id is not None or isinstance(started, Copy):  # this runner holds the claim
-        operation.steps = _steps(operation, task=task_id, state=RUNNING)
+        operation.steps = _steps(operation, seen, task=task_id, state=RUNNING)
         operation.step_state, operation.task_id = RUNNING, task_id
         _save(operation)
 
 
 def _follow(operation: Operation) -> bool:
     """Whether the running part has ended (well: the next is waiting; badly: the operation)."""
-    step = operation.steps[operation.position]
+    step, seen = operation.steps[operation.position], (operation.position, operation.step_state)
     gateway, service_name = ovh_api.gateway, operation.service_name
     if step["kind"] == parts.COPY:
         copy = read_copy(gateway, service_name, step["target"], operation.values["copy_id"])
@@ -119,36 +119,39 @@ def _follow(operation: Operation) -> bool:
         record_end(gateway, task)  # its audit entry, notifications: once, whoever sees it
         ended_well, reason = task.succeeded or task.forgotten, task.comment or task.status
     if ended_well:
-        _next(operation)
+        _next(operation, seen)
     else:
-        _fail(operation, step, reason)
+        _fail(operation, seen, reason)
     return True
 
 
-def _next(operation: Operation) -> None:
+# Where a runner saw the operation (its position and the part's state) before it called OVH: the
+# commits since (the audit trail's) reload the row, so what it changes is checked against this.
+Seen = tuple[int, str]
+
+
+def _next(operation: Operation, seen: Seen) -> None:
     """The part has ended well: the next one waits to be claimed (or the operation is done)."""
-    position = operation.position + 1
+    position = seen[0] + 1
     values: dict[str, Any] = {"position": position, "step_state": WAITING, "task_id": None}
-    values |= {"step_started_at": None, "steps": _steps(operation, state=DONE)}
+    values |= {"step_started_at": None, "steps": _steps(operation, seen, state=DONE)}
     if position >= len(operation.steps):
         values |= {"state": DONE, "sealed": None}
-    _move(operation, values)
+    _move(operation, seen, values)
 
 
-def _fail(
-    operation: Operation, step: dict[str, Any], error: str, query_id: str | None = None
-) -> None:
-    steps = _steps(operation, state=FAILED, error=error, query_id=query_id)
-    _move(operation, {"state": FAILED, "sealed": None, "task_id": None, "steps": steps})
+def _fail(operation: Operation, seen: Seen, error: str, query_id: str | None = None) -> None:
+    steps = _steps(operation, seen, state=FAILED, error=error, query_id=query_id)
+    _move(operation, seen, {"state": FAILED, "sealed": None, "task_id": None, "steps": steps})
 
 
-def _steps(operation: Operation, **changes: Any) -> list[dict[str, Any]]:
+def _steps(operation: Operation, seen: Seen, **changes: Any) -> list[dict[str, Any]]:
     steps = [dict(s) for s in operation.steps]
-    steps[operation.position] = {**steps[operation.position], **changes}
+    steps[seen[0]] = {**steps[seen[0]], **changes}
     return steps
 
 
-def _move(operation: Operation, values: dict[str, Any]) -> None:
+def _move(operation: Operation, seen: Seen, values: dict[str, Any]) -> None:
     """From where this runner saw the operation to ``values``, as a conditional update: a
     runner that saw the same end later changes nothing (and so starts nothing twice)."""
     db.session.commit()  # what this runner changed before (the used seal)
@@ -157,8 +160,8 @@ def _move(operation: Operation, values: dict[str, Any]) -> None:
         .where(
             Operation.id == operation.id,
             Operation.state == RUNNING,
-            Operation.position == operation.position,
-            Operation.step_state == operation.step_state,
+            Operation.position == seen[0],
+            Operation.step_state == seen[1],
         )
         .values(updated_at=utcnow(), **values)
     )

@@ -185,3 +185,29 @@ def test_an_operation_opens_only_under_its_own_hosting(admin_client: FlaskClient
     elsewhere = answer.location.replace(GRANTED_SERVICE, "example2.cluster02.hosting.ovh.net")
     assert admin_client.get(elsewhere, headers=EN).status_code == 404
     assert admin_client.get(answer.location, headers=EN).status_code == 200
+
+
+@pytest.mark.slow_tasks
+def test_a_runner_that_saw_the_same_end_later_starts_nothing_twice(
+    app: Flask, admin_client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.operations import runner
+    from ovh_sandbox import clock
+
+    frozen = [clock.now()]  # the sandbox's tasks move only when this test moves its clock
+    monkeypatch.setattr(clock, "now", lambda: frozen[0])
+    weekly = backup_of_kind(page(admin_client, SHOP + "/"), "Weekly")
+    answer = submit(admin_client, f"{SHOP}/backups/{weekly}/restore", back_up_first="y")
+    operation_id = operation_of(app, answer.location).id
+    with app.app_context():  # a runner reads the operation while the safety copy runs…
+        stale = db.session.get(Operation, operation_id)
+        assert stale is not None and (stale.position, stale.step_state) == (0, "running")
+        db.session.expunge(stale)
+    frozen[0] += ENDED
+    page(admin_client, answer.location + "/progress")  # …another moves it on first…
+    with app.app_context():
+        db.session.add(stale)
+        assert runner._follow(stale) is True  # …then the first sees the same end, later
+        assert (stale.position, stale.step_state) == (1, "running")  # the other's restore
+        runner.advance(operation_id)
+    assert len(entries(app, "database.restore")) == 1
