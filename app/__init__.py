@@ -115,6 +115,7 @@ def register_blueprints(app: Flask) -> None:
     from app.inventory import bp as inventory_bp
     from app.launch import bp as launch_bp
     from app.notify import bp as notify_bp
+    from app.operations import bp as operations_bp
     from app.php import bp as php_bp
     from app.queue.routes import bp as background_bp
     from app.ssl import bp as ssl_bp
@@ -136,6 +137,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(php_bp, url_prefix="/hosting/<service_name>/php")
     app.register_blueprint(cron_bp, url_prefix="/hosting/<service_name>/cron")
     app.register_blueprint(launch_bp, url_prefix="/hosting/<service_name>/launch")
+    app.register_blueprint(operations_bp, url_prefix="/hosting/<service_name>/operations")
     app.register_blueprint(websites_bp, url_prefix="/hosting/<service_name>/websites")
     app.register_blueprint(inventory_bp, url_prefix="/inventory")
     app.add_url_rule("/", "index", home)

@@ -24,6 +24,7 @@ class Started:
     tab: str  # where to go when OVH names no task to follow
     also: tuple[int, ...] = ()  # related tasks followed on the same page
     notes: tuple[tuple[str, Any], ...] = ()  # (flash category, sentence)
+    operation_id: int | None = None  # an operation in parts (``app.operations``): its page
 
 
 def change(
@@ -50,9 +51,17 @@ def change(
 
 
 def follow(started: Started) -> Response:
-    """To the page of the task ``started``; when OVH named none, back to the tab."""
+    """To the page of the operation or task ``started``; when OVH named none, back to the tab."""
     for category, sentence in started.notes:
         flash(str(sentence), category)
+    if started.operation_id is not None:
+        return redirect(
+            url_for(
+                "operations.show",
+                service_name=started.service_name,
+                operation_id=started.operation_id,
+            )
+        )
     if started.task_id is None:
         return redirect(url_for(started.tab, service_name=started.service_name))
     also = list(started.also) or None

@@ -278,10 +278,11 @@ def load_settings(instance_path: str) -> dict[str, Any]:
         "SESSION_COOKIE_SECURE": not on_sandbox and not _env_bool("FLASK_DEBUG"),
         # No form needs more; the SSL import (three PEM texts or files) asks for the most.
         "MAX_CONTENT_LENGTH": 1024 * 1024,
-        # How long replacing a certificate waits for OVH to remove the old one before importing.
+        # How long removing the old certificate (a replacement) may take before its page says it
+        # is taking unusually long; the queue waits for it, then imports the new one.
         "SSL_REPLACE_WAIT_SECONDS": _env_float("SSL_REPLACE_WAIT_SECONDS", 30.0),
-        # The safety net waits this long for OVH to finish the backup made before a restore,
-        # an import that empties the database, a copy over it or a delete (and for a copy).
+        # The same for the safety backup made before a restore, an import that empties the
+        # database, a copy over it or a delete (and for a copy), which the queue waits for.
         "SAFETY_BACKUP_WAIT_SECONDS": _env_float("SAFETY_BACKUP_WAIT_SECONDS", 45.0),
         # The largest SQL file the panel takes for an import, and how long its upload to OVH
         # may take.

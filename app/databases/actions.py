@@ -5,19 +5,13 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
-
 from app.actions import Started, change
-from app.databases.backup_actions import safety_net, with_safety_net
+from app.operations import parts
+from app.operations.start import begin
 from app.services import databases
 from app.services.databases import NewDatabase
 
 _change = partial(change, "databases.index")
-
-KEPT_AFTER_DELETE = _l(
-    "A backup of the database was saved just before: OVH keeps it after the database is gone. "
-    "It is listed under Backups of deleted databases on the Databases tab."
-)
 
 
 def create(service_name: str, new: NewDatabase) -> Started:
@@ -37,11 +31,8 @@ def change_password(service_name: str, name: str, password: str) -> Started:
 
 def delete(service_name: str, name: str, back_up_first: bool = False) -> Started:
     """Delete ``name``; with ``back_up_first``, only once a backup of it is made (OVH keeps it
-    after the database is gone)."""
-    safety = None
+    after the database is gone): an operation in parts, which the queue moves on."""
     if back_up_first:
-        safety, stopped = safety_net(service_name, name)
-        if stopped is not None:
-            return stopped
-    started = _change("database.delete", name, databases.delete_database, service_name, name)
-    return with_safety_net(started, safety, KEPT_AFTER_DELETE)
+        steps = [parts.safety(name), parts.part(parts.DELETE, "database.delete", name)]
+        return begin(service_name, "delete", name, steps, {})
+    return _change("database.delete", name, databases.delete_database, service_name, name)

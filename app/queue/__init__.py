@@ -50,6 +50,7 @@ MODELS = (
     "app.approvals.models",
     "app.trends.models",
     "app.inventory.models",
+    "app.operations.models",
 )
 # Modules defining jobs: a worker imports them all before taking the first job.
 JOBS = (
@@ -60,6 +61,7 @@ JOBS = (
     "app.launch.jobs",
     "app.trends.jobs",
     "app.inventory.jobs",
+    "app.operations.jobs",
 )
 
 

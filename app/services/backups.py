@@ -10,8 +10,6 @@ made of one database and poured into another with ``…/copyRestore``.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -187,22 +185,10 @@ def start_copy(gateway: OvhGateway, service_name: str, name: str) -> Copy:
     return _copy(gateway.post(_database(service_name, name, "copy"), scope=service_name))
 
 
-def wait_for_copy(
-    gateway: OvhGateway,
-    service_name: str,
-    name: str,
-    copy: Copy,
-    timeout: float,
-    interval: float = 1.0,
-    sleep: Callable[[float], None] = time.sleep,
-) -> Copy:
-    """Read the copy until it is ready, failed, or ``timeout`` seconds have passed."""
-    deadline = time.monotonic() + timeout
-    target = _database(service_name, name, "copy", copy.id)
-    while copy.status in COPY_RUNNING and time.monotonic() < deadline:
-        sleep(interval)
-        copy = _copy(gateway.get(target, scope=service_name, cache=False))
-    return copy
+def read_copy(gateway: OvhGateway, service_name: str, name: str, copy_id: str) -> Copy:
+    """The copy as OVH has it now (``status`` says whether it is still being made)."""
+    target = _database(service_name, name, "copy", copy_id)
+    return _copy(gateway.get(target, scope=service_name, cache=False))
 
 
 def restore_copy(

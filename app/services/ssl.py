@@ -7,7 +7,6 @@ certificate under ``…/attachedDomain/{domain}/ssl``; ``domain=None`` means the
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +16,6 @@ from app.services.client import OvhGateway, path
 from app.services.domains import POINTS_HERE, AttachedDomain, DnsDiagnosis, diagnose_dns
 from app.services.errors import NotFound
 from app.services.kept import read_kept
-from app.services.tasks import Task, get_task
 
 LETS_ENCRYPT = "LETSENCRYPT"
 IMPORTED = "CUSTOM"
@@ -238,23 +236,6 @@ def delete_certificate(
 ) -> int | None:
     raw = gateway.delete(_base(service_name, domain), scope=service_name)
     return _task_id(gateway, service_name, domain, raw)
-
-
-def wait_for_task(
-    gateway: OvhGateway,
-    service_name: str,
-    task_id: int,
-    timeout: float = 30.0,
-    interval: float = 1.0,
-    sleep: Callable[[float], None] = time.sleep,
-) -> Task:
-    """Poll the task until it ends or ``timeout`` seconds have passed; returns its last state."""
-    deadline = time.monotonic() + timeout
-    task = get_task(gateway, service_name, task_id)
-    while not task.final and time.monotonic() < deadline:
-        sleep(interval)
-        task = get_task(gateway, service_name, task_id)
-    return task
 
 
 def _task_id(gateway: OvhGateway, service_name: str, domain: str | None, raw: Any) -> int | None:

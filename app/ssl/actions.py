@@ -1,7 +1,8 @@
-"""Changes on the SSL tab: order, import, replace (remove, wait, import), regenerate, delete.
+"""Changes on the SSL tab: order, import, replace (remove, then import), regenerate, delete.
 
-OVH holds one certificate per hosting at a time, so a replacement removes the current one, waits
-for OVH to finish (``SSL_REPLACE_WAIT_SECONDS``), and only then imports the new one.
+OVH holds one certificate per hosting at a time, so a replacement is an operation in parts
+(``app.operations``): the current certificate is removed, and the queue imports the new one once
+OVH has finished; the new one waits sealed (private key included) until then, then is erased.
 """
 
 from __future__ import annotations
@@ -9,27 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from app.actions import Started, change
-from app.extensions import ovh_api
+from app.operations import parts
+from app.operations.start import begin
 from app.services import ssl
 from app.ssl.forms import Checked
 
 UNTRACKED = ("info", _l("OVH accepted the request. Its progress shows on this tab."))
-NOT_REMOVED = (
-    "error",
-    _l("OVH could not remove the current certificate, so yours was not imported."),
-)
-STILL_REMOVING = (
-    "warning",
-    _l(
-        "The current certificate is still being removed, so yours was not imported yet. When "
-        "this operation shows “Done”, import your certificate again. You will need to paste the "
-        "private key again: the panel never keeps it."
-    ),
-)
 _change = partial(change, "ssl.index", untracked=UNTRACKED)
 
 
@@ -51,14 +40,24 @@ def import_certificate(service_name: str, pem: Checked) -> Started:
 
 
 def replace(service_name: str, current: ssl.Certificate, pem: Checked) -> Started:
-    removal = delete(service_name, current, reason="replace")
-    if removal.task_id is not None:
-        wait = float(current_app.config["SSL_REPLACE_WAIT_SECONDS"])
-        task = ssl.wait_for_task(ovh_api.gateway, service_name, removal.task_id, timeout=wait)
-        if not (task.succeeded or task.forgotten):
-            unfinished = NOT_REMOVED if task.failed else STILL_REMOVING
-            return Started(service_name, removal.task_id, removal.tab, notes=(unfinished,))
-    return import_certificate(service_name, pem)
+    """Remove ``current``, then (in the queue, once OVH has finished) import ``pem``."""
+    result = pem.result
+    assert result.summary is not None
+    removal = {"provider": current.provider, "domains": list(current.domains), "reason": "replace"}
+    target = current.domain or service_name
+    steps = [
+        parts.part(parts.SSL_REMOVE, "ssl.delete", target, **removal),
+        parts.part(
+            parts.SSL_IMPORT,
+            "ssl.import",
+            service_name,
+            **result.summary.audit_parameters(result.chain_length),
+        ),
+    ]
+    secrets = {"certificate": result.certificate, "key": pem.key, "chain": result.chain}
+    notes = tuple(("warning", notice) for notice in result.notices)
+    values = {"domain": current.domain}
+    return begin(service_name, "ssl_replace", target, steps, values, secrets, "ssl.index", notes)
 
 
 def regenerate(service_name: str, domain: str | None) -> Started:

@@ -248,14 +248,22 @@ def task_ended(gateway: OvhGateway, task: Task) -> None:
     """The hook for "a task the panel started has ended", called wherever the panel first sees
     a final status: the task queue's ``follow_task`` job, or a task page that saw it first.
 
-    Its audit entry learns how it ended; the one caller that records the end (a claim, see
-    :func:`app.audit.record_task_status`) does what follows it, so it happens once."""
+    Its audit entry learns how it ended (:func:`record_end`); then a launch's step or an
+    operation's part it belongs to moves on."""
+    record_end(gateway, task)
+    if task.final:
+        from app.launch.jobs import task_ended as launch_step_ended
+        from app.operations.jobs import task_ended as operation_part_ended
+
+        launch_step_ended(task.service_name, task.id)
+        operation_part_ended(task.service_name, task.id)
+
+
+def record_end(gateway: OvhGateway, task: Task) -> None:
+    """The audit entry learns how the task ended; the one caller that records the end (a claim,
+    see :func:`app.audit.record_task_status`) does what follows it, so it happens once."""
     if task.final and audit.record_task_status(task.service_name, task.id, task.status):
         from app.notify.jobs import task_ended as announce
 
         announce(task)
         completion.complete_https(gateway, task)
-    if task.final:
-        from app.launch.jobs import task_ended as launch_step_ended
-
-        launch_step_ended(task.service_name, task.id)

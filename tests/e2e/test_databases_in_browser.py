@@ -113,12 +113,17 @@ def test_an_admin_restores_a_backup_with_the_safety_net(page: Any, users: UserFa
     safety = page.get_by_label("Back up the database as it is now first (recommended)")
     assert safety.is_checked()
     page.get_by_role("button", name="Restore this backup").click()
-    page.wait_for_url("**/tasks/**")
-    expect(page.get_by_text("A backup of the database as it was just before")).to_be_visible()
-    expect(page.get_by_role("heading", name=re.compile("Restoring the database"))).to_be_visible()
-    expect(page.get_by_role("heading", name=re.compile("Saving a backup"))).to_be_visible()
-    page.locator('[data-status="done"]').nth(1).wait_for(timeout=15_000)
-    page.get_by_role("link", name="See the result").first.click()
+    page.wait_for_url("**/operations/**")  # at once: the queue does the waiting
+    expect(page.get_by_text("First a safety copy of the database is made")).to_be_visible()
+    expect(page.locator('[data-part="safety"]')).to_contain_text("Safety copy of example.mysql.db")
+    expect(page.locator('[data-part="restore"]')).to_contain_text("from the backup you chose")
+    # The page follows both parts by itself (2-second updates) until the restore is done.
+    expect(page.locator('[data-outcome="done"]')).to_contain_text(
+        "Done: the database is restored.", timeout=15_000
+    )
+    expect(page.locator('[data-part="restore"]')).to_have_attribute("data-part-state", "done")
+    page.get_by_role("link", name="Back to the Databases tab").click()
+    page.goto(DATABASES + "/example.mysql.db/")
     expect(page.locator("table.backups tbody tr")).to_have_count(before + 1)
     expect(page.locator("table.backups tbody tr").first).to_contain_text("Made on request")
 

@@ -15,6 +15,7 @@ from tests.support.panel_data import TEST_PASSWORDS
 
 pytestmark = pytest.mark.e2e
 NO_CERT = "example2.cluster02.hosting.ovh.net"
+SN = "example.cluster01.hosting.ovh.net"
 
 
 def test_a_mismatched_key_is_refused_beside_it_then_the_right_one_is_imported(
@@ -61,3 +62,27 @@ def test_a_mismatched_key_is_refused_beside_it_then_the_right_one_is_imported(
     page.wait_for_url("**/ssl/")
     expect(page.get_by_text("Imported (your own certificate)")).to_be_visible()
     expect(page.get_by_text("www.example.org").first).to_be_visible()
+
+
+def test_a_replacement_answers_at_once_and_imports_once_the_old_certificate_is_gone(
+    page: Any, users: UserFactory
+) -> None:
+    mine = leaf("example.com", "www.example.com", "blog.example.com")
+    users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
+    sign_in(page, "admin@example.com", TEST_PASSWORDS["admin"])
+    page.goto(f"/hosting/{SN}/ssl/replace")
+    page.get_by_label("Certificate", exact=True).fill(mine.pem)
+    page.get_by_label("Private key", exact=True).fill(mine.key_pem)
+    page.get_by_label("Chain (optional)").fill(intermediate().pem)
+    page.get_by_label("Yes, remove the current certificate and install mine").check()
+    page.get_by_role("button", name="Check the certificate").click()
+    page.get_by_role("button", name="Import", exact=True).click()
+    page.wait_for_url("**/operations/*")  # at once: the queue does the waiting
+    expect(page.get_by_text("First OVH removes the current certificate")).to_be_visible()
+    expect(page.locator('[data-part="ssl_remove"]')).to_contain_text("Remove the current")
+    expect(page.locator('[data-part="ssl_import"]')).to_contain_text("Import your certificate")
+    expect(page.locator('[data-outcome="done"]')).to_contain_text(
+        "Done: your certificate replaces the previous one.", timeout=15_000
+    )
+    page.get_by_role("link", name="Back to the SSL tab").click()
+    expect(page.get_by_text("Imported (your own certificate)")).to_be_visible()

@@ -105,6 +105,9 @@ ALLOWED_ANSWERS: dict[tuple[str, str], int | dict[str, int]] = {
     ("launch.retry", "POST"): 404,
     ("launch.undo", "POST"): 404,
     ("launch.discard", "POST"): 404,
+    # Nor any operation in parts (tests/web/test_operations_in_parts.py opens real ones).
+    ("operations.show", "GET"): 404,
+    ("operations.progress", "GET"): 404,
     # The sample request and failure do not exist: the pages say so, the mark leads back.
     ("approvals.show", "GET"): 404,
     ("approvals.approve", "POST"): 404,
@@ -187,6 +190,7 @@ class Matrix:
             "config_id": "1001",
             "cron_id": "1001",
             "plan_id": "999999",
+            "operation_id": "999999",
             "install_id": "1500000",  # the sample's WordPress in the blog's folder
             "sheet": "domains",
             "request_id": "9999",

@@ -52,7 +52,7 @@ def test_staff_ask_to_restore_a_backup_and_the_approval_restores_it_with_the_saf
     assert (request.action, request.target) == ("database.restore_backup", SHOP)
     assert request.values == {"name": SHOP, "dump_id": backup.id, "back_up_first": True}
     assert actions_done(app, "database.restore") == []  # OVH was not asked
-    assert "/tasks/" in approve(admin, request.id)
+    assert "/operations/" in approve(admin, request.id)  # the safety copy first, then the restore
     [restored] = actions_done(app, "database.restore")
     assert restored.user_email == "admin@example.com"
     assert [e.parameters.get("reason") for e in actions_done(app, "database.back_up")] == ["safety"]

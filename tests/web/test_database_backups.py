@@ -83,11 +83,12 @@ def test_restoring_backs_up_first_then_restores_and_says_so(
     assert re.search(r'<input[^>]* checked [^>]*name="back_up_first"', confirm)  # ticked
     count = len(backup_ids(html))
     answer = submit(admin_client, f"{SHOP}/backups/{weekly}/restore", back_up_first="y")
-    assert answer.status_code == 302
-    task = page(admin_client, answer.location)
-    assert "Restoring the database example.mysql.db from a backup" in task
-    assert "Saving a backup of the database example.mysql.db" in task  # followed beside it
-    assert "A backup of the database as it was just before was saved first" in task
+    assert answer.status_code == 302 and "/operations/" in answer.location
+    operation = page(admin_client, answer.location)
+    assert "First a safety copy of the database is made (about a minute)" in operation
+    assert "Safety copy of example.mysql.db" in operation  # each part followed on one page
+    assert "Restore example.mysql.db from the backup you chose" in operation
+    assert "Done: the database is restored. The safety copy is at the top" in operation
     assert len(backup_ids(page(admin_client, SHOP + "/"))) == count + 1
     [safety] = actions_of(app, "database.back_up")
     assert safety.parameters == {"reason": "safety"}
@@ -125,9 +126,10 @@ def test_a_backup_that_fails_stops_the_restore(app: Flask, admin_client: FlaskCl
         admin_client, f"{SHOP}/copy", target="examplebroken.mysql.db", flush="y", back_up_first="y"
     )
     assert copy.status_code == 302
-    task = page(admin_client, copy.location)
-    assert "Nothing was changed yet: the backup made first is not finished" in task
-    assert actions_of(app, "database.copy_restore") == []
+    operation = page(admin_client, copy.location)
+    assert "The safety copy could not be made, so nothing was changed" in operation
+    assert 'data-part="pour" data-part-state="waiting"' in operation
+    assert actions_of(app, "database.copy") == [] == actions_of(app, "database.copy_restore")
 
 
 def test_only_a_backup_made_on_request_can_be_deleted(
@@ -205,8 +207,9 @@ def test_a_copy_goes_into_another_database_with_the_safety_net(
         admin_client, f"{SHOP}/copy", target="exampleblog.mysql.db", flush="y", back_up_first="y"
     )
     assert answer.status_code == 302
-    task = page(admin_client, answer.location)
-    assert "Restoring the database exampleblog.mysql.db from a copy" in task
+    operation = page(admin_client, answer.location)
+    assert "then OVH copies example.mysql.db (a few minutes)" in operation
+    assert "Done: the copy is poured into exampleblog.mysql.db." in operation
     [copy] = actions_of(app, "database.copy")
     assert copy.target == "example.mysql.db"
     [poured] = actions_of(app, "database.copy_restore")
@@ -225,8 +228,8 @@ def test_deleting_a_database_backs_it_up_first_and_its_backups_stay(
         admin_client, blog + "/delete", confirm_name="exampleblog.mysql.db", back_up_first="y"
     )
     assert answer.status_code == 302
-    task = page(admin_client, answer.location)
-    assert "A backup of the database was saved just before" in task
+    operation = page(admin_client, answer.location)
+    assert "Done: the database is deleted. Its safety copy is listed" in operation
     plan = page(admin_client, f"{BASE}/backups")
     assert plan.count("Database deleted") == 3  # nightly, weekly and the one made just before
     row = plan.split("Database deleted", 1)[1].split("</tr>", 1)[0]

@@ -1,5 +1,6 @@
 """A real worker process (``flask queue worker``) on Redis follows a task the panel started to its
-end and runs a launch's steps to the end while no page is open, says it is alive on
+end, runs a launch's steps and an operation's parts (a safety backup, then a restore) to the end
+while no page is open, says it is alive on
 ``/healthz``, and stops cleanly on Ctrl-C. Runs in ``.ci/run``'s PostgreSQL/Redis pass (the
 SQLite pass has no Redis)."""
 
@@ -20,7 +21,10 @@ from app.extensions import db, ovh_api
 from app.launch import plans
 from app.launch.jobs import advance_launch
 from app.models import AuditEntry, LaunchPlan, LaunchStep
-from app.services import databases
+from app.operations import parts
+from app.operations.jobs import advance_operation
+from app.operations.models import Operation
+from app.services import backups, databases
 from tests.support.panel import dispose, make_app
 from tests.support.panel_data import GRANTED_SERVICE
 from tests.support.sandbox import SandboxControl
@@ -73,9 +77,11 @@ def test_a_worker_process_follows_a_task_to_its_end_with_nobody_watching(
                     select(AuditEntry.task_status).where(AuditEntry.task_id == task.id)
                 )
             launched = launch_with_nobody_watching()
+            restored = restore_with_nobody_watching()
             health = queued.test_client().get("/healthz").get_json()
         assert status == "done", "the worker did not record the task's end"
         assert launched == ["done", "done"], "the worker did not run the launch to its end"
+        assert restored == ["done", "done"], "the worker did not run the operation to its end"
         assert health["queue"] == "redis"
         assert health["workers"] >= 1 and health["workers_alive"] is True
     finally:
@@ -110,3 +116,26 @@ def launch_with_nobody_watching() -> list[str]:
         time.sleep(0.5)
         db.session.expire_all()
     return [step.state for step in plan.steps]
+
+
+def restore_with_nobody_watching() -> list[str]:
+    """An operation in parts (a safety backup, then a restore) queued to the worker as a form
+    queues it, then waited for from here: its parts' states once it ended."""
+    shop = "example.mysql.db"
+    backup = next(b for b in backups.list_backups(ovh_api.gateway, GRANTED_SERVICE, shop))
+    steps = [parts.safety(shop), parts.part(parts.RESTORE, "database.restore", shop)]
+    operation = Operation(
+        service_name=GRANTED_SERVICE,
+        kind="restore",
+        target=shop,
+        steps=steps,
+        values={"dump_id": backup.id},
+    )
+    db.session.add(operation)
+    db.session.commit()
+    advance_operation(operation.id)
+    deadline = time.monotonic() + 60
+    while operation.state == "running" and time.monotonic() < deadline:
+        time.sleep(0.5)
+        db.session.expire_all()
+    return [str(step.get("state")) for step in operation.steps]

@@ -172,39 +172,15 @@ def test_an_admin_replaces_after_confirming_what_is_replaced(
     unconfirmed = send(admin_client, REPLACE, mine.pem, mine.key_pem)
     assert "Tick this box" in unconfirmed.get_data(as_text=True)
     answer = send(admin_client, REPLACE, mine.pem, mine.key_pem, confirm="y")
-    assert answer.status_code == 302 and "/tasks/" in answer.location
-    assert "Installing your own" in admin_client.get(answer.location, headers=EN).get_data(
-        as_text=True
-    )
+    assert answer.status_code == 302 and "/operations/" in answer.location
+    operation = admin_client.get(answer.location, headers=EN).get_data(as_text=True)
+    assert "First OVH removes the current certificate (about a minute)" in operation
+    assert "Done: your certificate replaces the previous one." in operation
     html = admin_client.get(f"/hosting/{SN}/ssl/", headers=EN).get_data(as_text=True)
     assert "Imported (your own certificate)" in html
     with app.app_context():
         actions = db.session.execute(select(AuditEntry.action, AuditEntry.outcome)).all()
         assert ("ssl.delete", "accepted") in actions and ("ssl.import", "accepted") in actions
-
-
-def test_a_removal_still_running_stops_before_the_import_and_says_so(
-    admin_client: FlaskClient, app: Flask, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from app.services import ssl
-    from app.services.tasks import Task
-
-    def still_running(gateway: Any, service_name: str, task_id: int, **_: Any) -> Task:
-        return Task(
-            task_id, service_name, "hostedssl/delete", "doing", None, None, None, None, None
-        )
-
-    monkeypatch.setattr(ssl, "wait_for_task", still_running)
-    mine = leaf("example.com")
-    answer = send(admin_client, REPLACE, mine.pem, mine.key_pem, confirm="y")
-    assert answer.status_code == 302 and "/tasks/" in answer.location
-    html = admin_client.get(answer.location, headers=EN).get_data(as_text=True)
-    assert "still being removed, so yours was not imported yet" in html
-    with app.app_context():
-        assert (
-            db.session.execute(select(AuditEntry).where(AuditEntry.action == "ssl.import")).first()
-            is None
-        )
 
 
 def test_no_private_key_reaches_the_database_the_logs_or_a_page(
