@@ -17,7 +17,7 @@ from flask.testing import FlaskClient
 from app.extensions import db
 from app.launch import keeping, plans, runner
 from app.launch.jobs import forget_launch_secrets
-from app.launch.sealed import _fernet, seal, unseal
+from app.launch.sealed import LAUNCH, _fernet, seal, unseal
 from app.models import AuditEntry, LaunchPlan, utcnow
 from tests.support.forms import csrf_token, submit
 from tests.support.panel import AuthActions, UserFactory
@@ -48,7 +48,7 @@ def age(app: Flask, seconds: int) -> None:
     with app.app_context():
         plan = db.session.query(LaunchPlan).filter(LaunchPlan.state != "draft").one()
         secrets = json.dumps(unseal(plan.sealed)).encode()
-        plan.sealed = _fernet().encrypt_at_time(secrets, int(time.time()) - seconds).decode()
+        plan.sealed = _fernet(LAUNCH).encrypt_at_time(secrets, int(time.time()) - seconds).decode()
         db.session.commit()
 
 
@@ -104,7 +104,7 @@ def test_kept_passwords_expire_when_read_and_by_the_hourly_job(
         sealed = seal({"admin_password": PASSWORD})
         assert unseal(sealed) == {"admin_password": PASSWORD}
         then = int(time.time()) - DAY_AND_MORE
-        old = _fernet().encrypt_at_time(b'{"admin_password": "x"}', then).decode()
+        old = _fernet(LAUNCH).encrypt_at_time(b'{"admin_password": "x"}', then).decode()
         assert unseal(old) == {}  # refused when read, even before the job runs
         app.config["LAUNCH_SECRETS_HOURS"] = 48
         assert unseal(old) == {"admin_password": "x"}  # the setting decides
