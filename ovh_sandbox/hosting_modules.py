@@ -4,11 +4,15 @@ one-click modules): list, install, read, delete, new admin password, each instal
 Install checks what OVH would refuse: an unknown or inactive module, a language it does not offer,
 a domain not attached to the hosting, a folder that climbs out of the home folder or already holds a
 module, an admin name that is not an email where the module wants one, a password under 8
-characters, and the MySQL database it needs: exactly one dependency, of type ``mysql``, naming a
-database of this hosting that is ready, with its own user.
+characters, and the MySQL database it needs: exactly one dependency, of type ``mysql``, whose
+``server`` is a database of this hosting that is ready, with its own ``user`` and a password.
 
-The dependency's ``password`` is only tried when the install runs, as OVH's installer does: a
-wrong one is accepted by the call and the task ends ``cancelled`` (OVH's "Unable to connect to
+The dependency is what OVH's control panel sends (ovh/manager,
+``packages/manager/apps/web/client/app/hosting/module/add/hosting-module-add.controller.js``):
+``server`` = the database's ``name`` (``x.mysql.db``), ``name`` = the MySQL schema, which on shared
+hosting is the database's ``user``, plus ``user``, ``password``, ``port``, ``prefix``. The installer
+only signs in when the install runs: a ``name`` that is not the schema, another ``port`` or a wrong
+``password`` is accepted by the call and the task ends ``cancelled`` (OVH's "Unable to connect to
 database" email). A finished install leaves its tables in the database: its ``quotaUsed`` grows
 by :data:`TABLES_MB`.
 """
@@ -32,6 +36,7 @@ bp = Blueprint("hosting_modules", __name__, url_prefix="/1.0/hosting/web")
 
 FIRST_INSTALL_ID = 1_500_001
 ADMIN_PASSWORD_MIN = 8
+MYSQL_PORT = 3306  # the installer's default when the dependency names no port
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # Trigger inputs: an admin name ending in ``fail`` or ``cancel`` always fails; a domain whose first
 # label starts with ``flaky-`` fails its first install and succeeds when tried again.
@@ -87,21 +92,28 @@ def _checked_dependency(service: str, values: dict[str, Any]) -> dict[str, Any]:
         raise bad_request(
             f"Invalid value for dependencies.type: '{dependency.get('type')}' is not one of mysql"
         )
-    name = dependency.get("name")
-    database = api.store().get("database", service, str(name)) if name else None
+    server = dependency.get("server")
+    database = api.store().get("database", service, str(server)) if server else None
     if database is None:
-        raise bad_request(f"The database {name} does not exist on this hosting")
+        raise bad_request(f"The database server {server} does not exist on this hosting")
     if database["status"] != "created":
-        raise conflict(f"The database {name} is not ready (status {database['status']})")
+        raise conflict(f"The database {server} is not ready (status {database['status']})")
     if dependency.get("user") != database["user"] or not dependency.get("password"):
-        raise bad_request(f"The user and password of the database {name} are required")
+        raise bad_request(f"The user and password of the database {server} are required")
     return database
 
 
 def _connects(database: dict[str, Any], values: dict[str, Any]) -> bool:
-    """Whether the installer can sign in to the database with the password it was given."""
-    password = str(values["dependencies"][0].get("password") or "")
-    return database.get("_password") == password_digest(password)
+    """Whether the installer can open the database with what it was given: its schema (named
+    after its user on OVH's shared hosting), its port and its password."""
+    dependency = values["dependencies"][0]
+    password = str(dependency.get("password") or "")
+    port = database.get("port") or MYSQL_PORT
+    return (
+        dependency.get("name") == database["user"]
+        and int(dependency.get("port") or port) == port
+        and database.get("_password") == password_digest(password)
+    )
 
 
 def _outcome(service: str, domain: str, admin_name: str, connects: bool) -> str:
@@ -140,6 +152,7 @@ def install(serviceName: str) -> Response:
     if len(values.get("adminPassword") or "") < ADMIN_PASSWORD_MIN:
         raise bad_request("The admin password must be at least 8 characters long")
     database = _checked_dependency(serviceName, values)
+    sent = values["dependencies"][0]
     install_id = FIRST_INSTALL_ID + len(
         api.conn().execute("SELECT 1 FROM docs WHERE kind='module' OR kind='module-id'").fetchall()
     )
@@ -164,13 +177,9 @@ def install(serviceName: str) -> Response:
             "creationDate": clock.iso(clock.now()),
             "dependencies": [
                 {
-                    "name": database["name"],
+                    **{k: sent.get(k) for k in ("name", "prefix", "server", "type", "user")},
                     "password": None,
-                    "port": database.get("port") or 3306,
-                    "prefix": values["dependencies"][0].get("prefix"),
-                    "server": database["server"],
-                    "type": "mysql",
-                    "user": database["user"],
+                    "port": int(sent.get("port") or database.get("port") or MYSQL_PORT),
                 }
             ],
             "id": install_id,

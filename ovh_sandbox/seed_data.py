@@ -160,7 +160,8 @@ def domain(
 def installed_module(
     install_id: int, module_id: int, path: str, domain: str, user: str, engine: str, *, days: int
 ) -> dict[str, Any]:
-    """A one-click module already installed (``hosting.web.module``)."""
+    """A one-click module already installed (``hosting.web.module``), its dependency as OVH's
+    control panel sends it: ``name`` the MySQL schema (the user's), ``server`` the database."""
     name = database_name(user, engine)
     installed = clock.iso(clock.now() - days * DAY)
     return {
@@ -169,7 +170,7 @@ def installed_module(
         "creationDate": installed,
         "dependencies": [
             {
-                "name": name,
+                "name": user,
                 "password": None,
                 "port": ENGINE_DEFAULTS[engine][1],
                 "prefix": "wp_",

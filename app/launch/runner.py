@@ -184,7 +184,6 @@ def _install(plan: LaunchPlan, step: LaunchStep, secrets: dict[str, str]) -> Non
     choices = plan.choices
     if "admin_password" not in secrets or "database_password" not in secrets:
         raise _Gone()
-    database = choices["database"]
     install = modules.Install(
         module_id=int(choices["module_id"]),
         domain=plan.domain,
@@ -192,10 +191,9 @@ def _install(plan: LaunchPlan, step: LaunchStep, secrets: dict[str, str]) -> Non
         language=choices["language"],
         admin_name=choices["admin_name"],
         admin_password=secrets["admin_password"],
-        database=database,
+        database=choices["database"],
         database_user=choices["database_user"],
         database_password=secrets["database_password"],
-        database_server=database,
         prefix=plans.TABLE_PREFIXES.get(choices.get("module_name", "")),
     )
     _running(step, modules.install_module(ovh_api.gateway, plan.service_name, install).id)

@@ -46,9 +46,18 @@ class CatalogueModule:
 
 @dataclass(frozen=True)
 class Dependency:
+    """A module's database as OVH gives it back: ``server`` is OVH's name of the database
+    (``x.mysql.db``), ``name`` the MySQL schema inside it (its user's). Modules installed with
+    the schema in ``name`` too (``x.mysql.db``) have ``server`` the same."""
+
     name: str | None
     server: str | None
     user: str | None
+
+    @property
+    def database(self) -> str | None:
+        """OVH's name of the database, as the Databases tab knows it."""
+        return self.server or self.name
 
 
 @dataclass(frozen=True)
@@ -73,7 +82,7 @@ class InstalledModule:
 
     @property
     def database(self) -> str | None:
-        return next((d.name for d in self.dependencies if d.name), None)
+        return next((d.database for d in self.dependencies if d.database), None)
 
 
 @dataclass(frozen=True)
@@ -89,16 +98,20 @@ class Install:
     database: str
     database_user: str
     database_password: str
-    database_server: str
     prefix: str | None = None
 
     def to_ovh(self) -> dict[str, Any]:
+        """The dependency as OVH's own control panel builds it (ovh/manager, in
+        packages/manager/apps/web/client/app/hosting/module/add/ the file
+        hosting-module-add.controller.js):
+        ``name`` is the MySQL schema, which on OVH's shared hosting is the database's user;
+        ``server`` is OVH's name of the database (``x.mysql.db``: the host to reach)."""
         dependency: dict[str, Any] = {
             "type": DEPENDENCY_ENGINE,
-            "name": self.database,
+            "name": self.database_user,
             "user": self.database_user,
             "password": self.database_password,
-            "server": self.database_server,
+            "server": self.database,
             "port": MYSQL_PORT,
         }
         if self.prefix:

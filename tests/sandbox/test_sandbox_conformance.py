@@ -211,7 +211,7 @@ CALLS: list[tuple[str, str, str, str, dict[str, Any] | None, str]] = [
             "dependencies": [
                 {
                     "type": "mysql",
-                    "name": "example.mysql.db",
+                    "name": "example",
                     "user": "example",
                     "password": "Secret123",
                     "server": "example.mysql.db",

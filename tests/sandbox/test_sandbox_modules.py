@@ -13,6 +13,7 @@ from tests.support.sandbox_control import EXAMPLE
 
 MODULES = f"/hosting/web/{EXAMPLE}/module"
 WORDPRESS = 1842
+NO_SERVER = {"type": "mysql", "name": "example", "user": "example", "password": "Secret123"}
 
 
 def ready_database(client: ovh.Client, user: str = "examplewp") -> str:
@@ -37,9 +38,9 @@ def install(client: ovh.Client, **overrides: Any) -> dict[str, Any]:
         "adminName": "marie",
         "adminPassword": "long enough",
         "dependencies": [
-            {
+            {  # as OVH's control panel sends it (hosting-module-add.controller.js)
                 "type": "mysql",
-                "name": database,
+                "name": user,
                 "user": user,
                 "password": "Secret123",
                 "server": database,
@@ -75,8 +76,10 @@ def test_an_install_is_a_task_and_the_module_is_ready_when_it_ends(client: ovh.C
     assert 1500000 in installed and len(installed) == 2
     module = client.get(f"{MODULES}/{max(installed)}")
     assert module["status"] == "created" and module["path"] == "wp"
-    assert module["dependencies"][0]["name"] == "examplewp.mysql.db"
-    assert module["dependencies"][0]["password"] is None  # never shown back
+    assert module["dependencies"] == [
+        {"type": "mysql", "name": "examplewp", "server": "examplewp.mysql.db", "user": "examplewp",
+         "port": 3306, "prefix": "wp_", "password": None}  # never shown back
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -84,6 +87,7 @@ def test_an_install_is_a_task_and_the_module_is_ready_when_it_ends(client: ovh.C
     [
         ({"moduleId": 9}, BadParametersError, "not available"),
         ({"database": "nothing.mysql.db"}, BadParametersError, "does not exist"),
+        ({"dependencies": [NO_SERVER]}, BadParametersError, "does not exist"),
         (
             {"language": "fi", "moduleId": 1843, "adminName": "a@b.fr"},
             BadParametersError,
@@ -135,10 +139,30 @@ def test_an_install_with_a_wrong_database_password_is_accepted_then_fails(
 ) -> None:
     """As OVH's installer: the call is accepted, the install cannot connect and ends cancelled."""
     database = ready_database(client)
-    dependency = {"type": "mysql", "name": database, "user": "examplewp", "server": database,
+    dependency = {"type": "mysql", "name": "examplewp", "user": "examplewp", "server": database,
                   "port": 3306, "password": "Wrong1234"}  # fmt: skip
     task = install(client, dependencies=[dependency])
     assert task["function"] == "module/install" and task["status"] == "cancelled"
+    assert client.get(MODULES) == [1500000]
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        {"name": "examplewp.mysql.db"},  # OVH's name of the database, not the schema inside it
+        {"name": "example"},  # another database's schema
+        {"port": 3307},
+    ],
+)
+def test_an_install_that_cannot_open_its_database_is_accepted_then_fails(
+    client: ovh.Client, changed: dict[str, Any]
+) -> None:
+    """OVH's installer opens schema ``name`` on ``server``:``port`` when it runs: a dependency
+    designating no schema of the database fails like a wrong password (the task, not the call)."""
+    database = ready_database(client)
+    dependency = {"type": "mysql", "name": "examplewp", "user": "examplewp", "server": database,
+                  "port": 3306, "password": "Secret123", **changed}  # fmt: skip
+    assert install(client, dependencies=[dependency])["status"] == "cancelled"
     assert client.get(MODULES) == [1500000]
 
 
@@ -146,7 +170,7 @@ def test_a_changed_database_password_is_the_one_an_install_needs(client: ovh.Cli
     database = ready_database(client)
     client.post(f"/hosting/web/{EXAMPLE}/database/{database}/changePassword", password="Newer2024")
     assert install(client, database=database)["status"] == "cancelled"  # the old one
-    dependency = {"type": "mysql", "name": database, "user": "examplewp", "server": database,
+    dependency = {"type": "mysql", "name": "examplewp", "user": "examplewp", "server": database,
                   "port": 3306, "password": "Newer2024"}  # fmt: skip
     assert install(client, dependencies=[dependency])["status"] == "done"
 

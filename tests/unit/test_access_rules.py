@@ -99,7 +99,6 @@ ARGUMENTS: dict[str, Callable[[str], Any]] = {
         "example.mysql.db",
         "example",
         "Abc12345",
-        "example.mysql.db",
     ),
     "catalogue": lambda service: [],
     "module_id": lambda service: 1801,

@@ -61,3 +61,26 @@ def test_an_existing_database_takes_no_creation_step_and_a_new_password_only_whe
     assert [(s.kind, s.target) for s in reset][1] == (plans.NEW_PASSWORD, "exampledata.mysql.db")
     new = plans.planned_steps({**base, "existing_database": False}, "a.example.org")
     assert [s.kind for s in new] == [plans.ATTACH, plans.DATABASE, plans.INSTALL, plans.HTTPS]
+
+
+def test_an_install_sends_the_database_as_ovh_s_control_panel_does_and_is_linked_back(
+    gateway: OvhGateway,
+) -> None:
+    """OVH's control panel (hosting-module-add.controller.js) sends the schema, which is named
+    after the user, as ``name`` and the database as ``server``; the installer opens that schema."""
+    new = NewDatabase("sqlPerso", "mysql", "exampledata", "Data2024pass", None, None)
+    databases.create_database(gateway, SERVICE, new)
+    install = modules.Install(
+        1842, "example.com", "data", "en", "admin", "long enough admin",
+        "exampledata.mysql.db", "exampledata", "Data2024pass", "wp_",
+    )  # fmt: skip
+    assert install.to_ovh()["dependencies"] == [
+        {"type": "mysql", "name": "exampledata", "server": "exampledata.mysql.db",
+         "user": "exampledata", "password": "Data2024pass", "port": 3306, "prefix": "wp_"}
+    ]  # fmt: skip
+    assert modules.install_module(gateway, SERVICE, install).status == "done"
+    installed = next(m for m in modules.list_installed(gateway, SERVICE) if m.path == "data")
+    assert installed.database == "exampledata.mysql.db"
+    found = databases.list_databases(gateway, SERVICE)
+    data = next(d for d in found if d.name == "exampledata.mysql.db")
+    assert [d.name for d in found if plans.uses(installed, d)] == [data.name]
