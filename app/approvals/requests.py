@@ -105,7 +105,7 @@ def approve(admin: User, request: ApprovalRequest) -> Started | None:
         )
         _tell_requester(request)
         return None
-    request.task_id = started.task_id
+    request.task_id = started.task_id or _first_task(started.operation_id)
     db.session.commit()
     audit.record_event(
         "approval.approve",
@@ -130,10 +130,41 @@ def decline(admin: User, request: ApprovalRequest, reason: str) -> bool:
     return True
 
 
+# How far back an ended task is looked for among operations in parts.
+RECENT_OPERATIONS = 50
+
+
+def _first_task(operation_id: int | None) -> int | None:
+    """The task an operation in parts started first (sent in the approving request)."""
+    from app.operations.models import Operation
+
+    operation = db.session.get(Operation, operation_id) if operation_id else None
+    return operation.task_id if operation is not None else None
+
+
 def requesters_of_task(service_name: str, task_id: int) -> list[int]:
+    """Who asked for what this task does. An approved action run in parts (a safety backup,
+    then the change) is recorded by its first part's task, and its askers hear of the last
+    part's end, not of the first's."""
+    from app.operations.models import Operation
+
+    tasks = {task_id}
+    recent = db.session.scalars(
+        select(Operation)
+        .where(Operation.service_name == service_name)
+        .order_by(Operation.id.desc())
+        .limit(RECENT_OPERATIONS)
+    )
+    for operation in recent:
+        parts = [int(step["task"]) for step in operation.steps if step.get("task")]
+        if task_id in parts:
+            if operation.steps[-1].get("task") != task_id:
+                return []  # a first part: the change itself is still to come
+            tasks.update(parts)
+            break
     rows = db.session.scalars(
         select(ApprovalRequest.requested_by).where(
-            ApprovalRequest.service_name == service_name, ApprovalRequest.task_id == task_id
+            ApprovalRequest.service_name == service_name, ApprovalRequest.task_id.in_(tasks)
         )
     )
     return [int(row) for row in rows if row is not None]

@@ -37,6 +37,7 @@ def begin(
     db.session.add(operation)
     db.session.commit()
     runner.advance(operation.id)  # the first part now: its task is on the page at once
+    db.session.refresh(operation)  # the runner saved the part's task by an update statement
     first = operation.steps[0].get("task")
     advance_operation(operation.id)  # then the queue, to the end, whoever watches
     return Started(service_name, first, tab, notes=notes, operation_id=operation.id)

@@ -9,9 +9,10 @@ import pytest
 from flask import Flask
 from playwright.sync_api import expect
 
-from app.extensions import db
+from app.extensions import db, ovh_api
 from app.models import AuditEntry
-from app.queue import jobs
+from app.notify.jobs import task_ended
+from app.services.tasks import get_task
 from tests.support.browser import sign_in
 from tests.support.mail import Inbox
 from tests.support.panel import UserFactory
@@ -44,12 +45,17 @@ def test_staff_ask_the_administrator_approves_and_staff_hear_it_is_done(
     admin.get_by_role("link", name="Delete the database exampleblog.mysql.db").click()
     expect(admin.get_by_text("The old blog is closed.")).to_be_visible()
     admin.get_by_role("button", name="Approve and run it now").click()
-    admin.wait_for_url("**/tasks/*")
+    admin.wait_for_url("**/operations/*")  # the safety backup first, then the delete
+    expect(admin.locator('[data-part="delete"]')).to_have_attribute(
+        "data-part-state", "done", timeout=30_000
+    )
     admin_context.close()
 
-    with app.app_context():  # the queue worker's turn: the task is followed to its end
+    with app.app_context():
+        # Here the queue runs each job inline, so both parts ended while the approval was still
+        # being recorded; a worker announces the delete's end afterwards, as this does.
         task_id = db.session.query(AuditEntry.task_id).filter_by(action="database.delete").scalar()
-        jobs.follow_task(GRANTED_SERVICE, task_id)
+        task_ended(get_task(ovh_api.gateway, GRANTED_SERVICE, task_id))
     to_staff = [str(m["Subject"]) for m in smtp.messages if m["To"] == "staff@example.com"]
     assert to_staff == [
         "Approved: Delete the database exampleblog.mysql.db",

@@ -38,6 +38,7 @@ AFTER_FORMS = {
     "launch.show": "the launch's summary, after the launch form",
     "approvals.show": "a request to an administrator, after staff ask to delete a database",
     "inventory.prepared": "a prepared inventory, after Prepare the inventory",
+    "operations.show": "an operation in parts, after restoring a backup with the safety net",
 }
 # GET endpoints that are not pages a person reads (files, fragments for scripts, redirects).
 NOT_PAGES = {
@@ -61,6 +62,7 @@ NOT_PAGES = {
     "domains.name": "JSON for the attach and launch forms' script",
     "ftp.status": "a fragment the FTP tab's script puts in place",
     "launch.progress": "a fragment the launch page's script puts in place",
+    "operations.progress": "a fragment the operation page's script puts in place",
     # Not yet checked by axe: its form is reached only after a failed launch's passwords expired.
     "launch.retry": "a redirect to the launch's page (a form only once its passwords expired)",
     "databases.download_backup": "a redirect to OVH's address of a backup file",
