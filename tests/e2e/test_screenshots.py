@@ -9,11 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from flask import Flask
 
+from app.trends.models import PLAN
 from tests.support.browser import sign_in
 from tests.support.certificates import intermediate, leaf
 from tests.support.panel import UserFactory
 from tests.support.panel_data import GRANTED_SERVICE, OTHER_SERVICE, TEST_PASSWORDS
+from tests.support.trends import history
 
 pytestmark = [
     pytest.mark.e2e,
@@ -29,7 +32,11 @@ def shoot(page: Any, name: str, full: bool = False) -> None:
     page.screenshot(path=str(folder / f"{name}.png"), full_page=full)
 
 
-def test_the_readmes_screenshots(browser: Any, live_server: str, users: UserFactory) -> None:
+def test_the_readmes_screenshots(
+    app: Flask, browser: Any, live_server: str, users: UserFactory
+) -> None:
+    # A hundred days of a growing disk, as the daily job would have kept them: the overview's trend.
+    history(app, GRANTED_SERVICE, PLAN, [1500 + 3 * day for day in range(100)], 250 * 1024)
     users.make("admin@example.com", "admin", TEST_PASSWORDS["admin"])
     users.make("staff@example.com", "staff", TEST_PASSWORDS["staff"], {GRANTED_SERVICE: "operate"})
     context = browser.new_context(base_url=live_server, locale="en-GB", viewport=DESKTOP)
