@@ -21,7 +21,7 @@ ATTACH, ATTACH_WWW, DATABASE, NEW_PASSWORD, INSTALL, HTTPS = (
     "attach",
     "attach_www",
     "database",
-    "database_password",
+    "db_password",
     "install",
     "https",
 )

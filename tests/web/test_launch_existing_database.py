@@ -120,7 +120,7 @@ def test_a_new_password_is_a_step_before_the_install(admin_client: FlaskClient) 
     press(admin_client, summary.location, "start")
     page = run(admin_client, summary.location, "done")
     steps = [s.split('"')[0] for s in page.split('data-step="')[1:]]
-    assert steps == ["attach", "database_password", "install"]
+    assert steps == ["attach", "db_password", "install"]
     assert 'data-plan-state="done"' in page
 
 

@@ -163,8 +163,8 @@ def test_a_failed_launch_tried_again_after_its_passwords_expired(
     again = submit(admin_client, page + "/retry", admin_password="another long passphrase")
     assert again.status_code == 302
     done = until(admin_client, page, "done")
-    assert 'data-step="database_password" data-step-state="done"' in done
-    assert done.index('data-step="database_password"') < done.index('data-step="install"')
+    assert 'data-step="db_password" data-step-state="done"' in done
+    assert done.index('data-step="db_password"') < done.index('data-step="install"')
     writes = {r for r in sandbox.stats()["by_route"] if not r.startswith("GET")}
     assert writes == {
         "POST /hosting/web/{serviceName}/database/{name}/changePassword",
